@@ -1,0 +1,1 @@
+"""One thin router per area: parse input, call a service, return its result."""

@@ -1,0 +1,360 @@
+"""CLI verbs of the offer legality control.
+
+``tremplin legality check|rules|decide|reviews|overrides`` and ``tremplin evaluate legality``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tremplin.commands._common import FormatOption, OutputFormat, QuietOption, dumps, emit, handle_errors, say
+
+SEVERITY_FR = {"block": "À BLOQUER", "review": "À EXAMINER", "advise": "CONSEIL", "ok": "CONFORME"}
+
+
+def _line(report: dict[str, Any]) -> dict[str, Any]:
+    """The JSON line of one offer: the contract of the issue plus warnings and versions."""
+    return {
+        "id": report["id"],
+        "verdict": report["verdict"],
+        "findings": [
+            {k: f[k] for k in ("rule", "category", "articles", "severity", "field", "span", "text", "explanation",
+                               "suggestion")}
+            | ({"exception": f["exception"]} if f.get("exception") else {})
+            for f in report["findings"]
+        ],
+        "warnings": report["warnings"],
+        "ruleset_version": report["ruleset_version"],
+        "checked_on": report["checked_on"],
+    }
+
+
+def _render(report: dict[str, Any]) -> str:
+    head = f"Offre {report['id'] or '(sans identifiant)'} — {SEVERITY_FR[report['verdict']]}"
+    lines = [head]
+    for f in report["findings"]:
+        where = f"{f['field']}"
+        if f["span"]:
+            where += f" [{f['span'][0]}–{f['span'][1]}]"
+        lines.append(f"  • {SEVERITY_FR[f['severity']]} {f['rule']} ({f['category']}) — {where}")
+        if f["text"]:
+            lines.append(f"    « {' '.join(f['text'].split())[:160]} »")
+        lines.append(f"    {f['explanation']}")
+        if f["suggestion"]:
+            lines.append(f"    Suggestion : {f['suggestion']}")
+    for w in report["warnings"]:
+        lines.append(f"  ! {w['message']}" + (f" ({w['field']})" if w.get("field") else ""))
+    if not report["findings"]:
+        lines.append("  Aucun problème détecté.")
+    return "\n".join(lines)
+
+
+def _iter_jsonl(path: str, encoding: str, max_line: int, errors: list[str]):
+    """Offers of a JSONL file (``-`` for standard input); bad lines are reported, not fatal."""
+    stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    try:
+        for n, raw in enumerate(stream, 1):
+            if len(raw) > max_line:
+                errors.append(f"ligne {n} : trop longue ({len(raw)} octets, maximum {max_line}) — ignorée")
+                continue
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                errors.append(f"ligne {n} : encodage invalide ({encoding} attendu, octet {exc.start + 1}) — relancez "
+                              "avec --encoding cp1252 si le fichier vient d'un tableur Windows")
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                errors.append(f"ligne {n} : JSON invalide ({exc.msg}, colonne {exc.colno})")
+                continue
+            if not isinstance(obj, dict):
+                errors.append(f"ligne {n} : une offre doit être un objet JSON, pas {type(obj).__name__}")
+                continue
+            yield n, obj
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _parse_date(value: str | None):
+    if value is None:
+        return None
+    from datetime import date
+
+    from tremplin.errors import InvalidInput
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"date « {value} » invalide", field="--date", hint="format AAAA-MM-JJ") from None
+
+
+def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
+    app = typer.Typer(help="Contrôle de légalité des offres d'emploi (règles R01–R25, avec l'article de loi).",
+                      no_args_is_help=True)
+    root.add_typer(app, name="legality")
+
+    @app.command("check")
+    @handle_errors
+    def check(
+        file: Annotated[str | None, typer.Argument(help="Fichier JSONL d'offres (format France Travail v2), "
+                                                        "« - » pour l'entrée standard.")] = None,
+        text: Annotated[str | None, typer.Option("--text", help="Contrôler un texte seul (sans champs).")] = None,
+        on: Annotated[str | None, typer.Option("--date", help="Date dont les paramètres légaux s'appliquent "
+                                                              "(AAAA-MM-JJ ; par défaut celle de l'offre).")] = None,
+        encoding: Annotated[str, typer.Option("--encoding", help="Encodage du fichier.")] = "utf-8",
+        fail_on: Annotated[str, typer.Option("--fail-on", help="Code de sortie 1 si une offre a ce verdict ou "
+                                                               "plus grave : block, review ou never.")] = "never",
+        fmt: FormatOption = OutputFormat.text,
+        quiet: QuietOption = False,
+    ) -> None:
+        """Contrôle des offres : verdict et constats (règle, article, passage, explication, correction)."""
+        from tremplin.errors import InvalidInput
+        from tremplin.services.legality import check_offer, check_text
+        from tremplin.services.legality.rules import SEVERITY_ORDER
+        from tremplin.settings import get_settings
+
+        if (file is None) == (text is None):
+            raise InvalidInput("indiquez un fichier d'offres ou --text, pas les deux", field="FILE",
+                               hint="tremplin legality check offres.jsonl | tremplin legality check --text \"…\"")
+        if fail_on not in ("block", "review", "never"):
+            raise InvalidInput(f"--fail-on « {fail_on} » inconnu", field="--fail-on", hint="block, review ou never")
+        as_of = _parse_date(on)
+        worst = "ok"
+        if text is not None:
+            report = check_text(text, as_of=as_of).to_dict()
+            worst = report["verdict"]
+            if fmt == OutputFormat.text:
+                emit(report, fmt, _render)
+            else:
+                emit(_line(report), fmt)
+        else:
+            if file != "-" and not Path(file).exists():
+                raise InvalidInput(f"fichier introuvable : {file}", field="FILE")
+            try:
+                "".encode(encoding)
+            except LookupError:
+                raise InvalidInput(f"encodage « {encoding} » inconnu", field="--encoding") from None
+            errors: list[str] = []
+            count = 0
+            verdicts: dict[str, int] = {}
+            collected = []
+            for _n, offer in _iter_jsonl(file, encoding, get_settings().max_upload_bytes, errors):
+                report = check_offer(offer, as_of=as_of).to_dict()
+                count += 1
+                verdicts[report["verdict"]] = verdicts.get(report["verdict"], 0) + 1
+                if SEVERITY_ORDER[report["verdict"]] > SEVERITY_ORDER[worst]:
+                    worst = report["verdict"]
+                if fmt == OutputFormat.jsonl:
+                    sys.stdout.write(dumps(_line(report)) + "\n")
+                elif fmt == OutputFormat.json:
+                    collected.append(_line(report))
+                else:
+                    sys.stdout.write(_render(report) + "\n\n")
+            if fmt == OutputFormat.json:
+                emit(collected, fmt)
+            for e in errors:
+                sys.stderr.write(f"Erreur : {e}\n")
+            summary = ", ".join(f"{SEVERITY_FR[k].lower()} : {v}" for k, v in sorted(verdicts.items()))
+            say(f"{count} offre(s) contrôlée(s){' — ' + summary if summary else ''}"
+                f"{f' ; {len(errors)} ligne(s) ignorée(s)' if errors else ''}.", quiet)
+            if errors and count == 0:
+                raise typer.Exit(2)
+            if errors:
+                raise typer.Exit(2)
+        if fail_on != "never" and SEVERITY_ORDER[worst] >= SEVERITY_ORDER[fail_on]:
+            raise typer.Exit(1)
+
+    @app.command("rules")
+    @handle_errors
+    def rules(
+        parameters: Annotated[bool, typer.Option("--parameters", help="Afficher les paramètres légaux datés.")] = False,
+        law: Annotated[bool, typer.Option("--law", help="Joindre le texte des articles (référentiel droit).")] = False,
+        fmt: FormatOption = OutputFormat.text,
+        quiet: QuietOption = False,
+    ) -> None:
+        """Les règles R01–R25 : articles, niveau d'action, exceptions, version."""
+        from tremplin.services.legality import params
+        from tremplin.services.legality.rules import RULESET_VERSION, catalogue
+
+        data: dict[str, Any] = {"ruleset_version": RULESET_VERSION, "rules": catalogue(with_law=law)}
+        if parameters:
+            data["parameters"] = params.table()
+
+        def render(d: dict[str, Any]) -> str:
+            out = [f"Règles du contrôle de légalité (version {d['ruleset_version']})"]
+            for r in d["rules"]:
+                out.append(f"{r['id']} [{r['action'].upper()}] {r['title']} — {', '.join(r['articles'])}")
+                out.append(f"    {r['summary']}")
+                for e in r["exceptions"]:
+                    out.append(f"    exception : {e}")
+            for p in d.get("parameters", []):
+                vals = "; ".join(f"{v['from']} : {v['value']}" for v in p["values"])
+                out.append(f"{p['name']} ({p['unit']}) — {vals}")
+            return "\n".join(out)
+
+        emit(data, fmt, render)
+
+    @app.command("decide")
+    @handle_errors
+    def decide_cmd(
+        offer_id: Annotated[str, typer.Argument(help="Identifiant de l'offre.")],
+        rule: Annotated[str, typer.Option("--rule", help="Règle du constat, ex. R08-SEX.")],
+        outcome: Annotated[str, typer.Option("--outcome", help="confirm (confirmer) ou override (écarter).")],
+        actor: Annotated[str, typer.Option("--actor", help="Identifiant du conseiller qui décide.")],
+        reason: Annotated[str | None, typer.Option("--reason", help="Motif (obligatoire pour écarter).")] = None,
+        role: Annotated[str, typer.Option("--role", help="counsellor ou administrator.")] = "counsellor",
+        offer_file: Annotated[Path | None, typer.Option("--offer", help="Fichier JSON de l'offre si elle n'a "
+                                                                        "pas encore été soumise.")] = None,
+        fmt: FormatOption = OutputFormat.text,
+        quiet: QuietOption = False,
+    ) -> None:
+        """Un conseiller confirme ou écarte un constat « à bloquer » ou « à examiner » (journalisé)."""
+        from tremplin.errors import InvalidInput
+        from tremplin.services.legality.oversight import decide
+        from tremplin.store.db import migrate, session_scope
+
+        offer = None
+        if offer_file is not None:
+            try:
+                offer = json.loads(offer_file.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise InvalidInput(f"offre illisible : {exc}", field="--offer") from None
+        migrate()
+        with session_scope() as session:
+            if offer is None:
+                offer = _stored_offer(session, offer_id)
+            result = decide(session, offer_id, rule, outcome, actor_id=actor, actor_role=role, reason=reason,
+                            offer=offer)
+        emit(result, fmt, lambda r: f"Constat {r['rule']} de l'offre {r['offer_id']} : {r['status']}"
+                                    + (f" (motif : {r['reason']})" if r.get("reason") else ""))
+
+    @app.command("reviews")
+    @handle_errors
+    def reviews_cmd(
+        offer_id: Annotated[str, typer.Argument(help="Identifiant de l'offre.")],
+        fmt: FormatOption = OutputFormat.text,
+        quiet: QuietOption = False,
+    ) -> None:
+        """Les constats d'une offre soumis aux conseillers, et leur décision."""
+        from tremplin.services.legality.oversight import reviews_for
+        from tremplin.store.db import migrate, session_scope
+
+        migrate()
+        with session_scope() as session:
+            rows = reviews_for(session, offer_id)
+        emit(rows, fmt, lambda rs: "\n".join(f"{r['rule']} [{r['severity']}] {r['status']} — « {r['text'][:80]} »"
+                                             for r in rs) or "Aucun constat soumis pour cette offre.")
+
+    @app.command("overrides")
+    @handle_errors
+    def overrides_cmd(fmt: FormatOption = OutputFormat.text, quiet: QuietOption = False) -> None:
+        """Taux d'infirmation par règle (constats écartés par les conseillers), avec alertes."""
+        from tremplin.services.legality.oversight import override_rates
+        from tremplin.store.db import migrate, session_scope
+
+        migrate()
+        with session_scope() as session:
+            data = override_rates(session)
+
+        def render(d: dict[str, Any]) -> str:
+            out = [f"Taux d'infirmation par règle ({d['total']['decided']} décision(s))"]
+            for r in d["rules"]:
+                rate = "—" if r["override_rate"] is None else f"{r['override_rate']:.1%}"
+                out.append(f"{r['rule']:24s} décidés {r['decided']:4d}  écartés {r['overridden']:4d}  "
+                           f"en attente {r['pending']:4d}  taux {rate}")
+                if r["alert"]:
+                    out.append(f"    ALERTE : {r['alert']}")
+            if not d["rules"]:
+                out.append("Aucun constat soumis.")
+            return "\n".join(out)
+
+        emit(data, fmt, render)
+
+    @groups["evaluate"].command("legality")
+    @handle_errors
+    def evaluate(
+        offers: Annotated[Path | None, typer.Option("--offers", help="Fichier JSONL des offres réelles (par défaut "
+                                                                     "le miroir : offers/offers_dev.jsonl).")] = None,
+        variants: Annotated[int, typer.Option("--variants", help="Variantes par gabarit.", min=1, max=50)] = 4,
+        save: Annotated[bool, typer.Option("--save", help="Enregistrer les métriques sur la fiche du service.")]
+        = False,
+        fmt: FormatOption = OutputFormat.text,
+        quiet: QuietOption = False,
+    ) -> None:
+        """Précision et rappel par catégorie (offres réelles étiquetées et variantes), part d'offres bloquées."""
+        from tremplin.errors import DataUnavailable
+        from tremplin.services.legality.eval.metrics import evaluate as run
+        from tremplin.settings import get_settings
+
+        path = offers
+        if path is None:
+            mirror = get_settings().data_mirror
+            if mirror is None:
+                raise DataUnavailable("aucun fichier d'offres : indiquez --offers ou TREMPLIN_DATA_MIRROR",
+                                      field="--offers")
+            path = Path(mirror) / "offers" / "offers_dev.jsonl"
+        say(f"Évaluation sur {path}…", quiet)
+        result = run(path, variants_per_template=variants)
+        result["command"] = f"tremplin evaluate legality --offers {path} --variants {variants}"
+        if save:
+            from tremplin.governance.cards import save_report
+            from tremplin.store.db import migrate, session_scope
+
+            migrate()
+            metrics = {
+                "precision_heldout": result["heldout"]["all"]["precision"],
+                "recall_discrimination_fee_pay_heldout": result["heldout"]["all"]["recall_discrimination_fee_pay"],
+                "precision_tune": result["tune"]["all"]["precision"],
+                "share_real_offers_blocked": result["real_offers"]["share_block"],
+                "share_real_offers_reviewed": result["real_offers"]["share_review"],
+            }
+            with session_scope() as session:
+                save_report(session, "legality", "metrics", {"metrics": metrics, "source": result["command"]})
+
+        def render(r: dict[str, Any]) -> str:
+            out = [f"Contrôle de légalité — règles {r['ruleset_version']}", f"Offres : {r['offers_file']}"]
+            for split, name in (("tune", "formulations de réglage (tune)"),
+                                ("heldout", "formulations tenues à l'écart (held-out)")):
+                s = r[split]
+                a = s["all"]
+                out.append(f"\n{name} : {s['variants_count']} variantes (dont {s['negatives_count']} négatives), "
+                           f"{s['real_labelled_count']} offres réelles étiquetées")
+                out.append(f"  précision {a['precision']}  rappel {a['recall']}  rappel discrimination+frais+SMIC "
+                           f"{a['recall_discrimination_fee_pay']}")
+                for cat, v in a["per_category"].items():
+                    if v["positives"] or v["false_positives"] or v["true_positives"]:
+                        out.append(f"    {cat:30s} P={v['precision']}  R={v['recall']}  "
+                                   f"(VP {v['true_positives']}, FP {v['false_positives']}, positifs {v['positives']})")
+            ro = r["real_offers"]
+            out.append(f"\nOffres réelles non modifiées : {ro['count']} — bloquées {ro['share_block']:.2%}, "
+                       f"à examiner {ro['share_review']:.2%}")
+            out.append(f"Cibles : {json.dumps(r['targets'], ensure_ascii=False)}")
+            return "\n".join(out)
+
+        shown = dict(result)
+        if fmt != OutputFormat.text:
+            for split in ("tune", "heldout"):
+                for part in ("all", "variants", "real_labelled"):
+                    shown[split][part] = {k: v for k, v in shown[split][part].items() if k != "errors"}
+        emit(shown, fmt, render)
+
+
+def _stored_offer(session, offer_id: str) -> dict[str, Any] | None:
+    """The offer as imported (table ``offers``), when it is there."""
+    try:
+        from tremplin.store.tables.core import OfferRow
+    except ImportError:  # pragma: no cover - core table always present
+        return None
+    row = session.get(OfferRow, offer_id)
+    return dict(row.payload) if row is not None else None

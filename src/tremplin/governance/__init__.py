@@ -1,0 +1,1 @@
+"""Governance: journal, explanations, register and cards, fairness, footprint, assessment, oversight."""

@@ -1,0 +1,771 @@
+"""Lexicon detectors: French patterns for each category, with negation and context handling.
+
+Patterns run on folded text (lower case, no accents: see ``text.fold``). Each pattern says
+which rule and category it serves, its severity (explicit criterion → BLOCK, indirect
+formula or « proxy » → REVIEW, wording hint → ADVISE), the words that must be present for
+it to be worth running, and the contexts that cancel it:
+
+- ``negatable``: a negation just before the match in the same clause cancels it
+  (« pas de photo », « sans limite d'âge »), unless the negation is part of the pattern;
+- ``diversity``: a sentence that states a non-discrimination policy (« sans distinction
+  d'âge, de sexe ou d'origine ») cancels it;
+- ``unless`` / ``unless_before`` / ``requires``: pattern-specific context in the clause;
+- ``exceptions``: legal exceptions (rules.EXCEPTIONS) whose context, when present in the
+  offer, drop the finding or lower its severity.
+
+The French explanations and suggestions live in ``messages.py``, keyed by pattern id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tremplin.services.legality.context import Ctx
+from tremplin.services.legality.findings import Hit
+from tremplin.services.legality.rules import EXCEPTIONS, SEVERITY_ORDER
+from tremplin.services.legality.text import Fast, clause_bounds, fast, sentence_bounds
+
+NEG_BEFORE = re.compile(
+    r"(?:\b(?:pas|sans|aucun|aucune|ni|non|jamais|nullement|independamment|peu importe|n'exige(?:ons)? pas|"
+    r"ne (?:demandons|requiert|exigeons|faut) pas)\b|\bquel(?:le)?s? que soi\w*|\bsans distinction)"
+    r"[^.;\n]{0,28}$"
+)
+NEG_AFTER = re.compile(
+    r"^[^.;\n]{0,25}?\b(?:non|pas|n'est pas|ne sont pas)\s+(?:obligatoire|exige|requis|necessaire|demande|indispensable"
+    r"|imperatif|souhaite)\w*|^[^.;\n]{0,25}?\bfacultati\w*|^[^.;\n]{0,12}?\b(?:n'est|ne sont|ne sera|ne seront) pas\b"
+)
+DIVERSITY = re.compile(
+    r"sans distinction|independamment|\bquel(?:le)?s? que soi|sans considerat|toutes? (?:les )?(?:candidatures|"
+    r"personnes|profils)|egalite des chances|diversite|discriminat|ouvert(?:e|es|s)? a (?:tou|tous|toutes)|inclusi|"
+    r"engage\w* (?:pour|en faveur|contre|dans)|lutte contre|valoris\w* (?:toutes|la diversite|les differences)|"
+    r"\bfriendly\b|egalite professionnelle|handi-?accueillant|aucune discrimination|tous les talents|"
+    r"toutes les differences|\bmixite|\brespect (?:de|des) (?:la|les) (?:personne|difference)|charte de la diversite"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pat:
+    id: str
+    rule: str
+    category: str
+    severity: str
+    rx: Fast
+    needs: frozenset[str] | None = None
+    negatable: bool = True
+    diversity: bool = True
+    unless: re.Pattern | None = None  # searched in the clause (whole): cancels
+    unless_before: re.Pattern | None = None  # searched in the clause before the match: cancels
+    unless_after: re.Pattern | None = None  # searched in the clause after the match: cancels
+    requires: re.Pattern | None = None  # searched in the sentence: must be present
+    exceptions: tuple[str, ...] = ()
+    scope: str = "free"  # "free" (recruiter's free text), "title", "all"
+    articles: tuple[str, ...] | None = None
+    raw: re.Pattern | None = None  # searched in the raw matched text (case/accents): must be present
+
+
+def P(id: str, rule: str, category: str, severity: str, pattern: str, needs: str | None = None, **kw) -> Pat:
+    for key in ("unless", "unless_before", "unless_after", "requires", "raw"):
+        if isinstance(kw.get(key), str):
+            kw[key] = re.compile(kw[key])
+    words = None
+    if needs:
+        # anchors in every inflection: « handicapé » also anchors « handicapées »
+        words = frozenset(w + suffix for w in needs.split() for suffix in ("", "s", "e", "es", "x"))
+    return Pat(id, rule, category, severity, fast(pattern), words, **kw)
+
+
+# --------------------------------------------------------------------------------------- sex
+_GENDER_PAIR = r"(?:homme|femme)s?\s*(?:ou|et|/|,|-)\s*(?:une? |des )?(?:homme|femme)"
+_SEX = [
+    P("sex.explicit_person", "R08-SEX", "sex", "block",
+      r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*[^\S\n]+(?:(?:un|une|d'un|d'une|des|de|notre|nouvel|nouvelle)"
+      r"[^\S\n]+)?(?:(?!homme|femme|fille|garcon|dame)[a-z'-]+[^\S\n]+)?(?:jeunes?\s+)?(?:homme|femme|fille|garcon|dame|monsieur|"
+      r"madame|demoiselle)s?\b"
+      r"(?!\s*(?:ou|et|/|,|-)\s*(?:une? |des )?(?:homme|femme|garcon|fille)|\s+(?:de menage|de chambre|d'entretien|"
+      r"de compagnie|de service|de ménage|au foyer|d'affaires|de terrain|de metier|de l'art|politique))",
+      "homme hommes femme femmes fille filles garcon garcons dame dames monsieur madame demoiselle",
+      exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.explicit_quality", "R08-SEX", "sex", "block",
+      r"(?<!ou )(?<!et )(?<!/)(?<!sage-)(?<!sage )(?<!sages-)\b(?:homme|femme)s?\s+(?:fort|forte|forts|fortes|robuste|costaud|serieu\w*|dynamique|"
+      r"motive\w*|souriant\w*|de confiance|energique|capable|disponible|sporti\w*|polyvalent\w*|"
+      r"pour (?:la|le|l'|les) (?:manutention|port|entretien|menage|accueil|service|vente|cuisine|chantier|"
+      r"nettoyage|travaux))\b",
+      "homme hommes femme femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.explicit_only", "R08-SEX", "sex", "block",
+      r"\b(?:uniquement|exclusivement|seulement|reserve\w*|destine\w*|ouvert\w* uniquement|que des|rien que des)\s+"
+      r"(?:a |aux |a des |a un |a une |pour |pour des |pour un |pour une |des )?"
+      r"(?:hommes?|femmes?|filles?|garcons?|personnes? de sexe (?:masculin|feminin)|candidates\b)"
+      r"(?!\s*(?:ou|et|comme|/)\s*(?:aux? |des )?(?:hommes?|femmes?))",
+      "homme hommes femme femmes fille filles garcon garcons candidates masculin feminin",
+      negatable=False, exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.explicit_only_after", "R08-SEX", "sex", "block",
+      r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b",
+      "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.explicit_gender", "R08-SEX", "sex", "block",
+      r"\bde sexe (?:masculin|feminin)\b|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
+      r"\s+(?:exclusivement |uniquement |plutot )?(?:masculin|feminin)e?s?\b",
+      "sexe masculin feminin masculine feminine", exceptions=("EXC-R1142-1",),
+      articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.feminine_candidate", "R08-SEX", "sex", "review",
+      r"\b(?:recherch|recrut|souhait)\w*\s+(?:une|des|notre|la|nouvelle)\s+(?:future\s+)?candidates?\b"
+      r"(?!\s*(?:ou|/|et)\s*(?:un |des )?candidats?)",
+      "candidate candidates", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L5321-2")),
+]
+
+# --------------------------------------------------------------------------------------- family
+_FAMILY = [
+    P("family.single", "R09-FAMILY", "family", "block", r"\bcelibataires?\b", "celibataire celibataires",
+      unless_before=r"(?:logement|chambre|studio|hebergement|loge)\w*[^.;\n]{0,20}$",
+      articles=("L1142-1", "L1132-1", "L5321-2")),
+    P("family.no_children", "R09-FAMILY", "family", "block",
+      r"\b(?:sans|pas d'|pas de|aucun|n'avez pas d'|n'ayant pas d')\s*(?:\w+\s+)?enfants?\b"
+      r"(?!\s*(?:de|du|des|d')\s)",
+      "enfant enfants", negatable=False, articles=("L1142-1", "L1132-1", "L5321-2")),
+    P("family.no_obligations", "R09-FAMILY", "family", "block",
+      r"\blibre de (?:toute |toutes |tout )?(?:obligations?|contraintes?|attaches?|charges?|engagements?)"
+      r"(?: de famille| familiale?s?)\b|\bsans (?:attaches?|charges?|obligations?|contraintes?) familiale?s?\b",
+      "libre familiale familiales famille attache attaches", negatable=False,
+      articles=("L1142-1", "L1132-1", "L5321-2")),
+    P("family.situation", "R09-FAMILY", "family", "review",
+      r"\b(?:situation|statut|etat) (?:familiale?|de famille|matrimoniale?|marital)\b",
+      "situation statut etat", unless_before=r"(?:quel(?:le)?s? que soi\w*|independamment|sans distinction|"
+      r"sans considerat\w*)[^.;\n]{0,40}$", articles=("L1142-1", "L1132-1", "L1221-6")),
+    P("family.pregnancy", "R09-FAMILY", "family", "block",
+      r"\b(?:(?:pas|aucune?|sans|non|ni)\s+(?:de\s+|en\s+)?(?:projet de\s+)?(?:grossesse|enceinte)s?|"
+      r"projet de (?:grossesse|maternite|bebe)|grossesse (?:en cours|prevue|a venir|envisagee)|test de grossesse|"
+      r"(?:etre|etes|n'etes pas|ne pas etre) enceinte)\b",
+      "grossesse enceinte enceintes maternite bebe", negatable=False,
+      unless_before=r"(?:femmes?|patientes?|accompagn\w*|suivi\w*|soins?|consultations?)[^.;\n]{0,25}$",
+      articles=("L1225-1", "L1225-2", "L1132-1", "L1142-1")),
+    P("family.married", "R09-FAMILY", "family", "block",
+      r"\bmarie(?:e|es|s)?\b", "marie mariee mariees maries", negatable=False,
+      raw=r"[Mm]ari[éÉ]", requires=r"(?:de preference|uniquement|exige|souhaite|obligatoire|requis|seulement|"
+      r"personnes? mariee?s?|etre marie|couple marie|vous etes marie|celibataire|pas marie)",
+      articles=("L1142-1", "L1132-1", "L5321-2")),
+    P("family.couple", "R09-FAMILY", "family", "review",
+      r"\b(?:recherch\w*|recrut\w*|pour)\s+(?:un |une |des )?couples?\b(?!\s+(?:de serrage|moteur|maxi\w*|nominal))|"
+      r"\bcouples?\s+(?:de (?:gardiens?|concierges?|gerants?|intendants?|regisseurs?|cuisiniers?)|pour (?:la|le|l') "
+      r"(?:gestion|gardiennage|entretien|accueil))|\bcouple\s+recherche\b",
+      "couple couples", articles=("L1142-1", "L1132-1")),
+    P("family.parent", "R09-FAMILY", "family", "review",
+      r"\b(?:mere|pere|maman|papa)s? de famille\b|\b(?:ideal|parfait|convient|adapte)\w* (?:pour|a|aux) (?:une |des )?"
+      r"(?:mamans?|mere|meres|parents?|jeunes? parents?)\b",
+      "famille maman mamans papa parents parent mere meres", articles=("L1142-1", "L1132-1")),
+]
+
+# --------------------------------------------------------------------------------------- origin
+_ORIGIN = [
+    P("origin.nationality_required", "R10-DISCRIM", "origin", "block",
+      r"\b(?:de |d'une? )?nationalite (?:francaise|europeenne|etrangere|[a-z]{4,}(?:e|ne|aise|ienne))\b",
+      "nationalite", requires=r"(?:exige|obligatoire|uniquement|requis|seulement|imperati|de preference|souhaite|"
+      r"\betre de\b|\bpossed|\bavoir la\b|\bvous etes de\b|\bde nationalite\b|titulaire)",
+      unless=r"(?:autorisation de travail|titre de sejour|permis de travail|\bou ressortissant|\bressortissant|"
+      r"toutes nationalites|preciser|indiquer|mentionner)", exceptions=("EXC-EMPLOI-PUBLIC",),
+      articles=("L1132-1", "L5321-2")),
+    P("origin.explicit", "R10-DISCRIM", "origin", "block",
+      r"\b(?:d'|de |d'une? )?origines? (?:francaise|europeenne|etrangere|maghrebine|africaine|asiatique|arabe|"
+      r"nord-africaine|antillaise|occidentale|caucasienne|bretonne|[a-z]+ienne|[a-z]+aise)\b",
+      "origine origines", requires=r"(?:candidat|personne|profil|s'abstenir|uniquement|exclusivement|de preference|"
+      r"souhait|exige|pas de|vous etes|etre d'|requis|\bissu|ideal|obligatoire|\bdes\b personnes)",
+      unless=r"(?:produit|appellation|controlee|garantie|viande|lait|fromage|\bvin|origine des|pays d'origine|"
+      r"origine geographique|\baop\b|\baoc\b|\bigp\b|label|matiere|ingredient|fabrication|tracabilite|"
+      r"provenance|ressources|race bovine|animal)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.native", "R10-DISCRIM", "origin", "block",
+      r"\b(?:natif|native|natifs|natives)\s+(?:europeen\w*|francais\w*|d'europe|de france|du pays|allemand\w*|"
+      r"anglais\w*|espagnol\w*|italien\w*|american\w*|britanni\w*|portugais\w*)\b|\bfrancais de souche\b|"
+      r"\bde souche (?:francaise|europeenne)\b|\bfrancais(?:e|es)? de (?:naissance|pure souche)\b",
+      "natif native natifs natives souche naissance", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.native_speaker", "R10-DISCRIM", "origin", "review",
+      r"\bnative (?:english |french |german |spanish |italian )?speakers?\b|\blangue maternelle\b|"
+      r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
+      r"natif|native)\b|\bbilingue de naissance\b",
+      "native speaker speakers maternelle natif bilingue",
+      unless=r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)",
+      articles=("L1132-1", "L5321-2")),
+    P("origin.ethnic_type", "R10-DISCRIM", "origin", "block",
+      r"\b(?:type|physique|profil|personne|candidat\w*|allure|look)s?\s+(?:de type\s+)?(?:europeen\w*|caucasien\w*|"
+      r"africain\w*|asiatique\w*|maghrebin\w*|mediterraneen\w*|nordique\w*|occidental\w*|latin\w*|metisse?\w*|"
+      r"black|blanc\w*|beur\w*|rebeu\w*)\b",
+      "europeen europeenne europeens europeennes caucasien caucasienne africain africaine africains asiatique "
+      "asiatiques maghrebin maghrebine maghrebins mediterraneen mediterraneenne nordique nordiques occidental "
+      "occidentale latin latine latino metis metisse black blanc blanche blancs blanches beur beurs rebeu",
+      exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.untyped", "R10-DISCRIM", "origin", "block",
+      r"\bnon[- ]type(?:e|es|s)?\b|\bpersonnes? typee?s?\b", "typee typees type types", negatable=False,
+      exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.skin", "R10-DISCRIM", "origin", "block",
+      r"\b(?:peau|teint) (?:blanche?|claire?|noire?|mate|fonce\w*|pale|blanc)\b|\bcouleur de (?:la )?peau\b",
+      "peau teint", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.race", "R10-DISCRIM", "origin", "block",
+      r"\b(?:race|ethnie|origine ethnique|appartenance ethnique)\b|\bbbr\b", "race ethnie ethnique bbr",
+      unless=r"(?:race (?:bovine|ovine|canine|feline|de chien|de chat|animale)|races (?:bovines|ovines|animales)|"
+      r"chevaux|bovins|troupeau|elevage|\bchien)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.surname", "R10-DISCRIM", "origin", "block",
+      r"\bnoms? (?:a consonance|d'origine|francais|a connotation)\b|\bpatronyme (?:francais|europeen)\b",
+      "nom noms patronyme", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.foreigners", "R10-DISCRIM", "origin", "block",
+      r"\b(?:pas d'|pas de|sans|aucun|non)\s*etrangers?\b|\betrangers?\s+(?:s'abstenir|exclus?|non acceptes?|refuses?)"
+      r"|\b(?:origine|nationalite) etrangere\s+(?:s'abstenir|exclue?|non acceptee?|refusee?)",
+      "etranger etrangers etrangere", negatable=False, articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("origin.exclusion", "R10-DISCRIM", "origin", "block",
+      r"\b(?:personnes?|candidat\w*|profils?)\s+(?:d'origine|de nationalite)\s+\w+\s+(?:s'abstenir|exclu\w*|"
+      r"non accept\w*|refuse\w*|pas les bienvenu\w*)|\bpas de (?:candidat\w* |personnes? )?(?:d'origine|de nationalite)"
+      r"\s+\w+",
+      "origine nationalite", negatable=False, articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+]
+
+# --------------------------------------------------------------------------------------- religion
+_RELIGIOUS_ITEMS = (r"(?:voile|foulard|hijab|kippa|turban|burqa|niqab|burkini|signes? (?:religieux|ostentatoires?|"
+                    r"d'appartenance religieuse)|tenue religieuse|croix)")
+_RELIGION = [
+    P("religion.dress_ban", "R10-DISCRIM", "religion", "review",
+      r"\b(?:pas de|sans|aucun|aucune|interdi\w*|proscri\w*|refus\w*|ne (?:pas )?porter|retirer|enlever|ni)\s+"
+      r"(?:(?:le |la |les |du |de |d'un |d'une |un |une )?port (?:du |de |d'un |d'une )?)?(?:le |la |les |de |d'un |"
+      r"d'une |un |une )?" + _RELIGIOUS_ITEMS + r"\b"
+      r"|\b(?:port (?:du |de |d'un |d'une |des )?)?" + _RELIGIOUS_ITEMS + r"\s+(?:\w+\s+){0,2}?(?:interdi\w*|proscri\w*"
+      r"|refuse\w*|non accept\w*|non autorise\w*|pas (?:accepte|autorise|tolere)\w*|s'abstenir|exclu\w*)",
+      "voile foulard hijab kippa turban burqa niqab burkini signe signes religieux religieuse ostentatoire "
+      "ostentatoires croix", negatable=False,
+      unless=r"(?:bateau|voilier|\bnavig|moniteur de voile|ecole de voile|planche a voile|regate|\bvoiles? (?:de|du) "
+      r"(?:bateau|navire)|sanitaire|charlotte|hygiene alimentaire|securite des machines)",
+      exceptions=("EXC-EMPLOI-PUBLIC",), articles=("L1132-1", "L1121-1", "L5321-2")),
+    P("religion.explicit", "R10-DISCRIM", "religion", "block",
+      r"\bde (?:confession|religion|foi) (?:catholique|musulmane?|juive?|chretienne?|protestante?|orthodoxe|"
+      r"bouddhiste|hindoue?|evangelique|islamique|israelite)\b|"
+      r"\b(?:etre|vous etes|tu es|personne|candidat\w*(?:\(e\))?|profil|collaborat\w*)\s+(?:de preference\s+)?(?:catholique|"
+      r"musulman\w*|juif|juive|chretien\w*|protestant\w*|bouddhiste|athee|croyant\w*|pratiquant\w*|religieu\w*)"
+      r"(?:s|es)?\b|"
+      r"\b(?:catholique|musulman\w*|juif|juive|chretien\w*|protestant\w*|bouddhiste|athee|croyant\w*|pratiquant\w*)"
+      r"(?:\((?:e|ne)\))?(?:s|es)?\s+(?:de preference|uniquement|exclusivement|exige\w*|souhaite\w*|requis\w*|s'abstenir|"
+      r"obligatoire|seulement|non accept\w*|exclu\w*)\b",
+      "confession religion foi catholique musulman musulmane juif juive chretien chretienne protestant "
+      "protestante bouddhiste athee croyant croyante pratiquant pratiquante religieux religieuse pratiquants "
+      "musulmans croyants", negatable=False,
+      unless=r"(?:etablissement|enseignement|ecole|college|lycee|institution|diocese|eglise|paroisse|"
+      r"association) (?:\w+ )?(?:catholique|chretien|protestant|juif|musulman)|tourisme religieux|art religieux|"
+      r"patrimoine religieux|fait religieux|edifice religieux",
+      exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("religion.word", "R10-DISCRIM", "religion", "review",
+      r"\b(?:religion|convictions? religieuses?|appartenance religieuse|pratique religieuse)\b",
+      "religion religieuse religieuses", requires=r"(?:exige|obligatoire|preciser|indiquer|compatible|conforme|"
+      r"adherer|partager|pratiqu|s'abstenir|uniquement|de preference|souhait)",
+      exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2")),
+]
+
+# --------------------------------------------------------------------------------------- appearance
+_APPEARANCE = [
+    P("appearance.physique", "R10-DISCRIM", "appearance", "block",
+      r"\bphysique (?:agreable|avenant|attrayant|attractif|irreprochable|plaisant|sympathique|de mannequin|"
+      r"harmonieux|seduisant|engageant|impeccable|soigne|joli|parfait)\b",
+      "physique", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
+    P("appearance.looks", "R10-DISCRIM", "appearance", "block",
+      r"\b(?:jolie?s?|belles?|beaux?|charmante?s?|sexy|ravissante?s?|mignonne?s?|canon)\s+(?:jeunes?\s+)?"
+      r"(?:fille|femme|garcon|homme|personne|hotesse|vendeuse|serveuse|candidate?|apparence|silhouette|physique|"
+      r"allure|gueule|visage|sourire et (?:belle|jolie))s?\b|\bbien (?:de sa|fait de sa) personne\b|"
+      r"\b(?:vous etes|tu es|etre)\s+(?:\w+\s+(?:et\s+)?)?(?:jolie?|belle|beau|sexy|mince|svelte|elancee?|"
+      r"charmante?|seduisante?)s?\b",
+      "jolie joli belle belles beau beaux charmante sexy ravissante mignonne canon bien mince svelte elancee "
+      "elance seduisante", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
+    P("appearance.body", "R10-DISCRIM", "appearance", "block",
+      r"\b(?:mince|svelte|elance\w*|corpulence \w+|en surpoids|obese|poids (?:maximum|max|ideal|proportionne|"
+      r"inferieur|minimum)|silhouette (?:fine|elancee|mince|sportive|harmonieuse|svelte))\b",
+      "mince svelte elance elancee corpulence surpoids obese poids silhouette",
+      requires=r"(?:vous|candidat|profil|personne|exige|souhait|recherch|requis|obligatoire|ideal|\bet\b|etre)",
+      unless=r"(?:charge|colis|marchandise|produit|kg\b|tonne|pesee|peser|bagage|materiel|animal|vehicule|"
+      r"poids lourd|poids-lourd|perte de poids|pes\w+ des)", exceptions=("EXC-R1142-1",),
+      articles=("L1132-1", "L5321-2")),
+    P("appearance.height", "R10-DISCRIM", "appearance", "block",
+      r"\btaille\s*(?:minimum|minimale|min|maximum|maximale|max|requise|exigee|souhaitee)?\s*:?\s*(?:de\s+)?"
+      r"(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|\b(?:mesurer|mesurant|mesure)\s+(?:au moins |plus de |minimum |"
+      r"au minimum |moins de )?(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|"
+      r"\btaille\s*(?:de vetement\s*)?:?\s*(?:3[2-9]|4[0-8])\s*(?:maximum|max|minimum|min|au plus|exige\w*)\b|"
+      r"\b(?:grande?|petite?) taille (?:exige|souhait|obligatoire|requis)\w*",
+      "taille mesurer mesurant mesure", negatable=False, exceptions=("EXC-R1142-1",),
+      articles=("L1132-1", "L5321-2")),
+    P("appearance.build", "R10-DISCRIM", "appearance", "review",
+      r"\b(?:vous etes|tu es|etre|profil|personne)\s+(?:\w+\s+(?:et\s+)?)?(?:grand|grande|petit|petite|costaud|"
+      r"baraque|robuste|corpulent\w*|athletique|muscle\w*)e?s?\b",
+      "grand grande petit petite costaud baraque robuste corpulent corpulente athletique muscle musclee",
+      unless=r"(?:petite?s? (?:entreprise|equipe|structure|societe|main)|grande? (?:entreprise|equipe|structure|"
+      r"societe|distribution|surface|capacite|autonomie|rigueur|qualite|disponibilite|curiosite|aisance|"
+      r"polyvalence|reactivite|sens)|grand (?:sens|compte|public|groupe|nombre|plaisir|interet|esprit)|"
+      r"robustesse|solution robuste|code robuste)", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
+    P("appearance.body_marks", "R10-DISCRIM", "appearance", "review",
+      r"\b(?:pas de|sans|aucun|aucune|ni|ni de)\s+(?:tatouages?|piercings?|barbe|dreadlocks?|cheveux (?:longs|colores)"
+      r"|tatoues?)\b|\b(?:tatouages?|piercings?|barbe)\s+(?:\w+\s+){0,2}?(?:interdit\w*|non accept\w*|proscrit\w*|"
+      r"refuse\w*|s'abstenir|non autorise\w*|exclu\w*)",
+      "tatouage tatouages piercing piercings barbe dreadlocks cheveux tatoue tatoues", negatable=False,
+      exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1", "L5321-2")),
+    P("appearance.presentation", "R10-DISCRIM", "appearance", "advise",
+      r"\b(?:bonne|belle|excellente|tres bonne|parfaite) presentation\b|\bpresentation (?:soignee|impeccable|"
+      r"irreprochable|agreable|avenante|correcte exigee)\b",
+      "presentation", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1")),
+]
+
+# --------------------------------------------------------------------------------------- health & disability
+_HEALTH = [
+    P("health.good_health", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:en )?(?:bonne|parfaite|excellente|tres bonne) sante\b(?! (?:financiere|economique|de l'entreprise|"
+      r"des (?:patients|animaux|salaries|residents|enfants|plantes|cultures|sols)|au travail|et (?:la )?securite))",
+      "sante", unless_before=r"(?:preserv|veill|garant|assur|maint|favoris|contribu|promo|soin|suivi|surveill|"
+      r"bien-etre|animaux|patients|residents|enfants|plantes|cheptel|troupeau|elevage|entreprise|societe|"
+      r"financ)[^.;\n]{0,40}$", articles=("L1132-1", "L5321-2", "L1133-3")),
+    P("health.fitness", "R10-DISCRIM", "health_disability", "advise",
+      r"\b(?:bonne|excellente|parfaite|tres bonne) (?:condition|forme) physique\b|\b(?:en )?(?:bonne|excellente|"
+      r"parfaite) forme\b",
+      "condition forme physique", articles=("L1132-1", "L1133-3")),
+    P("health.able_bodied", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:personnes?|candidat\w*|profil|etre|vous etes|homme|femme)\s+valides?\b(?!\s+(?:par|pour|avec|aupres|en amont))|\bvalides? uniquement\b|"
+      r"\bvalide (?:physiquement|et en bonne sante)\b",
+      "valide valides", articles=("L1132-1", "L5321-2")),
+    P("health.no_condition", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:pas de|sans|aucun|aucune|non|ni|n'avoir aucun|n'avoir aucune|ne pas avoir de|pas d')\s*"
+      r"(?:\w+\s+){0,1}?(?:handicap\w*|probleme\w* (?:de sante|de dos|medica\w*|physique\w*|cardiaque\w*)|"
+      r"maladie\w*(?: chronique\w*)?|antecedents?(?: medica\w*| de sante| psychiatriques?)?|pathologie\w*|"
+      r"restriction\w* medica\w*|traitement\w* medica\w*|allergie\w*|infirmite\w*|invalidite\w*)\b",
+      "handicap handicape handicapes handicapee probleme problemes maladie maladies antecedent antecedents "
+      "pathologie pathologies restriction restrictions traitement allergie allergies infirmite invalidite",
+      negatable=False, unless=r"(?:arret maladie|conge maladie|maladies? professionnelles?|prevention|prevoyance|"
+      r"sans (?:aucun )?probleme (?:de|pour) (?:communication|deplacement|horaires)|mutuelle|garantie|"
+      r"assurance|mi-temps therapeutique|patients?|personnes? (?:atteintes|agees)|soin)",
+      articles=("L1132-1", "L5321-2")),
+    P("health.disability_excluded", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:handicap\w*|travailleurs? handicape\w*|personnes? handicapee?s?|rqth|personnes? en situation de "
+      r"handicap|invalides?)\s+(?:\w+\s+){0,2}?(?:s'abstenir|non accept\w*|exclu\w*|refuse\w*|pas accept\w*|"
+      r"impossible|incompatible\w*|pas les bienvenu\w*|ne (?:peuvent|pourront) pas)",
+      "handicap handicape handicapes handicapee handicapees rqth invalide invalides", negatable=False,
+      articles=("L1132-1", "L5321-2")),
+    P("health.sick_leave", "R10-DISCRIM", "health_disability", "review",
+      r"\b(?:pas d'|pas de|aucun|sans|peu d')\s*arrets? (?:de travail|maladie)\b|\barrets? (?:de travail|maladie)\s+"
+      r"(?:a repetition|frequents?|repetes?)\b",
+      "arret arrets", negatable=False, articles=("L1132-1", "L5321-2")),
+    P("health.medical_data", "R10-DISCRIM", "health_disability", "review",
+      r"\b(?:certificat medical|dossier medical|questionnaire (?:medical|de sante)|bilan de sante|"
+      r"informations? medicales?)\b",
+      "certificat dossier questionnaire bilan informations medical medicale medicales",
+      requires=r"(?:joindre|fournir|envoy\w*|avec (?:votre|la) candidature|dans votre candidature|\bau cv|avec (?:le|votre) "
+      r"cv|obligatoire pour postuler|exige\w* (?:a|pour) (?:la )?candidature)",
+      unless=r"(?:medecin du travail|visite medicale|medecine du travail|dossiers? medicaux des patients|"
+      r"patients?|secretari|archiv|gestion des dossiers|saisie|codage)", articles=("L1132-1", "L1221-6")),
+    P("health.specific_condition", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:diabetique|epileptique|seropositi\w*|asthmatique|depressi\w*|cardiaque|dyslexique|autiste|"
+      r"bipolaire|obese)s?\s+(?:\w+\s+){0,2}?(?:s'abstenir|exclu\w*|non accept\w*|refuse\w*|pas accept\w*)",
+      "diabetique epileptique seropositif asthmatique depressif cardiaque dyslexique autiste bipolaire obese",
+      negatable=False, articles=("L1132-1", "L5321-2")),
+    P("health.genetic", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:test|examen|caracteristiques?|profil|depistage) genetiques?\b", "genetique genetiques",
+      unless=r"(?:laboratoire|recherche|biolog|analyse|technicien|ingenieur|sequencage|\bchercheu)",
+      articles=("L1132-1", "L5321-2")),
+]
+
+# --------------------------------------------------------------------------------------- residence & economic
+_RESIDENCE = [
+    P("residence.exclusion", "R10-DISCRIM", "residence", "block",
+      r"\b(?:banlieues?|cites?|quartiers?(?: (?:nord|sud|est|ouest|sensibles?|populaires?|difficiles?))?|hlm|zup|zus|"
+      r"seine-saint-denis|le 93)\b[^.;\n]{0,25}?(?:s'abstenir|exclu\w*|non accept\w*|refuse\w*|pas les bienvenu\w*)|"
+      r"\b(?:pas de|sans|aucun|aucune)\s+(?:candidat\w*|personnes?|profils?|habitants?|residents?)\s+(?:de |des |du |"
+      r"d'|issu\w* (?:de |des |du )?|habitant (?:en |dans |a )?|venant (?:de |des |du )?)(?:la |les |l')?(?:banlieues?|"
+      r"cites?|quartiers?|hlm|zones? \w+|seine-saint-denis)\b|\b(?:habitants?|residents?|candidat\w*|personnes?)\s+"
+      r"(?:\w+\s+){0,3}?(?:banlieues?|cites?|quartiers?|hlm)\b[^.;\n]{0,25}?(?:s'abstenir|exclu\w*|non accept\w*)",
+      "banlieue banlieues cite cites quartier quartiers hlm zup zus seine 93", negatable=False,
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?)", articles=("L1132-1", "L5321-2")),
+    P("residence.required", "R10-DISCRIM", "residence", "review",
+      r"\b(?:resider|residant|residez|residiez|habiter|habitant|habitez|etre domicilie\w*|domicilie\w*)\s+"
+      r"(?:\w+\s+){0,2}?(?:a|au|aux|en|dans|sur|pres|a proximite|a moins|hors|sur place)\b",
+      "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies", requires=r"(?:exclusivement|uniquement|obligatoirement|imperativement|"
+      r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie))",
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|logement (?:fourni|de "
+      r"fonction|possible|sur place|propose|mis a disposition)|astreinte|\bpompier|sapeur|gardien|concierge|loge de|"
+      r"logement de fonction|titre de sejour|autorisation de travail|residents?\b (?:de l'etablissement|de l'ehpad)|"
+      r"les residents|des residents|aux residents|aupres des residents)", articles=("L1132-1", "L5321-2")),
+    P("residence.bank", "R10-DISCRIM", "residence", "block",
+      r"\b(?:compte (?:bancaire|courant)|domiciliation bancaire|banque)\b[^.;\n]{0,40}?(?:exige\w*|obligatoire|"
+      r"imperati\w*|requis\w*|indispensable|uniquement|necessaire)|\b(?:exige\w*|obligatoire\w*|imperati\w*)\s+"
+      r"(?:\w+\s+){0,3}?(?:compte (?:bancaire|courant)|domiciliation bancaire)|\bdomiciliation bancaire\b",
+      "bancaire banque domiciliation courant", unless=r"(?:candidature|postul|\bcv\b|agence bancaire|conseiller "
+      r"bancaire|secteur bancaire|produits? bancaires?|operations? bancaires?|gestion (?:de|des) comptes?|clients?)",
+      articles=("L1132-1", "L5321-2")),
+    P("residence.economic", "R10-DISCRIM", "residence", "block",
+      r"\b(?:beneficiaires? (?:du|des) (?:rsa|minima sociaux|aah)|rsa|chomeurs?(?: de longue duree)?|demandeurs? "
+      r"d'emploi(?: de longue duree)?|personnes? (?:en difficulte|precaires?|surendettees?|sans domicile)|precaires?|"
+      r"surendette\w*|sdf|sans domicile fixe|interdits? bancaires?|fiche\w* (?:a la )?banque de france|"
+      r"fichage bancaire)\s+(?:\w+\s+){0,2}?(?:s'abstenir|exclu\w*|non accept\w*|refuse\w*|pas accept\w*)|"
+      r"\b(?:pas de|aucun|sans)\s+(?:beneficiaires? du rsa|rsa|chomeurs?|sdf|interdits? bancaires?|fiche\w* banque de "
+      r"france)\b|\b(?:ne pas etre|ne pas avoir ete) (?:fiche|interdit bancaire|au chomage)\w*",
+      "rsa chomeur chomeurs demandeur demandeurs precaire precaires surendette surendettee sdf domicile interdit "
+      "interdits fiche fichage", negatable=False, articles=("L1132-1", "L5321-2")),
+]
+
+# --------------------------------------------------------------------------------------- opinions
+_OPINION_WORDS = (r"(?:syndiqu\w*|syndicalistes?|militant\w*|engagement (?:politique|syndical)|engage\w* "
+                  r"(?:politiquement|syndicalement)|activites? syndicales?|activites? politiques?|appartenance "
+                  r"(?:politique|syndicale)|affiliation (?:politique|syndicale)|adherent\w* (?:a un|d'un|a une|d'une) "
+                  r"(?:syndicat|parti|organisation syndicale)|mandat (?:syndical|electif)|elus? (?:syndica\w*|"
+                  r"du personnel)|lanceurs? d'alerte|opinions? politiques?)")
+_OPINIONS = [
+    P("opinions.excluded", "R10-DISCRIM", "opinions", "block",
+      r"\b(?:non|pas de|pas d'|sans|aucun|aucune|ni|n'etre|ne pas etre|ne pas avoir)\s+(?:\w+\s+){0,2}?"
+      + _OPINION_WORDS + r"|" + _OPINION_WORDS + r"\s+(?:\w+\s+){0,3}?(?:s'abstenir|exclu\w*|non accept\w*|"
+      r"pas les bienvenu\w*|ne (?:sont|seront) pas (?:les )?bienvenu\w*|refuse\w*|tolere\w*|interdit\w*)",
+      "syndique syndiquee syndiques syndiquees syndicaliste syndicalistes militant militante militants "
+      "engagement engage engagee activite activites appartenance affiliation adherent adherente mandat elu elus "
+      "lanceur lanceurs opinion opinions politique politiques syndicale syndical", negatable=False,
+      unless=r"(?:relations? (?:avec les )?(?:partenaires|organisations) sociaux|dialogue social|representants? du "
+      r"personnel|instances? representatives?|sans engagement de (?:duree|votre part)|sans engagement financier)",
+      exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "L1121-1")),
+    P("opinions.request", "R10-DISCRIM", "opinions", "block",
+      r"\b(?:preciser|indiquer|mentionner|communiquer|declarer)\s+(?:\w+\s+){0,2}?(?:appartenance|affiliation|"
+      r"engagement|opinions?|adhesion)\s+(?:syndicale?|politiques?)\b|\bcarte (?:d'electeur|du parti|d'adherent "
+      r"(?:syndical|a un parti)|syndicale)\b|\b(?:candidat|profil|personne|etre)\s+apolitique\b|\bapolitique\s+"
+      r"(?:exige|obligatoire|souhaite|requis|imperatif|de preference)",
+      "appartenance affiliation engagement opinion opinions adhesion carte apolitique electeur",
+      articles=("L1132-1", "L5321-2", "L1221-6")),
+    P("opinions.compatible", "R10-DISCRIM", "opinions", "block",
+      r"\b(?:opinions?|convictions?|idees) politiques?\b", "opinion opinions conviction convictions idees",
+      requires=r"(?:compatible|conforme|partag|adher|exige|doivent|devez|obligatoire|de preference|souhait)",
+      exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2")),
+]
+
+# --------------------------------------------------------------------------------------- orientation & identity
+_ORIENTATION = [
+    P("orientation.explicit", "R10-DISCRIM", "sexual_orientation_identity", "block",
+      r"\b(?:heterosexuel\w*|homosexuel\w*|gays?|lesbiennes?|bisexuel\w*|transgenres?|transsexuel\w*|"
+      r"non-binaires?|queers?|lgbt\w*|(?:personnes?|candidat\w*|femmes?|hommes?) trans)\b",
+      "heterosexuel heterosexuelle heterosexuels homosexuel homosexuelle homosexuels gay gays lesbienne "
+      "lesbiennes bisexuel bisexuelle transgenre transgenres transsexuel trans queer lgbt lgbtq lgbtqia "
+      "binaire binaires", negatable=False,
+      unless=r"(?:friendly|inclusi|engage|lutte|accueil (?:de|des) (?:tous|toutes)|sans considerat|independamment|"
+      r"association|militant\w* pour|droits des|soutien|accompagn|sensibilis|prevention|sante sexuelle|public|"
+      r"centre lgbt|fierte|pride)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("orientation.words", "R10-DISCRIM", "sexual_orientation_identity", "review",
+      r"\b(?:orientation sexuelle|identite de genre|m(?:œ|oe)urs|vie privee)\b",
+      "orientation identite mœurs moeurs vie", requires=r"(?:exige|preciser|indiquer|conforme|compatible|"
+      r"irreprochable|bonnes|doit|devez|de preference|souhait)", articles=("L1132-1", "L5321-2")),
+]
+
+# --------------------------------------------------------------------------------------- language (accent)
+_LANGUAGE = [
+    P("language.accent", "R10-DISCRIM", "language", "block",
+      r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+)?accents?\b(?!\s+(?:sur|mis|particulier|"
+      r"tonique))|\baccents?\s+(?:etranger|regional|du sud|prononce|marque|fort)s?\s+(?:\w+\s+)?(?:s'abstenir|"
+      r"exclu\w*|non accept\w*|refuse\w*)|\b(?:francais|anglais)\s+(?:parfait\s+)?sans accent\b",
+      "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
+      articles=("L1132-1", "L5321-2")),
+]
+
+# --------------------------------------------------------------------------------------- fees
+_FEE_CANCEL = (r"(?:rembours\w*|pris en charge|prise en charge|prises en charge|offert\w*|gratuit\w*|aucun frais|"
+               r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|finance\w* par|"
+               r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|remise|"
+               r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
+               r"participation (?:de l'employeur|employeur|patronale|de l'entreprise|aux benefices|au transport)|"
+               r"mutuelle|comite|\bcse\b|aucune? (?:participation|somme)|rien a payer|jamais d'argent)")
+_FEE = [
+    P("fee.named_fee", "R05-FEE", "fee", "block",
+      r"\bfrais (?:de dossier|d'inscription|de candidature|d'entree|de recrutement|d'adhesion|de gestion de "
+      r"(?:votre )?(?:dossier|candidature)|de kit|de selection|d'ouverture(?: de dossier)?|de participation|"
+      r"de formation)\b",
+      "frais", unless=_FEE_CANCEL, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",),
+      articles=("L5321-3", "L5331-1")),
+    P("fee.candidate_pays", "R05-FEE", "fee", "block",
+      r"\b(?:a votre charge|a la charge (?:du|des) (?:candidat|stagiaire|salarie|participant)\w*|a vos (?:propres )?"
+      r"frais|de votre poche|aux frais du candidat|a regler par le candidat|payant(?:e|es|s)? pour (?:le|les) "
+      r"candidat\w*)\b",
+      "charge frais poche payant payante", unless=_FEE_CANCEL + r"|(?:deplacement|transport|repas|essence|"
+      r"carburant|logement|hebergement|vehicule|permis|tenue de ville)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",),
+      articles=("L5321-3", "L5331-1")),
+    P("fee.purchase", "R05-FEE", "fee", "block",
+      r"\b(?:achat|acquisition|paiement|reglement|versement|location|abonnement)\s+(?:\w+\s+){0,4}?(?:obligatoire|"
+      r"prealable|exige\w*|impose\w*|demande\w*)\b|\b(?:(?:vous )?devr(?:ez|a|iez|ont)|doi(?:t|vent|vez)|il (?:vous )?"
+      r"faut|merci de|vous aurez a|avant (?:l'entretien|l'embauche|de commencer|votre integration))\s+(?:\w+\s+){0,2}?"
+      r"(?:acheter|payer|regler|verser|financer|investir|acquerir|louer|avancer)\s+(?:\w+\s+){0,4}?(?:kit|pack|starter|"
+      r"tenue|uniforme|materiel|stock|echantillons?|formation|inscription|dossier|droit|caution|licence|franchise|"
+      r"abonnement|cotisation|adhesion|somme|montant|\d+(?:[ .,]\d+)?\s?(?:€|euros?))",
+      "achat acquisition paiement reglement versement location abonnement acheter payer regler verser financer "
+      "investir acquerir louer avancer", negatable=False,
+      unless=_FEE_CANCEL + r"|(?:gestion (?:des )?achats|service achats?|acheteu\w*|achats? (?:de|des) "
+      r"(?:matieres|marchandises|fournitures|pieces|produits)|vos clients|le client|la clientele|fournisseurs?|"
+      r"commandes? clients?|paiement (?:des|du) (?:salaires?|fournisseurs?|factures?|clients?)|encaiss\w*|"
+      r"paiement (?:mensuel|par virement)|a l'achat de (?:vehicule|logement)|aide a l'achat)",
+      requires=r"(?:kit|pack|starter|tenue|uniforme|materiel|stock|echantillon|formation|inscription|dossier|droit|"
+      r"caution|licence|franchise|abonnement|cotisation|adhesion|\d\s?(?:€|euros?)|demarrage)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    P("fee.paid_item", "R05-FEE", "fee", "block",
+      r"\b(?:kit|pack|starter|tenue|uniforme|formation|stage|inscription|session|selection|candidature)\s+"
+      r"(?:\w+\s+){0,2}?payant(?:e|es|s)?\b|\b(?:droit|ticket) d'entree\b|\bfranchise de \d",
+      "payant payante payants payantes droit ticket franchise", negatable=False,
+      unless=r"(?:non payant|gratuit|offert|pris en charge|prise en charge|finance\w* par (?:l'employeur|"
+      r"l'entreprise|nous|la societe|votre employeur)|parking|cantine|restaurant d'entreprise|pour nos clients|"
+      r"clients? payants?|formations? payantes? (?:a|aux|pour) (?:nos|des|les) clients|vend\w*|commerciali\w*|"
+      r"organis\w* (?:des|de) formations|animer des formations|concevoir)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    P("fee.amount_due", "R05-FEE", "fee", "block",
+      r"\b(?:abonnement|cotisation|adhesion|inscription|caution|depot de garantie|participation(?: financiere)?|"
+      r"contribution(?: financiere)?|cheque|mandat|virement)\s+(?:\w+\s+){0,3}?(?:de\s+)?\d+(?:[ .,]\d+)?\s?"
+      r"(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
+      r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"
+      r"recevoir))",
+      "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "
+      "regler payer verser frais postuler", negatable=False,
+      unless=_FEE_CANCEL + r"|(?:transport|navigo|salle de sport|mutuelle|club|prime|bonus|\bca\b|chiffre d'affaires|"
+      r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
+      r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    P("fee.pay_to_apply", "R05-FEE", "fee", "block",
+      r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez)\s+(?:\w+\s+){0,3}?(?:\d+(?:[ .,]"
+      r"\d+)?\s?(?:€|euros?\b)|(?:un |une |le |votre )?(?:cheque|mandat|paiement|reglement)\b)|"
+      r"\b(?:numero|appel|sms)\s+surtaxe\w*\b",
+      "reglez regler payez payer versez verser envoyez envoyer joindre joignez surtaxe surtaxes surtaxee",
+      requires=r"(?:postul|candidat|dossier|inscri|entretien|acceder|offre|annonce|avant|pour (?:recevoir|obtenir)|"
+      r"surtax|frais)", unless=_FEE_CANCEL + r"|(?:cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant))",
+      negatable=False, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1", "L5331-5")),
+]
+
+# --------------------------------------------------------------------------------------- undeclared work
+_CASH = r"(?:en especes|en liquide|en cash|\bcash\b|au black|au noir|de la main a la main|en argent liquide)"
+_UNDECLARED = [
+    P("undeclared.explicit", "R23-UNDECLARED", "undeclared", "block",
+      r"\b(?:non declare\w*|sans (?:etre )?declar\w*|travail dissimule|au black|au noir|de la main a la main|"
+      r"sans (?:fiche|bulletin)s? de (?:paie|paye|salaire)|pas de (?:fiche|bulletin)s? de (?:paie|paye|salaire))\b",
+      "declare declaree declares declarer declaration dissimule black noir main fiche fiches bulletin bulletins",
+      negatable=False, requires=r"(?:pay|paie|remuner|salaire|travail|job|emploi|boulot|poste|possible|cash|"
+      r"especes|liquide|regle|verse|heure|jour|semaine|mission|contrat)",
+      unless=r"(?:lutte contre|controle|inspect|prevention|sanction|signal|fraude|ne (?:sera|sont) jamais|interdit|"
+      r"tableau noir|film noir|(?:couleur|encre|peinture|tenue|pantalon|chaussures?|vetements?) (?:\w+ )?noir|"
+      r"au noir (?:et|ou) blanc|en noir|noir et blanc|cafe noir|point noir|marche noir de|humour noir)",
+      articles=("L8221-1",)),
+    P("undeclared.cash_pay", "R23-UNDECLARED", "undeclared", "review",
+      r"\b(?:pay\w*|paie|paiement|reglement|remuner\w*|salaire|regle\w*|verse\w*|paye\w*)\s+(?:\w+\s+){0,3}?" + _CASH
+      + r"|" + _CASH + r"\s+(?:\w+\s+){0,4}?(?:chaque|a la fin|en fin|le soir|tous les|par jour|par semaine|"
+      r"sans)\b",
+      "especes liquide cash black noir main", negatable=False,
+      unless=r"(?:encaiss\w*|fond de caisse|caisse|clients?|manipulation|remise en banque|transport de fonds|"
+      r"convoy|gestion des especes|comptage|tenue de caisse|rendu de monnaie|tickets?|cheques?|carte bancaire|"
+      r"especes (?:animales|vegetales|protegees|d'arbres|vivantes))", articles=("L8221-1",)),
+]
+
+# --------------------------------------------------------------------------------------- candidate data
+_APPLICATION = (r"(?:\bcv\b|curriculum|candidature|lettre de motivation|postul|joindre|jointe?s?|envoy\w*|"
+                r"adress\w*|accompagn\w*|merci de|obligatoire|exige\w*|indiquer|indiquez|preciser|precisez|"
+                r"communiquer|fournir|transmettre|demand\w*|avec (?:votre|une|la|photo))")
+_AT_HIRING = (r"(?:a l'embauche|lors de l'embauche|a la signature|lors de la signature|pour (?:le|la|l') "
+              r"(?:contrat|paie|embauche|declaration|dpae|mutuelle)|a votre arrivee|le jour de|premier jour|"
+              r"une fois (?:retenu|embauche|recrute)|apres (?:l'entretien|votre recrutement|embauche)|dossier "
+              r"d'embauche|dossier administratif|formalites d'embauche)")
+_CANDIDATE_DATA = [
+    P("data.photo", "R11-CANDIDATE-DATA", "candidate_data", "review",
+      r"\bphoto(?:graphie)?s?(?: d'identite| recente)?\b", "photo photos photographie",
+      requires=_APPLICATION,
+      unless=r"(?:sans photo|cv anonyme|pas de photo|prendre des photos|photos? (?:de|des|du) (?:chantiers?|produits?|"
+      r"biens?|vehicules?|interventions?|travaux|realisations?|plats|pieces|logements?|sinistres?|dommages?|"
+      r"installations?)|rapports? (?:avec|via|d'intervention)|retouche|photographe|shooting|appareil photo|"
+      r"reportage|photos? envoyees|prise de vues?|prises? de photos|studio photo|\bbook\b|argentique|"
+      r"photo(?:s)? (?:avant|apres)|mettre en ligne|annonces? immobilieres?|reseaux sociaux)",
+      unless_after=r"^[^.;\n]{0,20}(?:non obligatoire|facultative|pas necessaire|appreciee?s? mais)",
+      exceptions=("EXC-R1142-1",), articles=("L1221-6", "L1121-1")),
+    P("data.birth", "R11-CANDIDATE-DATA", "candidate_data", "review",
+      r"\b(?:date (?:et lieu )?de naissance|lieu de naissance|votre age|l'age du candidat|annee de naissance)\b",
+      "naissance age", requires=_APPLICATION, unless=_AT_HIRING, articles=("L1221-6", "L1132-1")),
+    P("data.nationality", "R11-CANDIDATE-DATA", "candidate_data", "block",
+      r"\b(?:preciser|precisez|indiquer|indiquez|mentionner|mentionnez|communiquer|communiquez|declarer)\s+"
+      r"(?:\w+\s+){0,4}?nationalite\b|\bnationalite\s*(?:a preciser|a indiquer|a mentionner|demandee)\b",
+      "nationalite", unless=_AT_HIRING, articles=("L1221-6", "L1132-1")),
+    P("data.social_security", "R11-CANDIDATE-DATA", "candidate_data", "review",
+      r"\b(?:numero|n°|no|num)\.?\s*(?:de\s+)?(?:securite sociale|secu|ss)\b|\bcarte vitale\b|"
+      r"\battestation de securite sociale\b",
+      "securite secu ss vitale", requires=_APPLICATION, unless=_AT_HIRING, articles=("L1221-6",)),
+    P("data.bank", "R11-CANDIDATE-DATA", "candidate_data", "review",
+      r"\b(?:rib|releve d'identite bancaire|coordonnees bancaires|iban)\b",
+      "rib releve iban coordonnees", requires=r"(?:candidature|\bcv\b|postul|lettre de motivation|envoy\w* "
+      r"(?:votre|vos)|avec votre)", unless=_AT_HIRING, articles=("L1221-6",)),
+    P("data.criminal_record", "R13-CASIER", "candidate_data", "review",
+      r"\b(?:casier judiciaire|extrait de casier|bulletin (?:n ?°? ?|numero )?[23]\b|b3 du casier)",
+      "casier bulletin b3", exceptions=("EXC-PROFESSION-REGLEMENTEE", "EXC-EMPLOI-PUBLIC"),
+      articles=("L1121-1", "L1221-6")),
+    P("data.vehicle", "R12-LICENCE", "candidate_data", "review",
+      r"\b(?:vehicule (?:personnel )?(?:exige|obligatoire|indispensable|imperatif|requis)|vehicule\w* (?:exige|"
+      r"obligatoire|indispensable)|etre vehicule\w*|vehicule personnel (?:exige|obligatoire|indispensable|necessaire))"
+      r"\b|\b(?:permis (?:b|de conduire|vl|auto|voiture))\s+(?:et\s+(?:un\s+)?vehicule\s+(?:personnel\s+)?)?"
+      r"(?:\w+\s+){0,2}?(?:exige|obligatoire|indispensable|imperatif|requis|necessaire|impose)\w*\b|"
+      r"\b(?:exige|obligatoire|indispensable|imperatif)\w*\s*:?\s*permis (?:b|de conduire)\b|"
+      r"\bvehicule (?:exige|obligatoire)\s+et\s+permis\b",
+      "vehicule vehicules vehiculee permis", exceptions=("EXC-PERMIS-JUSTIFIE",),
+      articles=("L1221-6", "L1132-1")),
+]
+
+# --------------------------------------------------------------------------------------- age (lexical proxies)
+_AGE_WORDS = [
+    P("age.young_person", "R07-AGE", "age", "review",
+      r"\b(?:un|une|des|de|recherch\w* (?:un|une)?|recrut\w* (?:un|une)?|pour)\s+jeunes?\s+(?:homme|femme|fille|garcon|"
+      r"personne|candidat\w*|profil|recrue|equipier\w*|collaborat\w*|vendeu\w*|serveu\w*|motive\w*|dynamique\w*|"
+      r"h/f|f/h|de moins)\b",
+      "jeune jeunes", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"), articles=("L1132-1", "L5321-2")),
+    P("age.young_profile", "R07-AGE", "age", "review",
+      r"\b(?:vous etes|tu es|etre|profil|personne|candidat\w*|equipe recherche un|equipier\w*|collaborat\w*|"
+      r"vendeu\w*|serveu\w*|recrue|agent\w*|assistant\w*|commercia\w*|hote\w*)\s+(?:plutot |assez |tres )?jeunes?\b"
+      r"(?!\s+(?:diplome|entreprise|societe|structure|equipe|start|retraite|parent|conducteur|permis|enfant|public|"
+      r"dans le|sur le|dans la))",
+      "jeune jeunes", exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
+    P("age.young_only", "R07-AGE", "age", "review",
+      r"\b(?:reserve\w*|destine\w*|uniquement|exclusivement|ideal|ideale|convient|conviendrait)\s+(?:a |aux |pour "
+      r"(?:un |une |des )?|a un |a une )jeunes?\b(?!\s+(?:diplome\w*|entreprise|enfants?|public))",
+      "jeune jeunes", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"), articles=("L1132-1", "L5321-2")),
+    P("age.generation", "R07-AGE", "age", "review",
+      r"\b(?:digital natives?|generation (?:y|z|millennials?)|millennials?|trentenaire|quadragenaire|quinquagenaire|"
+      r"sexagenaire|d'age mur|jeunesse (?:exigee|souhaitee|requise)|jeune retraite\w* (?:exclu|s'abstenir))\b",
+      "digital native natives generation millennial millennials trentenaire quadragenaire quinquagenaire "
+      "sexagenaire mur jeunesse", articles=("L1132-1", "L5321-2")),
+    P("age.student_only", "R07-AGE", "age", "review",
+      r"\b(?:poste|job|emploi|contrat|offre)s?\s+(?:reserve\w*\s+)?(?:aux?\s+|pour\s+(?:les\s+)?|d')?etudiants?\b|"
+      r"\b(?:reserve\w*|destine\w*|uniquement|exclusivement|seulement)\s+(?:a |aux |pour |pour les |des )?etudiant\w*"
+      r"|\b(?:vous n'etes pas|tu n'es pas|ne pas etre|non|pas d')\s*etudiant\w*|\b(?:vous etes|tu es|etre|statut)\s+"
+      r"etudiant(?:\(e\)|e)?s?\b(?!\s+(?:en|de|dans) (?:bts|master|licence|but|formation|alternance|ecole|soins|"
+      r"medecine|pharmacie|\w+ annee))",
+      "etudiant etudiante etudiants etudiantes", negatable=False,
+      unless=r"(?:bienvenu|accepte|possible|egalement|ou (?:non|salarie|retraite)|\(etudiants?,|etudiants?, (?:retraite|"
+      r"salarie|double|demandeur)|double emploi|"
+      r"pouvant s'adresser|apprecie|stage|alternance|apprenti|these|doctora|encadr|forme[rz]? des etudiants|"
+      r"accueil (?:des|d') etudiants|residences?|logement)", articles=("L1132-1", "L5321-2")),
+    P("age.retirees", "R07-AGE", "age", "review",
+      r"\b(?:pas de|sans|non|aucun)\s+(?:jeunes\s+)?retraites?\b|\bretraites?\s+(?:\w+\s+)?(?:s'abstenir|exclus?|"
+      r"non acceptes?|refuses?)\b|\bseniors?\s+(?:\w+\s+)?(?:s'abstenir|exclus?|non acceptes?|refuses?)\b",
+      "retraite retraites senior seniors", negatable=False,
+      unless=r"(?:cotisation|caisse|plan d'epargne|regime de|complementaire|mutuelle|\bperco|\bper\b)",
+      articles=("L1132-1", "L5321-2")),
+    P("age.junior_senior", "R07-AGE", "age", "advise",
+      r"\b(?:profil|candidat\w*|vous etes|personne)\s+(?:plutot\s+)?(?:junior|senior)s?\b",
+      "junior senior juniors seniors", articles=("L1132-1", "L5321-2")),
+]
+
+ALL_PATTERNS: tuple[Pat, ...] = tuple(
+    _SEX + _FAMILY + _ORIGIN + _RELIGION + _APPEARANCE + _HEALTH + _RESIDENCE + _OPINIONS + _ORIENTATION
+    + _LANGUAGE + _FEE + _UNDECLARED + _CANDIDATE_DATA + _AGE_WORDS
+)
+
+
+def _lower(severity: str, effect: str) -> str:
+    """Lower a severity to an exception's effect level (never raise it)."""
+    if SEVERITY_ORDER[effect] < SEVERITY_ORDER[severity]:
+        return effect
+    return severity
+
+
+def apply_exceptions(ctx: Ctx, severity: str, exceptions: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(new severity or None if dropped, id of the exception applied or None)."""
+    for exc_id in exceptions:
+        if ctx.exc(exc_id):
+            effect = EXCEPTIONS[exc_id].effect
+            if effect == "drop":
+                return None, exc_id
+            lowered = _lower(severity, effect)
+            if lowered != severity:
+                return lowered, exc_id
+    return severity, None
+
+
+def is_diversity_statement(folded: str, start: int, end: int) -> bool:
+    a, b = sentence_bounds(folded, start, end)
+    return bool(DIVERSITY.search(folded, a, b))
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+#: Characters around an anchor word within which a pattern must match (patterns are shorter than this).
+WINDOW = 220
+
+
+def _windows(ft, index: dict[str, list[Pat]]) -> dict[int, list[tuple[int, int]]]:
+    """Per candidate pattern (by id()), the merged windows around the occurrences of its anchor words."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    folded = ft.folded
+    n = len(folded)
+    for word, pats in index.items():
+        k = len(word)
+        pos = folded.find(word)
+        while pos >= 0:
+            end = pos + k
+            if (pos == 0 or not folded[pos - 1].isalnum()) and (end >= n or not folded[end].isalnum()):
+                a, b = max(0, pos - WINDOW), min(n, end + WINDOW)
+                for pat in pats:
+                    found.setdefault(id(pat), []).append((a, b))
+            pos = folded.find(word, end)
+    for key, spans in found.items():
+        spans.sort()
+        merged = [spans[0]]
+        for a, b in spans[1:]:
+            if a <= merged[-1][1]:
+                if b > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        found[key] = merged
+    return found
+
+
+def run_patterns(ctx: Ctx, patterns: tuple[Pat, ...] = ALL_PATTERNS, dropped: list | None = None) -> list[Hit]:
+    """Run the lexicon patterns, each only around the words it needs (« anchors »)."""
+    hits: list[Hit] = []
+    words = ctx.words
+    candidates = [p for p in patterns if p.needs is None or not words.isdisjoint(p.needs)]
+    if not candidates:
+        return hits
+    fields = ctx.free_fields
+    for ft in fields:
+        index: dict[str, list[Pat]] = {}
+        full: list[Pat] = []
+        for pat in candidates:
+            if pat.scope == "title" and ft.name != "intitule":
+                continue
+            if pat.needs is None:
+                full.append(pat)
+                continue
+            common = pat.needs & ft.words
+            for w in common:
+                index.setdefault(w, []).append(pat)
+        if not index and not full:
+            continue
+        wins = _windows(ft, index) if index else {}
+        by_id = {id(p): p for p in candidates}
+        todo = [(p, [(0, len(ft.folded))]) for p in full] + [(by_id[k], v) for k, v in wins.items()]
+        for pat, spans in todo:
+            seen: set[tuple[int, int]] = set()
+            for a, b in spans:
+                for m in pat.rx.finditer(ft.folded, a, b):
+                    if m.span() in seen:
+                        continue
+                    seen.add(m.span())
+                    hit = _check_match(ctx, pat, ft, m, dropped)
+                    if hit is not None:
+                        hits.append(hit)
+    return hits
+
+
+def _check_match(ctx: Ctx, pat: Pat, ft, m, dropped: list | None) -> Hit | None:
+    folded = ft.folded
+    start, end = m.span()
+    if pat.raw is not None and not pat.raw.search(ft.clean[start:end]):
+        return None
+    c0, c1 = clause_bounds(folded, start, end)
+    before = folded[c0:start]
+    if pat.negatable and NEG_BEFORE.search(before):
+        return None
+    if pat.negatable and NEG_AFTER.search(folded[end:c1 + 1]):
+        return None
+    if pat.unless is not None and pat.unless.search(folded, c0, c1):
+        return None
+    if pat.unless_before is not None and pat.unless_before.search(before):
+        return None
+    if pat.unless_after is not None and pat.unless_after.search(folded[end:c1]):
+        return None
+    if pat.requires is not None:
+        s0, s1 = sentence_bounds(folded, start, end)
+        if not pat.requires.search(folded, s0, s1):
+            return None
+    if pat.diversity and is_diversity_statement(folded, start, end):
+        return None
+    severity, exc = apply_exceptions(ctx, pat.severity, pat.exceptions)
+    if severity is None:
+        if dropped is not None:
+            dropped.append((pat.rule, exc, ft.name))
+        return None
+    return Hit(pat.id, pat.rule, pat.category, severity, ft.name, start, end, exception=exc, articles=pat.articles)

@@ -1,0 +1,24 @@
+"""The « model » part of the legality service: detectors that find evidence in an offer.
+
+There is no learned model here: every detector is a lexicon or a parser (see
+``lexicon.py`` and ``checks.py``), so every finding can be traced to a pattern and
+an article. A learned component would be added only where it measurably helps
+(see docs/quality.md, « Offer legality »). This module runs them all and returns
+raw hits plus the findings that legal exceptions removed (kept for transparency).
+"""
+
+from __future__ import annotations
+
+from tremplin.services.legality.checks import ALL_CHECKS
+from tremplin.services.legality.context import Ctx
+from tremplin.services.legality.findings import Hit
+from tremplin.services.legality.lexicon import run_patterns
+
+
+def detect(ctx: Ctx) -> tuple[list[Hit], list[tuple[str, str, str]]]:
+    """All hits for one prepared offer, and (rule, exception, field) for findings an exception removed."""
+    dropped: list[tuple[str, str, str]] = []
+    hits = run_patterns(ctx, dropped=dropped)
+    for check in ALL_CHECKS:
+        hits.extend(check(ctx, dropped))
+    return hits, dropped

@@ -1,0 +1,213 @@
+"""Pay: parse hourly, monthly and annual amounts (fields and text) and compare with the SMIC of the offer's date.
+
+Amounts are read from the structured ``salaire`` field (« Mensuel de 1617,00 Euros sur 12 mois »,
+« Annuel de 35000,00 Euros à 45000,00 Euros », « Horaire de 11.88 Euros ») and from the text
+(« 11,50 € brut de l'heure », « 1 500 € net/mois », « 28-32 k€ », « Salaire : 1 700 € brut »).
+A text amount counts as pay only near a pay word (salaire, rémunération, taux horaire, brut…)
+and not after words that announce something else (prime, ticket, panier, chiffre d'affaires…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tremplin.services.legality import params
+from tremplin.services.legality.text import FieldText, clause_bounds, fast, sentence_bounds
+
+_NUM = r"(\d{1,3}(?:[ .\u202f](?:\d{3}))+|\d+)(?:[.,](\d{1,2}))?(?!\d)"
+_FIELD_SALARY = fast(
+    r"^\s*(annuel|mensuel|horaire|hebdomadaire|journalier|autre|cachet)?\s*de\s+" + _NUM + r"\s*(?:euros?|€|eur)?"
+    r"(?:\s*(?:a|-)\s*" + _NUM + r"\s*(?:euros?|€|eur)?)?(?:\s*sur\s*(\d+(?:[.,]\d+)?)\s*mois)?"
+)
+_MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\s*(?:/|par)\s*"
+                    r"(?:mois|heure|h\b|an\b|annee)))")
+_RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
+_UNIT_AFTER = fast(
+    r"^\s*(?:(brut|net|bruts|nets|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la)\s*)?"
+    r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|jour|journee|semaine|hebdo\w*|nuit|vacation|"
+    r"mission|prestation|piece|colis|livraison|tournee|course|forfait)?"
+    r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
+)
+_PAY_WORDS = fast(
+    r"(?:salaire|remuner\w*|retribu\w*|\bpaye\w*|\bpaie\b|\bpaye\b|taux horaire|\bbrut\b|\bnet\b|\bfixe\b|"
+    r"gagn\w*|\bsalarial|\bpay\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille)"
+)
+_NOT_PAY = fast(
+    r"(?:prime|bonus|indemnit\w*|tickets?|titres?[- ]restaurant|panier|mutuelle|participation|interessement|"
+    r"variable|commission\w*|avantage|frais|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|prix|tarif|"
+    r"cout|loyer|valeur|montant|facture|plafond|augmentation|financement|\baide\b|subvention|caution|fonds|epargne|"
+    r"\bpee\b|cotisation|\bjusqu'a\b|gains? (?:jusqu|pouvant)|\+\s*$|revenus? (?:complementaires?|potentiels?)|"
+    r"dotation|allocation|forfait (?:mobilite|teletravail)|treizieme|13e|13eme|\bvente|\bpanier moyen|"
+    r"prise en charge|\bhabitants|\bsalaries|collaborateurs|milliards?|millions?|\bk€ de|investi|segur|"
+    r"complement de traitement|\bcti\b|anciennete|indemnite)"
+)
+_RANGE_GOES_ON = re.compile(r"^\s*(?:a|-|et|au)\s*\d[\d .]*(?:[.,]\d{1,2})?\s*(?:k\s?€|€|euros?\b)")
+_NET = fast(r"\bnet\b|\bnets\b|net mensuel|net par|en net")
+_FULL_TIME_TEXT = fast(r"\btemps (?:plein|complet)\b|\b35\s?h(?:eures)?\b|\b(?:3[5-9]|4[0-8])\s?h(?:eures)?\s*"
+                             r"(?:par|/|hebdo)")
+_PART_TIME_TEXT = fast(r"\btemps partiel\b|\bmi-temps\b|\bmi temps\b")
+
+
+@dataclass(slots=True)
+class Amount:
+    value: float  # euros
+    unit: str  # "hour", "month", "year", "unknown", "other"
+    net: bool
+    field: str
+    start: int | None  # span in the field's clean text
+    end: int | None
+    high: float | None = None  # upper end of a range
+    inferred: bool = False  # unit guessed from the magnitude, not stated
+
+
+def _num(intpart: str, dec: str | None) -> float:
+    digits = re.sub(r"[ .\u202f]", "", intpart)
+    return float(f"{digits}.{dec}") if dec else float(digits)
+
+
+def _infer_unit(value: float) -> str:
+    if 5 <= value < 100:
+        return "hour"
+    if 500 <= value < 10_000:
+        return "month"
+    if 10_000 <= value < 500_000:
+        return "year"
+    return "unknown"
+
+
+_UNIT_WORDS = {"heure": "hour", "h": "hour", "hr": "hour", "horaire": "hour", "mois": "month", "mensuel": "month",
+               "an": "year", "annee": "year", "annuel": "year", "jour": "other", "journee": "other",
+               "semaine": "other", "hebdo": "other", "nuit": "other", "vacation": "other", "mission": "other",
+               "prestation": "other", "piece": "other", "colis": "other", "livraison": "other", "tournee": "other",
+               "course": "other", "forfait": "other"}
+
+
+def _unit_word(word: str | None) -> str | None:
+    if not word:
+        return None
+    for key, unit in _UNIT_WORDS.items():
+        if word.startswith(key):
+            return unit
+    return None
+
+
+def parse_field_salary(ft: FieldText) -> Amount | None:
+    """The structured « salaire.libelle » (or a flat salary string)."""
+    m = _FIELD_SALARY.search(ft.folded)
+    if not m:
+        return None
+    kind = m.group(1) or "autre"
+    low = _num(m.group(2), m.group(3))
+    high = _num(m.group(4), m.group(5)) if m.group(4) else None
+    unit = {"annuel": "year", "mensuel": "month", "horaire": "hour"}.get(kind)
+    inferred = False
+    if unit is None:
+        unit = "other" if kind in ("hebdomadaire", "journalier", "cachet") else _infer_unit(low)
+        inferred = unit != "other"
+    if low <= 0:
+        return None
+    end = m.end(5) if m.group(5) else m.end(4) if m.group(4) else m.end(3) if m.group(3) else m.end(2)
+    return Amount(low, unit, False, ft.name, m.start(2), end, high, inferred=inferred)
+
+
+def parse_text_amounts(ft: FieldText) -> list[Amount]:
+    """Pay amounts in free text (with unit and gross/net when stated)."""
+    out: list[Amount] = []
+    folded = ft.folded
+    if "€" not in folded and "euro" not in folded and "eur" not in folded and "brut" not in folded \
+            and "net" not in folded:
+        return out
+    for m in _MONEY.finditer(folded):
+        start, end = m.span()
+        if start > 0 and folded[start - 1] in "0123456789.,":
+            continue
+        c0, c1 = clause_bounds(folded, start, end, max_back=90, max_fwd=60)
+        s0, _ = sentence_bounds(folded, start, end, max_back=90, max_fwd=10)
+        before = folded[s0:start]
+        value = _num(m.group(1), m.group(2))
+        kilo = (m.group(3) or "").startswith("k")
+        if kilo:
+            value *= 1000
+        after = folded[end:c1]
+        if _RANGE_GOES_ON.match(after):
+            continue  # « 1 800 € à 2 000 € net/mois »: the second amount carries the range and its unit
+        u = _UNIT_AFTER.match(after)
+        unit = None
+        net = False
+        if u:
+            unit = _unit_word(u.group(2)) or _unit_word(u.group(4))
+            net = any(g and g.startswith("net") for g in (u.group(1), u.group(3)))
+        # Range « 1 800 à 2 000 € », « 28-32 k€ »: the first number has no currency sign.
+        low_value = value
+        rb = _RANGE_BEFORE.search(before[-40:])
+        range_start = start
+        if rb:
+            first = _num(rb.group(1), rb.group(2))
+            if kilo and first < 1000:
+                first *= 1000
+            if 0 < first <= value:
+                low_value = first
+                range_start = start - (len(before[-40:]) - rb.start(1))
+        tail = before[-60:]
+        # Closest pay word vs closest word announcing something else.
+        not_pay = [p.end() for p in _NOT_PAY.finditer(tail)]
+        not_pay_pos = max(not_pay, default=-1)
+        # « prime fixe de 400 € »: a pay word qualifying the bonus does not make the amount pay.
+        pay_pos = max((p.end() for p in _PAY_WORDS.finditer(tail)
+                       if not any(0 <= p.start() - e <= 12 for e in not_pay)), default=-1)
+        explicit_unit = unit in ("hour", "month", "year") or kilo
+        has_pay_word = pay_pos >= 0 or bool(_PAY_WORDS.search(after[:25]))
+        if not_pay_pos > pay_pos:
+            continue
+        if _NOT_PAY.match(after.strip()[:30] or "-") and not explicit_unit:
+            continue
+        gross_net = bool(u and (u.group(1) or u.group(3)))
+        if not (has_pay_word or kilo or gross_net):
+            continue
+        inferred = False
+        if unit is None and re.match(r"^\s*(?:brut|net|bruts|nets)?\s*(?:/|par)\s*[a-z]", after):
+            continue  # « 987 € par garde », « 90 € / vacation »: a unit we do not compare
+        if unit is None:
+            if re.search(r"(?:taux horaire|horaire|de l'heure)", tail[-30:]):
+                unit = "hour"
+            elif re.search(r"(?:annuel|par an|/an|brut annuel|\bk€)", tail[-30:] + after[:20]):
+                unit = "year"
+            elif re.search(r"(?:mensuel|par mois|/mois)", tail[-30:] + after[:20]):
+                unit = "month"
+            else:
+                unit = _infer_unit(low_value)
+                inferred = True
+            # The word may belong to another amount of the sentence: the magnitude decides.
+            magnitude = _infer_unit(low_value)
+            if not inferred and magnitude != "unknown" and magnitude != unit:
+                unit, inferred = magnitude, True
+        if not net and _NET.search(tail[-25:]):
+            net = True
+        out.append(Amount(low_value, unit, net, ft.name, range_start, end,
+                          high=value if low_value != value else None, inferred=inferred))
+    return out
+
+
+def smic_thresholds(on, territory: str) -> tuple[params.Dated, float] | None:
+    """(hourly SMIC as a dated value, monthly SMIC for 35 h) in force on ``on``."""
+    hourly = params.smic_hourly(on, territory)
+    if hourly is None:
+        return None
+    return hourly, round(hourly.value * params.MONTHLY_HOURS_35, 2)
+
+
+def monthly_equivalent(amount: Amount) -> float | None:
+    if amount.unit == "month":
+        return amount.value
+    if amount.unit == "year":
+        return amount.value / 12
+    return None
+
+
+def is_full_time_text(folded: str) -> bool | None:
+    if _PART_TIME_TEXT.search(folded):
+        return False
+    if _FULL_TIME_TEXT.search(folded):
+        return True
+    return None

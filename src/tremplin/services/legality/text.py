@@ -1,0 +1,341 @@
+"""Text preparation for the detectors: HTML removal, folding, offset mapping, clauses.
+
+Detectors match on a *folded* copy of each field (lower case, accents removed,
+apostrophes and spaces unified) that has exactly the same length as the cleaned
+text, so a match position is also a position in the cleaned text. When HTML had
+to be removed, ``offsets`` maps each cleaned character back to the raw field, so
+spans in findings always point into the text the recruiter wrote.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+# One-to-one character folding: lower case is applied first, then this table. « ¿ » is how a narrow no-break
+# space (thousands separator) often comes out of a bad re-encoding (« 2¿100,00€ »): read as a space.
+_FOLD_GROUPS = {
+    "a": "àáâãäåā", "c": "çćč", "e": "èéêëēėę", "i": "ìíîïī", "n": "ñń", "o": "òóôõöō",
+    "u": "ùúûüū", "y": "ýÿ", "z": "ž", "s": "š", "l": "łŀ", "'": "’‘ʼ`´",
+    " ": "\u00a0\u202f\u2009\u2007\u2002\u2003\t\u00bf", "-": "–—‐‑−", '"': "«»“”",
+}
+_FOLD_TABLE = str.maketrans({ch: target for target, chars in _FOLD_GROUPS.items() for ch in chars})
+
+_TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_BLOCK_TAGS = re.compile(r"^</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|table|section|article)\b", re.I)
+_LOOKS_HTML = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}|#\d{2,5});")
+
+
+# Fast path: most French text is Latin-1 once a few typographic characters are replaced; Latin-1 text folds
+# with one bytes.translate (same length, one byte per character).
+_NON_LATIN1 = {ch: target for target, chars in _FOLD_GROUPS.items() for ch in chars if ord(ch) > 255}
+_NON_LATIN1.update({"œ": "œ"})  # kept as is (not Latin-1): handled by the slow path
+_BYTES_TABLE = bytes(
+    ord(_FOLD_TABLE.get(i, chr(i))) if isinstance(_FOLD_TABLE.get(i, chr(i)), str) and
+    ord(_FOLD_TABLE.get(i, chr(i))) < 256 else (_FOLD_TABLE.get(i) if isinstance(_FOLD_TABLE.get(i), int) and
+                                               _FOLD_TABLE.get(i) < 256 else i)
+    for i in range(256)
+)
+_REPLACE_FIRST = tuple((ch, tgt) for ch, tgt in _NON_LATIN1.items() if ch != "œ")
+
+
+_PROTECT = (("€", "\x80"), ("œ", "\x81"))
+_BULLETS = ("•", "\uf0a7", "▪", "►", "✓", "✔", "…")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with the same length.
+
+    Typographic spaces, apostrophes, dashes and quotes become their ASCII forms, bullets become line breaks,
+    « € » and « œ » are kept, any other character outside Latin-1 (emoji…) becomes « ? ».
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (İ) grow when lowered; keep lengths aligned
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    if lowered.isascii():
+        return lowered.replace("\t", " ") if "\t" in lowered else lowered
+    for ch, tgt in _REPLACE_FIRST:
+        if ch in lowered:
+            lowered = lowered.replace(ch, tgt)
+    for ch in _BULLETS:
+        if ch in lowered:
+            lowered = lowered.replace(ch, "\n")
+    protected = [(ch, tgt) for ch, tgt in _PROTECT if ch in lowered]
+    for ch, tgt in protected:
+        lowered = lowered.replace(ch, tgt)
+    out = lowered.encode("latin-1", errors="replace").translate(_BYTES_TABLE).decode("latin-1")
+    for ch, tgt in protected:
+        out = out.replace(tgt, ch)
+    return out
+
+
+_WORD_TABLE = bytes(i if (48 <= i <= 57 or 97 <= i <= 122) else 32 for i in range(256))
+
+
+def words_of(folded: str) -> frozenset[str]:
+    """The set of [a-z0-9]+ tokens of a folded text (fast path through Latin-1)."""
+    if "œ" in folded:
+        folded = folded.replace("œ", "oe")
+    raw = folded.encode("latin-1", errors="replace")
+    return frozenset(raw.translate(_WORD_TABLE).decode("ascii").split())
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_LOOKS_HTML.search(text))
+
+
+def strip_html(raw: str) -> tuple[str, list[int] | None]:
+    """Remove tags and decode entities. Returns (clean text, clean→raw offsets or None if unchanged)."""
+    if not looks_like_html(raw):
+        return raw, None
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    pattern = re.compile(_TAG.pattern + "|" + _ENTITY.pattern, re.S)
+    for match in pattern.finditer(raw):
+        start, end = match.span()
+        if start > pos:
+            out.append(raw[pos:start])
+            offsets.extend(range(pos, start))
+        token = match.group(0)
+        if token.startswith("&"):
+            decoded = html.unescape(token)
+            if decoded == token:  # unknown entity: keep as written
+                decoded = token
+            out.append(decoded)
+            offsets.extend([start] * len(decoded))
+        else:
+            # A tag becomes a separator so that words on either side do not merge.
+            sep = "\n" if _BLOCK_TAGS.match(token) else " "
+            out.append(sep)
+            offsets.append(start)
+        pos = end
+    if pos < len(raw):
+        out.append(raw[pos:])
+        offsets.extend(range(pos, len(raw)))
+    offsets.append(len(raw))  # end sentinel
+    return "".join(out), offsets
+
+
+@dataclass(slots=True)
+class FieldText:
+    """One text field of an offer, ready for matching."""
+
+    name: str  # "intitule", "description", "salaire.libelle"…
+    raw: str
+    clean: str
+    folded: str
+    offsets: list[int] | None = None  # clean index → raw index (None when clean == raw)
+    truncated: bool = False
+    words: frozenset[str] = frozenset()  # [a-z0-9]+ tokens of the folded text
+
+    @classmethod
+    def of(cls, name: str, raw: str, cap: int | None = None) -> FieldText:
+        truncated = False
+        source = raw
+        if cap is not None and len(source) > cap:
+            source = source[:cap]
+            truncated = True
+        clean, offsets = strip_html(source)
+        folded = fold(clean)
+        if "/r/n" in folded:  # exports that wrote « \r\n » as text: keep the length, make it a line break
+            folded = folded.replace("/r/n", "   \n")
+        return cls(name, raw, clean, folded, offsets, truncated, words_of(folded))
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.offsets is None:
+            return start, end
+        end_raw = self.offsets[end] if end < len(self.offsets) else len(self.raw)
+        if end > start and end - 1 < len(self.offsets):
+            end_raw = max(end_raw, self.offsets[end - 1] + 1)
+        return self.offsets[start], end_raw
+
+    def snippet(self, start: int, end: int) -> str:
+        a, b = self.raw_span(start, end)
+        return self.raw[a:b]
+
+
+# Clause boundaries: sentence ends, bullets, line breaks, semicolons, literal "/r/n" and "***".
+_CLAUSE_END = re.compile(r"[.!?;:\n\r•·▪►✓✔\uf0a7|]|/r/n|\*\*\*|\s-\s|\s\*\s")
+
+
+def clause_bounds(folded: str, start: int, end: int, max_back: int = 160, max_fwd: int = 160) -> tuple[int, int]:
+    """Start and end of the clause around [start, end) (bounded windows)."""
+    lo = max(0, start - max_back)
+    left = lo
+    for m in _CLAUSE_END.finditer(folded, lo, start):
+        # a dot inside a number or an abbreviation ("h/f", "2.5") is not a boundary
+        if m.group(0) == "." and 0 < m.start() < len(folded) - 1 and folded[m.start() - 1].isdigit() \
+                and folded[m.start() + 1].isdigit():
+            continue
+        left = m.end()
+    hi = min(len(folded), end + max_fwd)
+    m = _CLAUSE_END.search(folded, end, hi)
+    while m is not None and m.group(0) == "." and 0 < m.start() < len(folded) - 1 \
+            and folded[m.start() - 1].isdigit() and folded[m.start() + 1].isdigit():
+        m = _CLAUSE_END.search(folded, m.end(), hi)
+    right = m.start() if m else hi
+    return left, right
+
+
+def sentence_bounds(folded: str, start: int, end: int, max_back: int = 300, max_fwd: int = 300) -> tuple[int, int]:
+    """Like :func:`clause_bounds` but only sentence-level separators (., !, ?, line breaks, bullets)."""
+    lo = max(0, start - max_back)
+    left = lo
+    for m in _SENTENCE_END.finditer(folded, lo, start):
+        left = m.end()
+    hi = min(len(folded), end + max_fwd)
+    m = _SENTENCE_END.search(folded, end, hi)
+    return left, (m.start() if m else hi)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n\r•▪►\uf0a7]\s|[\n\r•▪►\uf0a7]|/r/n|\*\*\*")
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class Fast:
+    r"""A compiled pattern whose leading ``\b`` is checked in Python, not by the regex engine.
+
+    Python's ``re`` skips ahead quickly to the possible first characters of a pattern, but not when the
+    pattern starts with ``\b``. Stripping the leading ``\b`` of every top-level alternative and checking
+    the word boundary on each match gives the same matches several times faster.
+    """
+
+    __slots__ = ("rx", "boundary", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        alternatives = _top_level_alternatives(pattern)
+        self.pattern = pattern
+        if all(a.startswith(r"\b") for a in alternatives):
+            self.rx = re.compile("|".join(a[2:] for a in alternatives), flags)
+            self.boundary = True
+        else:
+            self.rx = re.compile(pattern, flags)
+            self.boundary = False
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        it = self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
+        if not self.boundary:
+            yield from it
+            return
+        for m in it:
+            s = m.start()
+            if s > 0 and text[s - 1].isalnum() and m.group(0)[:1].isalnum():
+                continue
+            yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        for m in self.finditer(text, pos, len(text) if endpos is None else endpos):
+            return m
+        return None
+
+    def match(self, text: str, pos: int = 0):
+        m = self.rx.match(text, pos)
+        if m is None or not self.boundary:
+            return m
+        s = m.start()
+        if s > 0 and text[s - 1].isalnum() and m.group(0)[:1].isalnum():
+            return None
+        return m
+
+
+def fast(pattern: str, flags: int = 0) -> Fast:
+    return Fast(pattern, flags)
+
+
+def finditer_around(rx, anchor, text: str, back: int = 120, fwd: int = 120):
+    """Matches of ``rx`` looked for only around the matches of the cheap ``anchor`` pattern.
+
+    For patterns that the regex engine cannot skip through quickly: the anchor (a few literal
+    words) finds the candidate places, the full pattern runs on small windows around them.
+    """
+    n = len(text)
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        a, b = max(0, m.start() - back), min(n, m.end() + fwd)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    seen: set[tuple[int, int]] = set()
+    for a, b in spans:
+        for m in rx.finditer(text, a, b):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def search_around(rx, anchor, text: str, back: int = 120, fwd: int = 120):
+    for m in finditer_around(rx, anchor, text, back, fwd):
+        return m
+    return None
+
+
+def word_positions(folded: str, words) -> list[tuple[int, int]]:
+    """Start and end of every whole-word occurrence of any of ``words`` (sorted)."""
+    n = len(folded)
+    out: list[tuple[int, int]] = []
+    for word in words:
+        k = len(word)
+        pos = folded.find(word)
+        while pos >= 0:
+            end = pos + k
+            if (pos == 0 or not folded[pos - 1].isalnum()) and (end >= n or not folded[end].isalnum()):
+                out.append((pos, end))
+            pos = folded.find(word, end)
+    out.sort()
+    return out
+
+
+def finditer_near_words(rx, ft: FieldText, words, back: int = 120, fwd: int = 120):
+    """Matches of ``rx`` in a field, looked for only around the given words (skipped if none is present)."""
+    present = ft.words.intersection(words)
+    if not present:
+        return
+    folded = ft.folded
+    n = len(folded)
+    spans: list[tuple[int, int]] = []
+    for s, e in word_positions(folded, present):
+        a, b = max(0, s - back), min(n, e + fwd)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    seen: set[tuple[int, int]] = set()
+    for a, b in spans:
+        for m in rx.finditer(folded, a, b):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def search_near_words(rx, ft: FieldText, words, back: int = 120, fwd: int = 120):
+    for m in finditer_near_words(rx, ft, words, back, fwd):
+        return m
+    return None

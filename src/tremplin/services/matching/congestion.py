@@ -1,0 +1,186 @@
+"""Stage 3: spreading recommendations across offers (entropic unbalanced optimal transport).
+
+A plain relevance ranker shows everyone the same few attractive offers: they drown in
+applications while others are never seen. Following the optimal-transport view of
+congestion-aware recommendation (Bied et al., 2021; ReCon, Mashayekhi et al., 2023), the
+recommendations of a whole market are treated as a transport plan P between jobseekers (each
+brings one unit of attention) and offers (each can absorb attention in proportion to its
+capacity: number of posts × applicants a post needs), with the ranker's scores as utilities:
+
+    maximise  Σ P_ij s_ij + ε H(P)   subject to  Σ_j P_ij = 1 (each person),
+              Σ_i P_ij ≈ b_j (each offer, soft: KL penalty of weight τ)
+
+Sinkhorn's algorithm solves it on the **sparse** stage-1 edges only (scipy CSR products, a
+few dozen iterations). The solution is ``P_ij ∝ exp(s_ij / ε + h_j)``: ``h_j`` is the offer's
+« price », negative for offers everybody wants, positive for offers nobody sees. Lists are
+re-ranked by ``s_ij + strength × ε × h_j``: ``strength`` is the trade-off between individual
+relevance (0: the ranker alone) and spread (1: the transport plan's own order). Prices are
+computed once per market and reused for single requests (they change only with the market).
+
+Lists are shown in pages of ten: a small price decides which offers make each page (relevance
+first: the hires lost are few), a larger one orders the page (the first lines get the
+attention, and they go less often to the offers everybody sees); see :func:`paged_ranks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+
+@dataclass(frozen=True)
+class CongestionParams:
+    strength: float = 0.75  # which offers enter each page of the list: 0 = relevance alone … 1 = transport plan
+    page_strength: float = 1.5  # order within a page (attention goes to the first lines)
+    page_size: int = 10
+    candidate_strength: float = 0.25  # the same for shortlists of candidates (person prices)
+    epsilon: float = 0.2  # entropic temperature, in score units (log-probabilities)
+    tau: float = 4.0  # weight of the capacity constraint (KL); larger = capacities enforced more strictly
+    iterations: int = 300
+    tolerance: float = 1e-3
+    edges_per_person: int = 100  # only each person's best edges enter the transport problem
+
+
+@dataclass
+class Prices:
+    """The solution of the transport problem, as prices on both sides."""
+
+    offer: np.ndarray  # h_j per offer row of the market (0 for offers outside the problem)
+    person: np.ndarray  # g_i per jobseeker row (0 outside)
+    iterations: int = 0
+    converged: bool = False
+    residual: float = float("nan")
+    info: dict = field(default_factory=dict)
+
+
+def sinkhorn(rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, capacity: np.ndarray, params: CongestionParams,
+             n_rows: int | None = None, n_cols: int | None = None) -> tuple[np.ndarray, np.ndarray, dict]:
+    """Unbalanced entropic transport on sparse edges (compact indices).
+
+    ``rows``/``cols``: edge endpoints (0..n_rows-1, 0..n_cols-1); ``scores``: utilities;
+    ``capacity``: relative capacity of each column. Every row with an edge carries one unit.
+    Returns (column potentials h, row potentials g, info) with ``P_e = exp(s_e/ε + g_row + h_col)``.
+    """
+    n_rows = int(rows.max()) + 1 if n_rows is None else n_rows
+    n_cols = int(cols.max()) + 1 if n_cols is None else n_cols
+    eps = params.epsilon
+    if not len(rows):
+        return np.zeros(n_cols), np.zeros(n_rows), {"iterations": 0, "converged": True, "residual": 0.0}
+    # base kernel, stabilised per row (the row shift is absorbed in g)
+    row_max = np.full(n_rows, -np.inf)
+    np.maximum.at(row_max, rows, scores)
+    kern = np.exp((scores - row_max[rows]) / eps)
+    K = sp.csr_matrix((kern, (rows, cols)), shape=(n_rows, n_cols))
+    KT = K.T.tocsr()
+    a = (np.diff(K.indptr) > 0).astype(float)
+    has_col = np.diff(KT.indptr) > 0
+    b = np.where(has_col, np.maximum(capacity, 1e-12), 0.0)
+    b = b * (a.sum() / b.sum()) if b.sum() > 0 else b
+    rho = params.tau / (params.tau + eps)
+    h = np.zeros(n_cols)
+    log_b = np.log(np.where(has_col, b, 1.0))
+    converged, residual, it = False, float("inf"), 0
+    while it < params.iterations:
+        it += 1
+        shift = h[has_col].max() if has_col.any() else 0.0
+        v = np.exp(h - shift) * has_col
+        s_row = K @ v
+        u = np.divide(a, s_row, out=np.zeros_like(a), where=s_row > 0)
+        c = v * (KT @ u)
+        ok = has_col & (c > 0)
+        h_new = h.copy()
+        h_new[ok] = rho * (h[ok] + log_b[ok] - np.log(c[ok]))
+        residual = float(np.max(np.abs(h_new - h))) if ok.any() else 0.0
+        h = h_new
+        if residual < params.tolerance:
+            converged = True
+            break
+    shift = h[has_col].max() if has_col.any() else 0.0
+    v = np.exp(h - shift) * has_col
+    s_row = K @ v
+    with np.errstate(divide="ignore"):
+        g = np.where(s_row > 0, np.log(np.maximum(a, 1e-300)) - np.log(np.maximum(s_row, 1e-300)) - shift
+                     - row_max / eps, 0.0)
+    g = np.where(np.isfinite(g), g, 0.0)
+    mass = v * (KT @ np.divide(a, s_row, out=np.zeros_like(a), where=s_row > 0))
+    return h, g, {"iterations": it, "converged": converged, "residual": residual,
+                  "capacity_gap": float(np.abs(mass[has_col] - b[has_col]).sum() / max(b.sum(), 1e-12))}
+
+
+def top_edges(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of each row's ``k`` best edges."""
+    if not len(rows):
+        return np.zeros(0, np.int64)
+    order = np.lexsort((-scores, rows))
+    r = rows[order]
+    starts = np.r_[True, r[1:] != r[:-1]]
+    rank = np.arange(len(r)) - np.maximum.accumulate(np.where(starts, np.arange(len(r)), 0))
+    return np.sort(order[rank < k])
+
+
+def market_prices(j: np.ndarray, o: np.ndarray, scores: np.ndarray, capacity_by_offer: np.ndarray,
+                  n_jobseekers: int, n_offers: int, params: CongestionParams) -> Prices:
+    """Prices for a market's stage-1 edges (market rows), keeping each person's best edges."""
+    keep = top_edges(j, scores, params.edges_per_person)
+    j, o, s = j[keep], o[keep], scores[keep]
+    uj, rj = np.unique(j, return_inverse=True)
+    uo, ro = np.unique(o, return_inverse=True)
+    h, g, info = sinkhorn(rj, ro, s, capacity_by_offer[uo], params, len(uj), len(uo))
+    offer = np.zeros(n_offers)
+    person = np.zeros(n_jobseekers)
+    offer[uo] = h
+    person[uj] = g
+    info.update({"edges": int(len(s)), "jobseekers": int(len(uj)), "offers": int(len(uo))})
+    return Prices(offer=offer, person=person, iterations=info["iterations"], converged=info["converged"],
+                  residual=info["residual"], info=info)
+
+
+def adjust(scores: np.ndarray, prices: np.ndarray, params: CongestionParams, *, candidates: bool = False,
+           strength: float | None = None) -> np.ndarray:
+    """Scores shifted for spread: s + strength × ε × price (``candidate_strength`` for shortlists)."""
+    if strength is None:
+        strength = params.candidate_strength if candidates else params.strength
+    return scores + strength * params.epsilon * prices
+
+
+def paged_ranks(j: np.ndarray, o: np.ndarray, scores: np.ndarray, prices: np.ndarray,
+                params: CongestionParams) -> tuple[np.ndarray, np.ndarray]:
+    """1-based rank of each edge in its person's list, and the score it was ordered by.
+
+    Lists are cut in pages of ``page_size``: which offers make each page is decided by
+    ``s + strength × ε × h`` (a small price, relevance first), their order within the page by
+    ``s + page_strength × ε × h`` (a larger one: the first lines get the attention). Setting both
+    strengths to 0 gives the ranker's own order.
+    """
+    if not len(j):
+        return np.zeros(0, np.int64), np.zeros(0)
+    member = adjust(scores, prices, params, strength=params.strength)
+    within = adjust(scores, prices, params, strength=params.page_strength)
+    order = np.lexsort((o, -member, j))
+    js = j[order]
+    starts = np.r_[True, js[1:] != js[:-1]]
+    first_rank = np.arange(len(js)) - np.maximum.accumulate(np.where(starts, np.arange(len(js)), 0))
+    page = np.empty(len(j), np.int64)
+    page[order] = first_rank // max(params.page_size, 1)
+    order = np.lexsort((o, -within, page, j))
+    js = j[order]
+    starts = np.r_[True, js[1:] != js[:-1]]
+    rank = np.arange(len(js)) - np.maximum.accumulate(np.where(starts, np.arange(len(js)), 0)) + 1
+    out = np.empty(len(j), np.int64)
+    out[order] = rank
+    return out, within
+
+
+def ranks_within(j: np.ndarray, o: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """1-based rank of each pair in its person's list (best score first, ties by offer row)."""
+    if not len(j):
+        return np.zeros(0, np.int64)
+    order = np.lexsort((o, -score, j))
+    js = j[order]
+    starts = np.r_[True, js[1:] != js[:-1]]
+    rank = np.arange(len(js)) - np.maximum.accumulate(np.where(starts, np.arange(len(js)), 0)) + 1
+    out = np.empty(len(j), np.int64)
+    out[order] = rank
+    return out

@@ -1,0 +1,165 @@
+"""Evaluation on real offers coded by France Travail, and the train / evaluation split.
+
+The split is a stable hash of the *normalised title* (not of the offer id), so that offers with
+the same title (a company posting "COMMERCIAL (H/F)" ten times) are all on the same side:
+training on labelled pairs never sees the title of an offer it is evaluated on.
+
+Reference codes of the offers are mostly ROME v3 codes, which are the parent fiches of
+ROME 4.0 (``code_rome_parent``). Accuracy is therefore measured at the fiche level: a proposed
+ROME 4.0 code counts as right when its parent fiche is the offer's fiche. The exact-code rate is
+reported too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tremplin.errors import InvalidInput
+from tremplin.text.normalize import normalize_title
+
+SPLITS = ("train", "eval", "all")
+
+
+def split_of(title: str) -> str:
+    """``train`` or ``eval``: half of the titles each, by a stable hash of the normalised title."""
+    digest = hashlib.sha1(normalize_title(title or "").encode("utf-8")).hexdigest()
+    return "train" if int(digest[:8], 16) % 2 == 0 else "eval"
+
+
+def read_offers(path: Path, split: str = "eval") -> list[dict[str, Any]]:
+    """Offers of ``path`` (France Travail v2 JSON lines) that carry a ``romeCode``, in the given split."""
+    if split not in SPLITS:
+        raise InvalidInput(f"partition attendue : {', '.join(SPLITS)}", field="split")
+    offers = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise InvalidInput(f"ligne {number} : JSON invalide ({exc.msg})", field="offers") from None
+            if not row.get("romeCode") or not row.get("intitule"):
+                continue
+            if split != "all" and split_of(row["intitule"]) != split:
+                continue
+            offers.append(row)
+    if not offers:
+        raise InvalidInput("aucune offre portant un code ROME dans ce fichier (et cette partition)", field="offers")
+    return offers
+
+
+def _fiche_ranking(result, parents: dict[str, str]) -> list[tuple[str, float]]:
+    seen: dict[str, float] = {}
+    for c in result.candidates:
+        seen.setdefault(c.parent.code, c.parent_confidence)
+    return list(seen.items())
+
+
+def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: list[bool]) -> dict[str, Any]:
+    n = len(offers)
+    top1 = top3 = exact1 = 0
+    unseen_ok: list[bool] = []
+    confidences: list[tuple[float, bool]] = []
+    for offer, result, was_seen in zip(offers, results, seen, strict=True):
+        gold = offer["romeCode"].strip().upper()
+        gold_fiche = parents.get(gold, gold)
+        fiches = _fiche_ranking(result, parents)
+        names = [f for f, _ in fiches]
+        ok1 = bool(names) and names[0] == gold_fiche
+        top1 += ok1
+        top3 += gold_fiche in names[:3]
+        exact1 += bool(result.candidates) and result.candidates[0].code == gold
+        confidences.append((fiches[0][1] if fiches else 0.0, ok1))
+        if not was_seen:
+            unseen_ok.append(ok1)
+    # Accuracy by decile of confidence (equal-count bins, from least to most confident).
+    ordered = sorted(confidences, key=lambda x: x[0])
+    deciles = []
+    for d in range(10):
+        chunk = ordered[d * n // 10:(d + 1) * n // 10]
+        if not chunk:
+            continue
+        deciles.append({
+            "decile": d + 1,
+            "n": len(chunk),
+            "confidence_min": round(chunk[0][0], 3),
+            "confidence_max": round(chunk[-1][0], 3),
+            "mean_confidence": round(sum(c for c, _ in chunk) / len(chunk), 3),
+            "accuracy": round(sum(ok for _, ok in chunk) / len(chunk), 3),
+        })
+    answered = [(c, ok) for c, ok in confidences if c >= threshold]
+    ece = sum(abs(d["mean_confidence"] - d["accuracy"]) * d["n"] for d in deciles) / max(n, 1)
+    return {
+        "n": n,
+        "top1": round(top1 / n, 4),
+        "top3": round(top3 / n, 4),
+        "top1_exact_code": round(exact1 / n, 4),
+        "n_titles_not_in_training_pairs": len(unseen_ok),
+        "top1_titles_not_in_training_pairs": round(sum(unseen_ok) / len(unseen_ok), 4) if unseen_ok else None,
+        "expected_calibration_error": round(ece, 4),
+        "threshold": threshold,
+        "coverage": round(len(answered) / n, 4),
+        "accuracy_when_answered": round(sum(ok for _, ok in answered) / len(answered), 4) if answered else None,
+        "by_confidence_decile": deciles,
+    }
+
+
+def evaluate(
+    offers_path: Path,
+    *,
+    fields: Sequence[str] = ("intitule", "description"),
+    split: str = "eval",
+    threshold: float | None = None,
+    base: Path | None = None,
+) -> dict[str, Any]:
+    """Top-1 / top-3 accuracy (fiche level), calibration by decile and coverage at the threshold,
+    on the title alone and, when ``description`` is among the fields, on title + description."""
+    from . import rules
+    from .service import code_occupations, load_model
+
+    unknown = set(fields) - {"intitule", "description"}
+    if unknown or "intitule" not in fields:
+        raise InvalidInput("champs attendus : intitule ou intitule,description", field="fields")
+    threshold = rules.DEFAULT_THRESHOLD if threshold is None else threshold
+    model, meta = load_model(base)
+    offers = read_offers(Path(offers_path), split)
+    pair_titles = {t for t, k in zip(model.doc_text_, model.doc_kind_, strict=True) if k == "pair"}
+    seen = [p[0].text in pair_titles for p in model.prepare_many([o["intitule"] for o in offers])]
+    overlap = sum(seen)
+    report: dict[str, Any] = {
+        "offers_file": str(offers_path),
+        "split": split,
+        "split_method": "hachage SHA-1 stable de l'intitulé normalisé (moitié train / moitié eval)",
+        "level": "fiche ROME (code parent ; les codes des offres sont des codes v3 = fiches parentes ROME 4.0)",
+        "model_version": meta.get("model_version"),
+        "model_training_pairs": meta.get("pairs", 0),
+        "model_uses_embeddings": meta.get("use_embeddings"),
+        "eval_titles_seen_in_training_pairs": overlap,  # same title after preparation, written differently
+    }
+    variants = [("title", False)]
+    if "description" in fields:
+        variants.append(("title_description", True))
+    for name, with_desc in variants:
+        items = [(o["intitule"], o.get("description") if with_desc else None) for o in offers]
+        started = time.perf_counter()
+        results = code_occupations(items, top=10, threshold=threshold, mode="on", base=base)
+        elapsed = time.perf_counter() - started
+        report[name] = _metrics(offers, results, model.parents_, threshold, seen)
+        report[name]["titles_per_second"] = round(len(items) / elapsed, 1)
+    from datetime import UTC, datetime
+
+    from .service import record_evaluation
+
+    record_evaluation({
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "offers_file": Path(offers_path).name,
+        "split": split,
+        **{f"{name}_{key}": report[name][key] for name, _ in variants for key in ("top1", "top3", "coverage")},
+    }, base)
+    return report

@@ -1,0 +1,1 @@
+"""The console for counsellors and the public transparency site (server-rendered, French)."""

@@ -1,0 +1,1 @@
+"""Console pages, one module per area. Routes stay thin: read the form, call a service, render."""

@@ -1,0 +1,188 @@
+"""Stage 1 (candidates), pair features, stage 3 (Sinkhorn) on hand-made markets with the real ROME."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tremplin.services.matching import candidates as C
+from tremplin.services.matching import congestion as G
+from tremplin.services.matching import features as F
+from tremplin.services.matching import rules, schema
+from tremplin.services.matching.market import build_market
+from tremplin.services.matching.occupations import LEVEL_FICHE, LEVEL_MOBILITY, LEVEL_SAME
+
+ANNECY, CHAMONIX = "74010", "74056"
+
+
+@pytest.fixture(scope="module")
+def occ(referentials):
+    from tremplin.services.matching import occupations
+
+    return occupations.load()
+
+
+def mobility_target(occ, code: str) -> str:
+    """A ROME mobility neighbour of ``code`` outside its fiche."""
+    i = occ.index[code]
+    _, targets = occ.mobility_of(np.array([i]))
+    for t in targets:
+        if occ.parent[t] != occ.parent[i] and occ.codes[t] != code:
+            return str(occ.codes[t])
+    raise AssertionError("no mobility target")
+
+
+def fiche_sibling(occ, code: str) -> str:
+    i = occ.index[code]
+    siblings = [str(c) for c in occ.codes[occ.parent == occ.parent[i]] if c != code]
+    return siblings[0]
+
+
+def make_market(occ, extra_offers=(), **person):
+    cook, sibling, mobile = "G1602", fiche_sibling(occ, "G1602"), mobility_target(occ, "G1602")
+    comps = occ.code_comp[occ.index[cook]].indices[:3]
+    skill_codes = [k for k, v in occ.comp_vocab.items() if v in set(comps.tolist())]
+    js = pd.DataFrame([{
+        "jobseeker_id": "J1", "commune_code": ANNECY, "desired_rome_codes": [cook], "past_rome_codes": [cook],
+        "past_months": [30], "skills": skill_codes[:1], "mobility_radius_km": 10.0, "desired_contract_types": ["CDI"],
+        "desired_salary_monthly": 2000.0, **person,
+    }])
+    offers = pd.DataFrame([
+        {"offer_id": "same", "rome_code": cook, "commune_code": ANNECY, "contract_type": "CDI", "skills": skill_codes[:2],
+         "salary_min_monthly": 2100.0},
+        {"offer_id": "fiche", "rome_code": sibling, "commune_code": ANNECY, "contract_type": "CDD"},
+        {"offer_id": "mobility", "rome_code": mobile, "commune_code": ANNECY, "contract_type": "CDI"},
+        {"offer_id": "far", "rome_code": cook, "commune_code": CHAMONIX, "contract_type": "CDI"},
+        {"offer_id": "unrelated", "rome_code": "M1805", "commune_code": ANNECY, "contract_type": "CDI"},
+        {"offer_id": "nowhere", "rome_code": cook, "contract_type": "CDI"},
+        *extra_offers,
+    ])
+    tables = schema.Tables(jobseekers=schema.validate(js, schema.JOBSEEKERS), offers=schema.validate(offers, schema.OFFERS),
+                           source="test", fingerprint="test")
+    return build_market(tables, occ)
+
+
+def stage1(market, filters=None, **params):
+    index = C.OfferIndex(market, np.arange(market.offers.n))
+    pairs = C.candidates(market, np.array([0]), index, C.Stage1Params(**params), filters)
+    return {str(market.offers.ids[o]): (int(lv), int(ld), d) for o, lv, ld, d in
+            zip(pairs.o, pairs.level, pairs.level_desired, pairs.dist, strict=True)}, pairs
+
+
+def test_stage1_levels_distance_and_unknown_places(occ):
+    market = make_market(occ)
+    found, _ = stage1(market)
+    assert found["same"][:2] == (LEVEL_SAME, LEVEL_SAME) and found["same"][2] < 1
+    assert found["fiche"][0] == LEVEL_FICHE
+    assert found["mobility"][0] == LEVEL_MOBILITY
+    assert "far" not in found  # Chamonix is ~60 km away, beyond 2 × 10 km
+    assert "unrelated" not in found
+    assert np.isnan(found["nowhere"][2])  # no place: kept, without distance
+    wider, _ = stage1(market, radius_factor=8.0)
+    assert "far" in wider and 40 < wider["far"][2] < 80
+
+
+def test_person_filters_are_hard_rules(occ):
+    market = make_market(occ)
+    pos = market.offers.pos
+    found, _ = stage1(market, {0: C.PersonFilter(max_distance_km=5.0)})
+    assert "nowhere" not in found and "same" in found  # unknown place never passes a maximum distance
+    found, _ = stage1(market, {0: C.PersonFilter(contract_bits=1)})  # CDI only
+    assert "fiche" not in found and "same" in found
+    found, _ = stage1(market, {0: C.PersonFilter(excluded_offers=frozenset({pos["same"]}))})
+    assert "same" not in found and "nowhere" in found
+    code = market.occ.index["M1805"]
+    found, _ = stage1(market, {0: C.PersonFilter(codes=frozenset({code}))})
+    assert set(found) == {"unrelated"}  # only the occupation the person asked for, even far from the profile
+
+
+def test_cap_keeps_the_closest_occupations(occ):
+    market = make_market(occ)
+    found, pairs = stage1(market, max_candidates=2)
+    assert len(pairs) == 2 and "same" in found
+
+
+def test_reverse_direction_finds_the_same_pairs(occ):
+    market = make_market(occ)
+    found, pairs = stage1(market)
+    entries = C.EntriesByCode(market, np.array([0]), C.Stage1Params())
+    for o in pairs.o:
+        rev = C.candidates_for_offer(market, int(o), entries, C.Stage1Params())
+        assert list(rev.j) == [0]
+        assert rev.level[0] == pairs.level[pairs.o == o][0]
+    far = market.offers.pos["far"]
+    assert len(C.candidates_for_offer(market, far, entries, C.Stage1Params())) == 0
+
+
+def test_pair_features(occ):
+    market = make_market(occ)
+    _, pairs = stage1(market)
+    X = F.pair_features(market, pairs)
+    col = {n: i for i, n in enumerate(F.FEATURES)}
+    row = {str(market.offers.ids[o]): X[k] for k, o in enumerate(pairs.o)}
+    same, fiche = row["same"], row["fiche"]
+    assert same[col["months_in_code"]] == 30 and fiche[col["months_in_code"]] == 0
+    assert fiche[col["months_in_fiche"]] == 30  # same parent fiche
+    assert same[col["skill_share"]] == pytest.approx(0.5) and same[col["skills_in_common"]] == 1
+    assert same[col["contract_ok"]] == 1 and fiche[col["contract_ok"]] == 0
+    assert same[col["salary_gap"]] == pytest.approx(0.05)
+    assert np.isnan(fiche[col["salary_gap"]])  # not shown
+    assert same[col["code_similarity"]] == pytest.approx(1.0)
+    assert np.isnan(row["nowhere"][col["distance_km"]])
+
+
+def test_no_protected_variable():
+    rules.check_features(F.FEATURES)
+    for bad in ("sex", "age_years", "qpv_resident", "nationality", "unemployment_months"):
+        with pytest.raises(Exception, match="M01"):
+            rules.check_features((*F.FEATURES, bad))
+
+
+def test_sparse_sinkhorn_matches_pot():
+    import ot
+
+    rng = np.random.default_rng(0)
+    n, m, eps = 7, 4, 0.5
+    s = rng.normal(size=(n, m))
+    rows, cols = np.nonzero(np.ones((n, m)))
+    scores = s[rows, cols]
+    # unbalanced: rows exact, columns softly held to uniform capacities
+    h, g, _ = G.sinkhorn(rows, cols, scores, np.ones(m), G.CongestionParams(epsilon=eps, tau=2.0, iterations=5000,
+                                                                            tolerance=1e-12), n, m)
+    plan = np.exp(scores / eps + g[rows] + h[cols]).reshape(n, m)
+    pot = ot.unbalanced.sinkhorn_unbalanced(np.ones(n), np.ones(m) * n / m, -s, eps, (float("inf"), 2.0),
+                                            numItermax=10000, stopThr=1e-12)
+    np.testing.assert_allclose(plan, pot, atol=1e-8)
+    # balanced (τ → ∞), unequal capacities
+    cap = np.array([1.0, 2.0, 3.0, 4.0])
+    h, g, info = G.sinkhorn(rows, cols, scores, cap, G.CongestionParams(epsilon=eps, tau=1e9, iterations=20000,
+                                                                        tolerance=1e-12), n, m)
+    plan = np.exp(scores / eps + g[rows] + h[cols]).reshape(n, m)
+    np.testing.assert_allclose(plan, ot.sinkhorn(np.ones(n), cap / cap.sum() * n, -s, eps, numItermax=100000,
+                                                 stopThr=1e-12), atol=1e-7)
+    assert info["capacity_gap"] < 1e-6
+
+
+def test_congestion_spreads_first_choices():
+    """Everyone prefers offer 0 a little: alone, the ranker sends everybody there; stage 3 spreads them."""
+    rng = np.random.default_rng(1)
+    people, offers = 60, 6
+    j = np.repeat(np.arange(people), offers)
+    o = np.tile(np.arange(offers), people)
+    s = np.where(o == 0, 0.0, -0.3) + rng.normal(0, 0.05, len(j))
+    params = G.CongestionParams(epsilon=0.2, tau=4.0, strength=1.0)
+    prices = G.market_prices(j, o, s, np.ones(offers), people, offers, params)
+    assert prices.converged and np.argmin(prices.offer) == 0
+    adjusted = G.adjust(s, prices.offer[o], params)
+
+    def first_choices(score):
+        best = np.full(people, -np.inf)
+        np.maximum.at(best, j, score)
+        return np.bincount(o[score == best[j]], minlength=offers)
+
+    before, after = first_choices(s), first_choices(adjusted)
+    assert before[0] == people
+    assert after[0] < people / 2 and (after > 0).sum() >= 4
+    untouched = G.adjust(s, prices.offer[o], G.CongestionParams(strength=0.0))
+    assert np.array_equal(untouched, s)
