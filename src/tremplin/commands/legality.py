@@ -287,6 +287,10 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         offers: Annotated[Path | None, typer.Option("--offers", help="Fichier JSONL des offres réelles (par défaut "
                                                                      "le miroir : offers/offers_dev.jsonl).")] = None,
         variants: Annotated[int, typer.Option("--variants", help="Variantes par gabarit.", min=1, max=50)] = 4,
+        templates: Annotated[list[Path] | None, typer.Option(
+            "--templates", help="Jeu de gabarits supplémentaire (JSON au format de templates_heldout.json, nommé par "
+                                "sa clé « set ») : injecté dans la moitié held-out des offres, résultats à part. "
+                                "Répétable.")] = None,
         save: Annotated[bool, typer.Option("--save", help="Enregistrer les métriques sur la fiche du service.")]
         = False,
         fmt: FormatOption = OutputFormat.text,
@@ -304,9 +308,13 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                 raise DataUnavailable("aucun fichier d'offres : indiquez --offers ou TREMPLIN_DATA_MIRROR",
                                       field="--offers")
             path = Path(mirror) / "offers" / "offers_dev.jsonl"
+        from tremplin.services.legality.eval.build import load_template_set
+
+        sets = [load_template_set(Path(t)) for t in templates or ()]
         say(f"Évaluation sur {path}…", quiet)
-        result = run(path, variants_per_template=variants)
-        result["command"] = f"tremplin evaluate legality --offers {path} --variants {variants}"
+        result = run(path, variants_per_template=variants, template_sets=sets)
+        result["command"] = f"tremplin evaluate legality --offers {path} --variants {variants}" + "".join(
+            f" --templates {t}" for t in templates or ())
         if save:
             from tremplin.governance.cards import save_report
             from tremplin.store.db import migrate, session_scope
@@ -319,17 +327,25 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                 "share_real_offers_blocked": result["real_offers"]["share_block"],
                 "share_real_offers_reviewed": result["real_offers"]["share_review"],
             }
+            for tset in sets:
+                metrics[f"precision_{tset.name}"] = result[tset.name]["all"]["precision"]
+                metrics[f"recall_discrimination_fee_pay_{tset.name}"] = \
+                    result[tset.name]["all"]["recall_discrimination_fee_pay"]
             with session_scope() as session:
                 save_report(session, "legality", "metrics", {"metrics": metrics, "source": result["command"]})
 
         def render(r: dict[str, Any]) -> str:
             out = [f"Contrôle de légalité — règles {r['ruleset_version']}", f"Offres : {r['offers_file']}"]
-            for split, name in (("tune", "formulations de réglage (tune)"),
-                                ("heldout", "formulations tenues à l'écart (held-out)")):
+            names = {"tune": "formulations de réglage (tune)", "heldout": "formulations tenues à l'écart (held-out)"}
+            for split in r.get("template_sets", ("tune", "heldout")):
+                name = names.get(split) or f"jeu supplémentaire « {split} » ({r[split]['templates_file']})"
                 s = r[split]
                 a = s["all"]
                 out.append(f"\n{name} : {s['variants_count']} variantes (dont {s['negatives_count']} négatives), "
                            f"{s['real_labelled_count']} offres réelles étiquetées")
+                if s.get("wordings_shared_with_tune_or_heldout"):
+                    out.append(f"  ATTENTION : {len(s['wordings_shared_with_tune_or_heldout'])} gabarit(s) reprennent "
+                               "mot pour mot une formulation tune ou held-out")
                 out.append(f"  précision {a['precision']}  rappel {a['recall']}  rappel discrimination+frais+SMIC "
                            f"{a['recall_discrimination_fee_pay']}")
                 for cat, v in a["per_category"].items():
@@ -347,6 +363,8 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
             for split in ("tune", "heldout"):
                 for part in ("all", "variants", "real_labelled"):
                     shown[split][part] = {k: v for k, v in shown[split][part].items() if k != "errors"}
+            for tset in sets:  # a one-shot set keeps its list of errors (« all » and « variants » are the same)
+                shown[tset.name] = {k: v for k, v in shown[tset.name].items() if k != "variants"}
         emit(shown, fmt, render)
 
 

@@ -138,3 +138,24 @@ def test_evaluate_on_a_small_offers_file(tmp_path, home, shared_data):
     assert "tremplin evaluate legality" in data["command"]
     missing = runner.invoke(app, ["evaluate", "legality", "--offers", str(tmp_path / "none.jsonl")])
     assert missing.exit_code == 1 and "introuvable" in missing.stderr
+    # an extra template set, reported as its own set
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"set": "essai", "templates": [
+        {"id": "e1", "category": "fee", "text": "Une participation de {fee_amount} € est demandée pour postuler."},
+        {"id": "e2", "category": "fee", "kind": "negative", "text": "Formation offerte, aucun frais pour vous."},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "legality", "--offers", str(path), "--variants", "1", "--templates",
+                                 str(extra), "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["template_sets"] == ["tune", "heldout", "essai"]
+    assert data["essai"]["variants_count"] == 2 and data["essai"]["negatives_count"] == 1
+    assert data["essai"]["all"]["per_category"]["fee"]["positives"] == 1
+    assert "errors" in data["essai"]["all"] and f"--templates {extra}" in data["command"]
+    assert set(data["targets"]) == {"tune", "heldout", "essai", "real_block_share<=0.03"}
+    text = runner.invoke(app, ["evaluate", "legality", "--offers", str(path), "--variants", "1", "--templates",
+                               str(extra)])
+    assert text.exit_code == 0 and "jeu supplémentaire « essai »" in text.stdout
+    extra.write_text('{"set": "tune", "templates": []}', encoding="utf-8")
+    bad = runner.invoke(app, ["evaluate", "legality", "--offers", str(path), "--templates", str(extra)])
+    assert bad.exit_code == 2 and "réservé" in bad.stderr

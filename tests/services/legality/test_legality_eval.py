@@ -93,3 +93,120 @@ def test_quality_on_the_tuning_wordings(tune_set):
     assert s["precision"] >= 0.9
     blocked = sum(check_offer(o).verdict == "block" for o in offers)
     assert blocked / len(offers) <= 0.03
+
+
+# ------------------------------------------------------------------------------- extra template sets
+
+
+def _write(path, obj) -> str:
+    import json
+
+    path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _tiny_set(name: str = "essai") -> dict:
+    return {"set": name, "templates": [
+        {"id": "x-age", "category": "age", "text": "Les candidats doivent avoir moins de 33 ans."},
+        {"id": "x-pay", "category": "pay", "text": "Salaire : {monthly_below} € brut par mois pour un temps plein."},
+        {"id": "x-neg", "category": "age", "kind": "negative", "text": "Débutants bienvenus, tous âges."},
+    ]}
+
+
+def _tiny_pool(tmp_path):
+    """Six offers (three per half) and their labels, written to temporary files."""
+    import json
+
+    offers, labels, n = [], {}, 0
+    while len(offers) < 6:
+        offer_id = f"T{n:04d}"
+        n += 1
+        split = split_of(offer_id)
+        if sum(1 for o in offers if split_of(o["id"]) == split) >= 3:
+            continue
+        offers.append({"id": offer_id, "intitule": "Agent de production (H/F)", "typeContrat": "CDI",
+                       "description": "Vous assurez la production. Vous contrôlez la qualité. Horaires de journée.",
+                       "dateCreation": "2026-02-02", "salaire": {"libelle": "Mensuel de 2100 Euros"},
+                       "dureeTravailLibelle": "35H Horaires normaux", "entreprise": {"nom": "Usine Test"}})
+        labels[offer_id] = {"split": split, "categories": {}}
+    offers_path = tmp_path / "offers.jsonl"
+    offers_path.write_text("\n".join(json.dumps(o) for o in offers) + "\n", encoding="utf-8")
+    labels_path = _write(tmp_path / "labels.json", {"offers": labels})
+    return offers_path, labels_path
+
+
+def test_extra_template_set_goes_into_heldout_offers_without_changing_the_other_sets(tmp_path):
+    from tremplin.services.legality.eval.build import load_template_set
+
+    offers_path, labels_path = _tiny_pool(tmp_path)
+    tset = load_template_set(_write(tmp_path / "extra.json", _tiny_set()))
+    assert tset.name == "essai" and len(tset.templates) == 3 and tset.shared_wordings == []
+    before, _ = build(offers_path, variants_per_template=2, labels_path=labels_path)
+    after, _ = build(offers_path, variants_per_template=2, labels_path=labels_path, extra=[tset])
+    extra = [i for i in after if i.split == "essai"]
+    assert len(extra) == 6  # 3 templates x 2 variants
+    heldout_ids = {i.offer["id"].split("~")[0] for i in before if i.split == "heldout" and i.kind == "real"}
+    assert {i.doc_id.split("~")[0] for i in extra} <= heldout_ids
+    assert all("~essai~" in i.doc_id for i in extra)
+    assert {i.category for i in extra if not i.negative} == {"age", "pay"}
+    assert [i.expected for i in extra if i.negative] == [set(), set()]
+    # the tune and held-out variants are the same with or without the extra set
+    assert [(i.doc_id, i.offer) for i in before] == [(i.doc_id, i.offer) for i in after if i.split != "essai"]
+
+
+def test_extra_template_set_is_scored_as_its_own_set(tmp_path, monkeypatch):
+    from tremplin.services.legality.eval import metrics
+    from tremplin.services.legality.eval.build import load_template_set
+
+    offers_path, labels_path = _tiny_pool(tmp_path)
+    tset = load_template_set(_write(tmp_path / "extra.json", _tiny_set("heldout2")))
+    real_build = metrics.build
+    monkeypatch.setattr(metrics, "build", lambda path, **kw: real_build(path, labels_path=labels_path, **kw))
+    result = metrics.evaluate(offers_path, variants_per_template=2, template_sets=[tset])
+    assert result["template_sets"] == ["tune", "heldout", "heldout2"]
+    s = result["heldout2"]
+    assert s["variants_count"] == 6 and s["negatives_count"] == 2 and s["real_labelled_count"] == 0
+    assert s["all"]["documents"] == 6
+    assert s["all"]["per_category"]["age"]["positives"] == 2
+    assert s["all"]["per_category"]["pay"]["positives"] == 2
+    assert s["all"]["recall_discrimination_fee_pay"] is not None
+    assert set(result["targets"]["heldout2"]) == {"recall_discrimination_fee_pay>=0.95", "precision>=0.90"}
+    with pytest.raises(Exception, match="même nom"):
+        metrics.evaluate(offers_path, variants_per_template=1, template_sets=[tset, tset])
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "introuvable"),
+    ("{not json", "JSON invalide"),
+    ([1, 2], "objet JSON"),
+    ({"templates": [{"id": "a", "category": "age", "text": "x"}]}, "« set »"),
+    ({"set": "heldout", "templates": [{"id": "a", "category": "age", "text": "x"}]}, "réservé"),
+    ({"set": "s", "templates": []}, "liste non vide"),
+    ({"set": "s", "templates": [{"id": "a", "category": "ages", "text": "x"}]}, "catégorie inconnue"),
+    ({"set": "s", "templates": [{"id": "a", "category": "age", "text": "x"},
+                                {"id": "a", "category": "age", "text": "y"}]}, "double"),
+    ({"set": "s", "templates": [{"id": "a", "category": "pay", "text": "{hourly_below} € ou {daily}"}]},
+     "daily"),
+    ({"set": "s", "templates": [{"id": "a", "category": "age"}]}, "« text » manquant"),
+    ({"set": "s", "templates": [{"id": "a", "category": "age", "text": "x", "position": "footer"}]}, "position"),
+    ({"set": "s", "templates": [{"id": "a", "category": "age", "text": "x", "kind": "maybe"}]}, "kind"),
+])
+def test_bad_template_files_give_a_clear_error(tmp_path, content, message):
+    from tremplin.errors import InvalidInput
+    from tremplin.services.legality.eval.build import load_template_set
+
+    path = tmp_path / "t.json"
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    elif content is not None:
+        _write(path, content)
+    with pytest.raises(InvalidInput, match=message):
+        load_template_set(path)
+
+
+def test_a_reused_wording_is_flagged(tmp_path):
+    from tremplin.services.legality.eval.build import load_template_set
+
+    reused = load_templates("tune")[0]
+    tset = load_template_set(_write(tmp_path / "t.json", {"set": "s", "templates": [dict(reused, id="copy")]}))
+    assert tset.shared_wordings == ["copy"]

@@ -75,6 +75,96 @@ def load_templates(split: str) -> list[dict[str, Any]]:
     return data["templates"]
 
 
+#: Names an extra template set may not take (they are sections of the evaluation result).
+RESERVED_SET_NAMES = frozenset({"tune", "heldout", "real_offers", "targets", "command", "ruleset_version",
+                                "offers_file", "template_sets"})
+PLACEHOLDERS = frozenset({"hourly_below", "monthly_below", "annual_below_k", "fee_amount"})
+_POSITIONS = frozenset({"description", "start", "middle", "end", "title", "description_replace", "none"})
+_SET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+@dataclass
+class TemplateSet:
+    """An extra set of wordings (same format as ``templates_heldout.json``), injected into held-out offers."""
+
+    name: str
+    path: Path
+    templates: list[dict[str, Any]]
+    #: templates whose text is also a tuning or held-out wording (such variants are not independent)
+    shared_wordings: list[str] = field(default_factory=list)
+
+
+def load_template_set(path: Path) -> TemplateSet:
+    """Read and check an extra template file; a clear error names the file, the template and the problem."""
+    from tremplin.services.legality.rules import CATEGORIES
+
+    where = str(path)
+    if not path.exists():
+        raise InvalidInput(f"fichier de gabarits introuvable : {path}", field="--templates")
+    if path.is_dir():
+        raise InvalidInput(f"{path} est un dossier, pas un fichier de gabarits JSON", field="--templates")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput("le fichier de gabarits n'est pas en UTF-8", field=where) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"JSON invalide ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}", field=where) from None
+    if not isinstance(data, dict):
+        raise InvalidInput("le fichier de gabarits doit être un objet JSON avec « set » et « templates »", field=where)
+    name = data.get("set")
+    if not isinstance(name, str) or not _SET_NAME.match(name):
+        raise InvalidInput("« set » doit nommer le jeu (lettres, chiffres, « _ », « - », « . » ; 64 au plus)",
+                           field=where)
+    if name in RESERVED_SET_NAMES:
+        raise InvalidInput(f"le nom de jeu « {name} » est réservé ; choisissez-en un autre (ex. « heldout2 »)",
+                           field=where)
+    templates = data.get("templates")
+    if not isinstance(templates, list) or not templates:
+        raise InvalidInput("« templates » doit être une liste non vide de gabarits", field=where)
+    categories = set(CATEGORIES)
+    seen: set[str] = set()
+    for n, t in enumerate(templates, 1):
+        label = f"gabarit n° {n}"
+        if not isinstance(t, dict):
+            raise InvalidInput(f"{label} : un gabarit doit être un objet JSON", field=where)
+        tid = t.get("id")
+        if not isinstance(tid, str) or not tid.strip():
+            raise InvalidInput(f"{label} : « id » manquant ou vide", field=where)
+        label = f"gabarit « {tid} »"
+        if tid in seen:
+            raise InvalidInput(f"{label} : identifiant en double", field=where)
+        seen.add(tid)
+        if t.get("category") not in categories:
+            raise InvalidInput(f"{label} : catégorie inconnue « {t.get('category')} » (attendues : "
+                               f"{', '.join(CATEGORIES)})", field=where)
+        if t.get("kind") not in (None, "negative"):
+            raise InvalidInput(f"{label} : « kind » vaut « negative » ou est absent", field=where)
+        position = t.get("position", "description")
+        if not isinstance(position, str) or not (position in _POSITIONS or (position.startswith("field:")
+                                                                           and len(position) > 6)):
+            raise InvalidInput(f"{label} : position inconnue « {position} »", field=where)
+        text = t.get("text")
+        if text is None and position != "none":
+            raise InvalidInput(f"{label} : « text » manquant", field=where)
+        if text is not None and (not isinstance(text, str) or not text.strip()):
+            raise InvalidInput(f"{label} : « text » doit être un texte non vide", field=where)
+        unknown = set(re.findall(r"\{(\w+)\}", text or "")) - PLACEHOLDERS
+        if unknown:
+            raise InvalidInput(f"{label} : emplacement(s) inconnu(s) {', '.join(sorted(unknown))} (connus : "
+                               f"{', '.join(sorted(PLACEHOLDERS))})", field=where)
+        if not isinstance(t.get("set", {}), dict):
+            raise InvalidInput(f"{label} : « set » doit être un objet (champs à remplacer)", field=where)
+        for key in ("unset", "also"):
+            value = t.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InvalidInput(f"{label} : « {key} » doit être une liste de noms", field=where)
+        if not set(t.get("also", [])) <= categories:
+            raise InvalidInput(f"{label} : catégorie inconnue dans « also »", field=where)
+    known = {t["text"] for split in TEMPLATE_FILES for t in load_templates(split) if "text" in t}
+    shared = [t["id"] for t in templates if t.get("text") in known]
+    return TemplateSet(name, path, templates, shared)
+
+
 # ------------------------------------------------------------------------------- injection
 
 
@@ -220,8 +310,14 @@ def make_variant(base: dict[str, Any], template: dict[str, Any], rng: random.Ran
 
 
 def build(offers_path: Path, *, variants_per_template: int = VARIANTS_PER_TEMPLATE, seed: int = 20260327,
-          labels_path: Path = LABELS_FILE) -> tuple[list[EvalItem], list[dict[str, Any]]]:
-    """(labelled real offers + variants, every real offer) for the evaluation."""
+          labels_path: Path = LABELS_FILE, extra: list[TemplateSet] | None = None
+          ) -> tuple[list[EvalItem], list[dict[str, Any]]]:
+    """(labelled real offers + variants, every real offer) for the evaluation.
+
+    Each extra template set is injected into the labelled held-out offers, by the same protocol as the held-out
+    wordings, with its own random stream (the tune and held-out variants do not change when a set is added); its
+    variants carry the set's name as their ``split``.
+    """
     all_offers = list(read_offers(offers_path))
     labels = load_labels(labels_path)
     by_id = {str(o.get("id")): o for o in all_offers}
@@ -237,21 +333,29 @@ def build(offers_path: Path, *, variants_per_template: int = VARIANTS_PER_TEMPLA
         bases[split].append((offer, cats))
     rng = random.Random(seed)
     for split in ("tune", "heldout"):
-        pool = bases[split]
-        if not pool:
-            continue
-        for template in load_templates(split):
-            candidates = [b for b in pool if _base_ok(b[0], template, b[1])]
-            if not candidates:
-                continue
-            chosen = rng.sample(candidates, min(variants_per_template, len(candidates)))
-            for k, (base, base_labels) in enumerate(chosen):
-                offer, position = make_variant(base, template, rng)
-                offer["id"] = f"{base.get('id')}~{template['id']}~{k}"
-                negative = template.get("kind") == "negative"
-                expected = set() if negative else {template["category"]}
-                allowed = set(base_labels) | set(template.get("also", [])) | _side_effects(template)
-                items.append(EvalItem(offer["id"], "variant", split, offer, expected=expected, allowed=allowed,
-                                      template=template["id"], category=template["category"], negative=negative,
-                                      position=position))
+        if bases[split]:
+            items.extend(_variants(split, load_templates(split), bases[split], variants_per_template, rng))
+    for tset in extra or ():
+        items.extend(_variants(tset.name, tset.templates, bases["heldout"], variants_per_template,
+                               random.Random(f"{seed}:{tset.name}"), tag=f"{tset.name}~"))
     return items, all_offers
+
+
+def _variants(split: str, templates: list[dict[str, Any]], pool: list[tuple[dict[str, Any], set[str]]],
+              per_template: int, rng: random.Random, tag: str = "") -> list[EvalItem]:
+    items: list[EvalItem] = []
+    for template in templates:
+        candidates = [b for b in pool if _base_ok(b[0], template, b[1])]
+        if not candidates:
+            continue
+        chosen = rng.sample(candidates, min(per_template, len(candidates)))
+        for k, (base, base_labels) in enumerate(chosen):
+            offer, position = make_variant(base, template, rng)
+            offer["id"] = f"{base.get('id')}~{tag}{template['id']}~{k}"
+            negative = template.get("kind") == "negative"
+            expected = set() if negative else {template["category"]}
+            allowed = set(base_labels) | set(template.get("also", [])) | _side_effects(template)
+            items.append(EvalItem(offer["id"], "variant", split, offer, expected=expected, allowed=allowed,
+                                  template=template["id"], category=template["category"], negative=negative,
+                                  position=position))
+    return items

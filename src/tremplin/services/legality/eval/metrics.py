@@ -7,8 +7,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from tremplin.errors import InvalidInput
 from tremplin.services.legality import check_offer
-from tremplin.services.legality.eval.build import EvalItem, build, split_of
+from tremplin.services.legality.eval.build import EvalItem, TemplateSet, build, split_of
 from tremplin.services.legality.rules import CATEGORIES, DISCRIMINATION_CATEGORIES, RULESET_VERSION
 
 TARGET_RECALL_CATEGORIES = (*DISCRIMINATION_CATEGORIES, "fee", "pay")
@@ -63,9 +64,15 @@ def score(items: list[EvalItem], predictions: dict[str, set[str]]) -> dict[str, 
     }
 
 
-def evaluate(offers_path: Path, *, variants_per_template: int | None = None) -> dict[str, Any]:
-    kwargs = {} if variants_per_template is None else {"variants_per_template": variants_per_template}
-    items, all_offers = build(offers_path, **kwargs)
+def evaluate(offers_path: Path, *, variants_per_template: int | None = None,
+             template_sets: list[TemplateSet] | None = None) -> dict[str, Any]:
+    """The figures of docs/quality.md; ``template_sets`` adds extra held-out wordings, each reported as its own set."""
+    kwargs: dict[str, Any] = {} if variants_per_template is None else {"variants_per_template": variants_per_template}
+    extra = list(template_sets or ())
+    names = [t.name for t in extra]
+    if len(set(names)) != len(names):
+        raise InvalidInput("deux fichiers de gabarits portent le même nom de jeu", field="--templates")
+    items, all_offers = build(offers_path, extra=extra, **kwargs)
     predictions: dict[str, set[str]] = {}
     for item in items:
         report = check_offer(item.offer)
@@ -81,6 +88,23 @@ def evaluate(offers_path: Path, *, variants_per_template: int | None = None) -> 
             "negatives_count": sum(1 for i in split_items if i.negative),
             "real_labelled_count": sum(1 for i in split_items if i.kind == "real"),
         }
+    for tset in extra:
+        # Only the set's variants: the labelled held-out offers they were injected into are scored under "heldout".
+        set_items = [i for i in items if i.split == tset.name]
+        scored = score(set_items, predictions)
+        result[tset.name] = {
+            "templates_file": str(tset.path),
+            "templates": len(tset.templates),
+            "templates_used": len({i.template for i in set_items}),
+            "wordings_shared_with_tune_or_heldout": tset.shared_wordings,
+            "all": scored,
+            "variants": scored,
+            "variants_count": len(set_items),
+            "negatives_count": sum(1 for i in set_items if i.negative),
+            "real_labelled_count": 0,
+            "bases": "offres réelles étiquetées de la moitié held-out (même protocole que « heldout »)",
+        }
+    result["template_sets"] = ["tune", "heldout", *names]
     # Real, unmodified offers: verdict shares, on every offer of the file.
     verdicts: Counter = Counter()
     verdicts_split: dict[str, Counter] = defaultdict(Counter)
@@ -116,7 +140,7 @@ def evaluate(offers_path: Path, *, variants_per_template: int | None = None) -> 
 
 def targets(result: dict[str, Any]) -> dict[str, Any]:
     out = {}
-    for split in ("tune", "heldout"):
+    for split in result.get("template_sets", ("tune", "heldout")):
         s = result[split]["all"]
         out[split] = {
             "recall_discrimination_fee_pay>=0.95": s["recall_discrimination_fee_pay"] is not None
