@@ -75,6 +75,24 @@ def test_update_increments_revision_only_on_change(engine, tmp_path):
     assert _rows(engine)["A1"].revision == 2
 
 
+def test_saving_one_offer_follows_the_import_rules(engine):
+    from tremplin.domain import Offer
+    from tremplin.store.db import session_scope
+    from tremplin.store.offers import RecordError, save_offer
+
+    with session_scope(engine) as session:
+        assert save_offer(session, Offer(id="C3", intitule="Cariste"), source="console") == "inserted"
+    with session_scope(engine) as session:
+        assert save_offer(session, Offer(id="C3", intitule="Cariste"), source="console") == "unchanged"
+        assert save_offer(session, Offer(id="C3", intitule="Cariste (H/F)", romeCode="N1101")) == "updated"
+    row = _rows(engine)["C3"]
+    assert (row.revision, row.intitule, row.rome_code) == (2, "Cariste (H/F)", "N1101")
+    assert "_source" not in row.payload
+    with session_scope(engine) as session, pytest.raises(RecordError, match="romeCode"):
+        save_offer(session, Offer(id="C4", intitule="Cariste", romeCode="N11"))
+    assert "C4" not in _rows(engine)
+
+
 def test_invalid_lines_are_reported_with_number_and_reason_and_skipped(engine, tmp_path):
     from tremplin.store.offers import import_jsonl
 

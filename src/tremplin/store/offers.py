@@ -185,6 +185,17 @@ def _write_batch(session: Session, batch: dict[str, tuple[int, dict[str, Any]]],
     return len(inserts), len(updates), unchanged
 
 
+def save_offer(session: Session, offer: Offer, *, source: str | None = None) -> str:
+    """Insert or update one offer (same columns and revision rule as an import); returns what happened:
+    ``inserted``, ``updated`` or ``unchanged``."""
+    _offer, columns = parse_record(offer.to_ft())
+    if source is not None:
+        columns["source"] = source[:80]
+    counts = _write_batch(session, {offer.id: (0, columns)}, datetime.now(UTC))
+    session.flush()
+    return ("inserted", "updated", "unchanged")[counts.index(1)]
+
+
 def import_records(records: Iterable[tuple[int, Any]], *, engine: Engine | None = None, batch_size: int = 1000,
                    on_error: Callable[[int, str], None] | None = None, report: ImportReport | None = None,
                    tick: Callable[[int], None] | None = None) -> ImportReport:

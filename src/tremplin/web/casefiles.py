@@ -231,22 +231,9 @@ def count_unchecked_offers(db: Session) -> int:
 
 def store_offer(db: Session, offer, *, source: str = "console") -> None:
     """Insert or update an offer in the shared ``offers`` table (demo seeding and tests)."""
-    from tremplin.store.tables.core import OfferRow
+    from tremplin.store.offers import save_offer
 
-    row = db.get(OfferRow, offer.id)
-    if row is None:
-        row = OfferRow(id=offer.id, imported_at=datetime.now(UTC), revision=1)
-        db.add(row)
-    else:
-        row.revision = (row.revision or 1) + 1
-    row.intitule = offer.intitule
-    row.rome_code = offer.romeCode
-    row.commune_code = offer.commune_code
-    row.type_contrat = offer.typeContrat
-    row.date_creation = offer.dateCreation
-    row.source = source
-    row.payload = offer.to_ft()
-    db.flush()
+    save_offer(db, offer, source=source)
 
 
 def check_pending_offers(db: Session, limit: int = 200) -> int:
