@@ -186,3 +186,68 @@ def test_congestion_spreads_first_choices():
     assert after[0] < people / 2 and (after > 0).sum() >= 4
     untouched = G.adjust(s, prices.offer[o], G.CongestionParams(strength=0.0))
     assert np.array_equal(untouched, s)
+
+
+def test_clear_favourites_are_protected_near_equivalents_traded():
+    """The same price sends a near-equivalent offer out of the page, never a clear favourite."""
+    j = np.array([0, 0, 0, 1, 1, 1])
+    o = np.array([0, 1, 2, 0, 1, 2])
+    # person 0 prefers offer 0 by far; person 1 finds offers 0 and 1 almost equal; both also see offer 2
+    s = np.array([0.0, -2.0, -2.1, 0.0, -0.02, -2.1])
+    price = np.array([-4.0, 0.0, 4.0])  # offer 0 is over-exposed, offer 2 under-exposed
+    params = G.CongestionParams(strength=0.1, page_strength=0.0, page_size=1, epsilon=0.2)
+    rank, _ = G.paged_ranks(j, o, s, price[o], params)
+    first = {int(p): int(o[(j == p) & (rank == 1)][0]) for p in (0, 1)}
+    assert first[0] == 0  # hire chance ratio 1 against 0.02: kept
+    assert first[1] != 0  # ratio 0.96 for offer 1: the price decides
+    unpriced, _ = G.paged_ranks(j, o, s, price[o], G.CongestionParams(strength=0.0, page_strength=0.0, page_size=1))
+    assert unpriced[3] == 1  # without the price, person 1's first line is offer 0
+    # a price large enough overrides even a favourite: the protection is a matter of degree
+    strong, _ = G.paged_ranks(j, o, s, price[o], G.CongestionParams(strength=2.0, page_strength=0.0, page_size=1))
+    assert strong[0] > 1
+    weights = G.relative_chance(j, s, 2.0)
+    assert weights[0] == 1.0 and weights[3] == 1.0 and weights[1] == pytest.approx(np.exp(-4.0))
+
+
+def test_list_corrections_bring_exposure_closer_to_fair_shares():
+    rng = np.random.default_rng(3)
+    people, offers = 300, 40
+    j = np.repeat(np.arange(people), 15)
+    o = np.concatenate([rng.choice(offers, 15, replace=False) for _ in range(people)])
+    popularity = np.linspace(1.0, -1.0, offers)  # low ids are wanted by everyone
+    s = popularity[o] + rng.normal(0, 0.3, len(j))
+    base = G.CongestionParams(refine_rounds=0)
+    transport = G.market_prices(j, o, s, np.ones(offers), people, offers, base)
+    assert transport.info.get("refine_rounds") is None
+    refined = G.market_prices(j, o, s, np.ones(offers), people, offers, G.CongestionParams(refine_rounds=6))
+    assert refined.info["exposure_gap_after"] < refined.info["exposure_gap_before"]
+    unrefined = G.market_prices(j, o, s, np.ones(offers), people, offers, G.CongestionParams(), refined=False)
+    np.testing.assert_allclose(unrefined.offer, transport.offer)
+
+    def gini(params, prices):
+        e = G.page_exposure(j, o, s, prices, params, offers)
+        e = np.sort(e)
+        cum = np.cumsum(e)
+        return (offers + 1 - 2 * cum.sum() / cum[-1]) / offers
+
+    plain = G.CongestionParams(strength=0.0, page_strength=0.0)
+    assert gini(G.CongestionParams(), refined.offer) < gini(G.CongestionParams(), transport.offer) < \
+        gini(plain, np.zeros(offers))
+    # the corrections never touch an offer nobody can be shown
+    lonely = G.market_prices(j, o, s, np.ones(offers + 1), people, offers + 1, G.CongestionParams())
+    assert lonely.offer[offers] == 0.0
+
+
+def test_refine_rejects_nothing_and_keeps_prices_without_edges():
+    prices, info = G.refine(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.array([0.5, -0.5]),
+                            np.ones(2), G.CongestionParams())
+    assert prices.tolist() == [0.5, -0.5] and info["refine_rounds"] == 0
+
+
+def test_stage3_settings_of_the_earlier_method_are_not_reused():
+    old = {"strength": 0.75, "page_strength": 1.5, "page_size": 10, "candidate_strength": 0.25, "epsilon": 0.2,
+           "tau": 4.0, "iterations": 300, "tolerance": 1e-3, "edges_per_person": 100}
+    assert G.stored_params(old) == G.CongestionParams()
+    assert G.stored_params(None) == G.CongestionParams()
+    current = {**G.CongestionParams().__dict__, "strength": 0.08, "unknown_later_setting": 1}
+    assert G.stored_params(current).strength == 0.08

@@ -12,14 +12,25 @@ capacity: number of posts × applicants a post needs), with the ranker's scores 
 
 Sinkhorn's algorithm solves it on the **sparse** stage-1 edges only (scipy CSR products, a
 few dozen iterations). The solution is ``P_ij ∝ exp(s_ij / ε + h_j)``: ``h_j`` is the offer's
-« price », negative for offers everybody wants, positive for offers nobody sees. Lists are
-re-ranked by ``s_ij + strength × ε × h_j``: ``strength`` is the trade-off between individual
-relevance (0: the ranker alone) and spread (1: the transport plan's own order). Prices are
+« price », negative for offers everybody wants, positive for offers nobody sees. Prices are
 computed once per market and reused for single requests (they change only with the market).
 
-Lists are shown in pages of ten: a small price decides which offers make each page (relevance
-first: the hires lost are few), a larger one orders the page (the first lines get the
-attention, and they go less often to the offers everybody sees); see :func:`paged_ranks`.
+The transport model gives each person one unit of attention spread softly over all their
+offers, while people actually see a list of ten. So the prices are then **corrected on the
+lists themselves** (:func:`refine`): a few rounds in which everyone's first page is drawn with
+the current prices, each offer's position-weighted exposure is compared with its fair share
+(its posts × the market's exposure per post), and its price moves by a bounded step in the
+direction that brings the two together.
+
+Lists are shown in pages of ten (:func:`paged_ranks`). Which offers make a page is decided on
+the **hire-chance ratio** ``w_ij = exp(protect × (s_ij − max_k s_ik))`` (the ranker's score is
+half the log-probability of a hire, so with ``protect`` = 2, ``w`` is the offer's hire
+probability relative to the person's best offer) plus ``strength × ε × h_j``. Because the
+price is added to a ratio and not to a log, a person's clearly best offers (w near 1, far above
+the rest) keep their place, while offers of nearly equal interest (a person with many
+substitutes) are the ones traded for less-seen offers: the recommendations spread where it
+costs few hires. The order within the page uses ``s + page_strength × ε × h`` (the first lines
+get the attention, and they go less often to the offers everybody sees).
 """
 
 from __future__ import annotations
@@ -32,15 +43,31 @@ import scipy.sparse as sp
 
 @dataclass(frozen=True)
 class CongestionParams:
-    strength: float = 0.75  # which offers enter each page of the list: 0 = relevance alone … 1 = transport plan
-    page_strength: float = 1.5  # order within a page (attention goes to the first lines)
+    strength: float = 0.05  # which offers enter each page: hire-chance ratio + strength × ε × price (0 = relevance)
+    page_strength: float = 1.25  # order within a page: score + page_strength × ε × price
     page_size: int = 10
+    protect: float = 2.0  # w = exp(protect × (s − person's best s)): 2 = ratio of hire probabilities (score = ½ log P)
+    refine_rounds: int = 6  # price corrections on the drawn lists (0 = transport prices alone)
+    refine_step: float = 0.3  # each correction: ε × price moves by step × log(fair share / exposure), bounded
+    refine_bound: float = 1.0  # bound on |log(fair share / exposure)| in one correction
     candidate_strength: float = 0.25  # the same for shortlists of candidates (person prices)
     epsilon: float = 0.2  # entropic temperature, in score units (log-probabilities)
     tau: float = 4.0  # weight of the capacity constraint (KL); larger = capacities enforced more strictly
     iterations: int = 300
     tolerance: float = 1e-3
     edges_per_person: int = 100  # only each person's best edges enter the transport problem
+
+
+def stored_params(stored: dict | None) -> CongestionParams:
+    """Stage-3 settings saved with a model; settings of the earlier method (no ``protect``) give the defaults.
+
+    Before the hire-chance ratio, ``strength`` was a weight on the log-score (0.75 by default):
+    read with today's meaning it would overturn every list, so such settings are not reused.
+    """
+    if not stored or "protect" not in stored:
+        return CongestionParams()
+    known = set(CongestionParams.__dataclass_fields__)
+    return CongestionParams(**{k: v for k, v in stored.items() if k in known})
 
 
 @dataclass
@@ -121,8 +148,12 @@ def top_edges(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
 
 
 def market_prices(j: np.ndarray, o: np.ndarray, scores: np.ndarray, capacity_by_offer: np.ndarray,
-                  n_jobseekers: int, n_offers: int, params: CongestionParams) -> Prices:
-    """Prices for a market's stage-1 edges (market rows), keeping each person's best edges."""
+                  n_jobseekers: int, n_offers: int, params: CongestionParams, *, refined: bool = True) -> Prices:
+    """Prices for a market's stage-1 edges (market rows), keeping each person's best edges.
+
+    Transport prices (Sinkhorn), then ``params.refine_rounds`` corrections on the drawn lists
+    (``refined=False`` stops after the transport prices).
+    """
     keep = top_edges(j, scores, params.edges_per_person)
     j, o, s = j[keep], o[keep], scores[keep]
     uj, rj = np.unique(j, return_inverse=True)
@@ -133,8 +164,59 @@ def market_prices(j: np.ndarray, o: np.ndarray, scores: np.ndarray, capacity_by_
     offer[uo] = h
     person[uj] = g
     info.update({"edges": int(len(s)), "jobseekers": int(len(uj)), "offers": int(len(uo))})
+    if refined and params.refine_rounds > 0:
+        offer, rinfo = refine(j, o, s, offer, capacity_by_offer, params)
+        info.update(rinfo)
     return Prices(offer=offer, person=person, iterations=info["iterations"], converged=info["converged"],
                   residual=info["residual"], info=info)
+
+
+def page_exposure(j: np.ndarray, o: np.ndarray, scores: np.ndarray, prices: np.ndarray, params: CongestionParams,
+                  n_offers: int) -> np.ndarray:
+    """Position-weighted exposure of each offer in everyone's first page (Σ 1 / log2(1 + rank))."""
+    rank, _ = paged_ranks(j, o, scores, prices[o], params)
+    shown = rank <= params.page_size
+    return np.bincount(o[shown], weights=1.0 / np.log2(1.0 + rank[shown]), minlength=n_offers)
+
+
+def refine(j: np.ndarray, o: np.ndarray, scores: np.ndarray, prices: np.ndarray, capacity_by_offer: np.ndarray,
+           params: CongestionParams) -> tuple[np.ndarray, dict]:
+    """Correct the offer prices on the lists they produce (market rows; returns new prices and a summary).
+
+    Each round draws everyone's first page with the current prices, measures each offer's
+    exposure ``E_j`` and its fair share ``c_j`` (posts × exposure per post over the offers that
+    someone can be shown), and moves ``ε × h_j`` by ``refine_step × log((c_j + δ) / (E_j + δ))``,
+    bounded by ``refine_bound`` (δ = 0.1, a tenth of a first-line view, keeps unseen offers finite).
+    """
+    prices = np.asarray(prices, dtype=float).copy()
+    n_offers = len(prices)
+    if not len(j) or params.refine_rounds <= 0:
+        return prices, {"refine_rounds": 0}
+    reachable = np.bincount(o, minlength=n_offers) > 0
+    capacity = np.where(reachable, np.maximum(np.asarray(capacity_by_offer, dtype=float), 1e-12), 0.0)
+    delta = 0.1
+    gaps = []
+    for _ in range(params.refine_rounds):
+        exposure = page_exposure(j, o, scores, prices, params, n_offers)
+        fair = capacity * (exposure.sum() / capacity.sum())
+        gap = np.log((fair + delta) / (exposure + delta))
+        gaps.append(float(np.mean(np.abs(gap[reachable]))))
+        step = params.refine_step * np.clip(gap, -params.refine_bound, params.refine_bound)
+        prices = prices + np.where(reachable, step / params.epsilon, 0.0)
+    exposure = page_exposure(j, o, scores, prices, params, n_offers)
+    fair = capacity * (exposure.sum() / capacity.sum())
+    gaps.append(float(np.mean(np.abs(np.log((fair + delta) / (exposure + delta)))[reachable])))
+    return prices, {"refine_rounds": params.refine_rounds, "exposure_gap_before": round(gaps[0], 4),
+                    "exposure_gap_after": round(gaps[-1], 4)}
+
+
+def relative_chance(j: np.ndarray, scores: np.ndarray, protect: float) -> np.ndarray:
+    """exp(protect × (s − the person's best s)): 1 for each person's best offer, near 0 for far worse ones."""
+    if not len(j):
+        return np.zeros(0)
+    best = np.full(int(j.max()) + 1, -np.inf)
+    np.maximum.at(best, j, scores)
+    return np.exp(protect * (scores - best[j]))
 
 
 def adjust(scores: np.ndarray, prices: np.ndarray, params: CongestionParams, *, candidates: bool = False,
@@ -149,14 +231,15 @@ def paged_ranks(j: np.ndarray, o: np.ndarray, scores: np.ndarray, prices: np.nda
                 params: CongestionParams) -> tuple[np.ndarray, np.ndarray]:
     """1-based rank of each edge in its person's list, and the score it was ordered by.
 
-    Lists are cut in pages of ``page_size``: which offers make each page is decided by
-    ``s + strength × ε × h`` (a small price, relevance first), their order within the page by
-    ``s + page_strength × ε × h`` (a larger one: the first lines get the attention). Setting both
-    strengths to 0 gives the ranker's own order.
+    Lists are cut in pages of ``page_size``: which offers make each page is decided by the
+    hire-chance ratio to the person's best offer plus ``strength × ε × h`` (clear favourites are
+    kept, near-equivalent offers compete on price), their order within the page by
+    ``s + page_strength × ε × h`` (the first lines get the attention). Setting both strengths to
+    0 gives the ranker's own order.
     """
     if not len(j):
         return np.zeros(0, np.int64), np.zeros(0)
-    member = adjust(scores, prices, params, strength=params.strength)
+    member = relative_chance(j, scores, params.protect) + params.strength * params.epsilon * prices
     within = adjust(scores, prices, params, strength=params.page_strength)
     order = np.lexsort((o, -member, j))
     js = j[order]

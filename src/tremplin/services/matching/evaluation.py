@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .candidates import Pairs, Stage1Params
-from .congestion import CongestionParams, market_prices, paged_ranks, ranks_within
+from .congestion import CongestionParams, market_prices, paged_ranks, ranks_within, refine, top_edges
 from .features import pair_features
 from .market import Market
 from .model import MatchRanker, RankerParams
@@ -59,7 +59,7 @@ class EvalConfig:
     debias: bool = True
     fairness_audit: bool = True
     shortlist_share: float = 0.3
-    tradeoff_strengths: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25)
+    tradeoff_strengths: tuple[float, ...] = (0.0, 0.025, 0.05, 0.075, 0.1, 0.15)
 
 
 
@@ -93,6 +93,7 @@ class MonthResult:
     prices_info: dict
     score: np.ndarray | None = None  # the ranker's combined score per pair
     offer_price: np.ndarray | None = None  # stage-3 price of each pair's offer
+    transport_price: np.ndarray | None = None  # the transport (Sinkhorn) price of every offer, before list corrections
 
 
 def _month(market: Market, ranker: MatchRanker, start, cfg: EvalConfig, hire_keys_all: pd.Series) -> MonthResult:
@@ -103,8 +104,11 @@ def _month(market: Market, ranker: MatchRanker, start, cfg: EvalConfig, hire_key
     score = ranker.combine(la, lh)
     p_apply = 1.0 / (1.0 + np.exp(-la))
     capacity = market.offers.posts
-    prices = market_prices(pairs.j, pairs.o, score, capacity, market.js.n, market.offers.n, cfg.congestion)
-    rank_model, _ = paged_ranks(pairs.j, pairs.o, score, prices.offer[pairs.o], cfg.congestion)
+    transport = market_prices(pairs.j, pairs.o, score, capacity, market.js.n, market.offers.n, cfg.congestion,
+                              refined=False)
+    prices = _refined(pairs, score, transport.offer, capacity, cfg.congestion)
+    prices_info = dict(transport.info) | prices[1]
+    rank_model, _ = paged_ranks(pairs.j, pairs.o, score, prices[0][pairs.o], cfg.congestion)
     eligible, base = baseline_scores(market, pairs, cfg.stage1)
     rank_base = np.zeros(len(pairs), np.int64)
     idx = np.flatnonzero(eligible)
@@ -117,8 +121,15 @@ def _month(market: Market, ranker: MatchRanker, start, cfg: EvalConfig, hire_key
                                                        "baseline": rank_base},
                        p_apply=p_apply, open_offers=market.open_offers(start, end),
                        hires=dates.index.to_numpy()[in_month].astype(np.int64),
-                       prices_info={k: v for k, v in prices.info.items()} | {"n_offers": n_off},
-                       score=score, offer_price=prices.offer[pairs.o])
+                       prices_info=prices_info | {"n_offers": n_off},
+                       score=score, offer_price=prices[0][pairs.o], transport_price=transport.offer)
+
+
+def _refined(pairs: Pairs, score: np.ndarray, transport: np.ndarray, capacity: np.ndarray,
+             params: CongestionParams) -> tuple[np.ndarray, dict]:
+    """Transport prices corrected on the month's lists (the same edges as :func:`market_prices` keeps)."""
+    keep = top_edges(pairs.j, score, params.edges_per_person)
+    return refine(pairs.j[keep], pairs.o[keep], score[keep], transport, capacity, params)
 
 
 def _hire_application_dates(market: Market) -> pd.Series:
@@ -262,7 +273,11 @@ def _groups(months: list[MonthResult], market: Market) -> dict[str, Any]:
 
 
 def _tradeoff(months: list[MonthResult], market: Market, cfg: EvalConfig) -> list[dict[str, Any]]:
-    """What each setting of stage 3 costs and brings (membership strength; in-page strength as configured)."""
+    """What each setting of stage 3 costs and brings (membership strength; the rest as configured).
+
+    The list corrections depend on the strength, so each setting corrects the month's transport
+    prices again.
+    """
     from dataclasses import replace
 
     rows = []
@@ -270,7 +285,8 @@ def _tradeoff(months: list[MonthResult], market: Market, cfg: EvalConfig) -> lis
         params = replace(cfg.congestion, strength=strength)
         variant = []
         for res in months:
-            rank, _ = paged_ranks(res.pairs.j, res.pairs.o, res.score, res.offer_price, params)
+            prices, _ = _refined(res.pairs, res.score, res.transport_price, market.offers.posts, params)
+            rank, _ = paged_ranks(res.pairs.j, res.pairs.o, res.score, prices[res.pairs.o], params)
             variant.append(MonthResult(res.start, res.pairs, {**res.rank, "model": rank}, res.p_apply, res.open_offers,
                                        res.hires, res.prices_info))
         ranking = _ranking_metrics(variant, market)
@@ -448,7 +464,8 @@ def evaluate(market: Market, cfg: EvalConfig | None = None, *, directory: Path |
                        "stage1_coverage_of_applications": round(report.coverage, 4), "debiasing": report.debiasing,
                        "importance": report.importance}
     out["test"] = {"months": [str(m) for m in test],
-                   "sinkhorn": [{k: r.prices_info.get(k) for k in ("iterations", "converged", "edges", "capacity_gap")}
+                   "sinkhorn": [{k: r.prices_info.get(k) for k in ("iterations", "converged", "edges", "capacity_gap",
+                                                                 "exposure_gap_before", "exposure_gap_after")}
                                 for r in results]}
     out["parameters"] = {"stage1": cfg.stage1.__dict__, "ranker": cfg.ranker.__dict__,
                          "congestion": cfg.congestion.__dict__, "exposure_k": cfg.exposure_k}

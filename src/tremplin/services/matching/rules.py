@@ -50,11 +50,16 @@ RULES = [
          action="order", severity="info",
          description=("Le classement tient compte de l'ensemble des demandeurs du marché : une offre déjà montrée "
                       "à beaucoup de personnes recule un peu, une offre peu vue avance un peu (transport optimal "
-                      "entropique, capacité de chaque offre proportionnelle à son nombre de postes). Les listes se "
-                      "lisent par pages de dix : la pertinence décide surtout de ce qui entre dans la page, la "
-                      "répartition pèse davantage sur l'ordre dans la page."),
+                      "entropique, capacité de chaque offre proportionnelle à son nombre de postes, puis quelques "
+                      "corrections sur les listes effectivement produites). Les listes se lisent par pages de dix : "
+                      "ce qui entre dans la page dépend surtout des chances d'embauche rapportées à la meilleure "
+                      "offre de la personne, si bien qu'une offre nettement meilleure que les autres garde sa place "
+                      "et que seules des offres d'intérêt voisin sont échangées ; la répartition pèse davantage sur "
+                      "l'ordre dans la page."),
          parameters={"strength": _STAGE3.strength, "page_strength": _STAGE3.page_strength,
-                     "page_size": _STAGE3.page_size, "epsilon": _STAGE3.epsilon, "tau": _STAGE3.tau}),
+                     "page_size": _STAGE3.page_size, "protect": _STAGE3.protect,
+                     "refine_rounds": _STAGE3.refine_rounds, "refine_step": _STAGE3.refine_step,
+                     "epsilon": _STAGE3.epsilon, "tau": _STAGE3.tau}),
     Rule(id="M08", title="Mode « règles seules » : classement par proximité du métier, puis distance",
          source="contrôle humain (interrupteur administrateur)", action="order", severity="info",
          description=("Quand le modèle est suspendu (ou pas encore entraîné), les offres sont classées par proximité "

@@ -48,7 +48,15 @@ from .candidates import (
     distance_limits,
     occupation_entries,
 )
-from .congestion import CongestionParams, Prices, adjust, market_prices, paged_ranks, ranks_within
+from .congestion import (
+    CongestionParams,
+    Prices,
+    adjust,
+    market_prices,
+    paged_ranks,
+    ranks_within,
+    stored_params,
+)
 from .features import FEATURES, pair_features
 from .market import CONTRACT_BITS, Market, build_market, haversine_km
 from .model import MODEL_VERSION, MatchRanker, RankerParams
@@ -347,7 +355,7 @@ def get_engine(market: str | Path | None = None, *, with_model: bool = True) -> 
     tables = load_tables(directory, with_interactions=False, with_protected=False)
     engine = Engine(market=build_market(tables), directory=directory, ranker=ranker, meta=meta,
                     stage1=Stage1Params(**(meta.get("stage1") or {})),
-                    congestion=CongestionParams(**(meta.get("congestion") or {})))
+                    congestion=stored_params(meta.get("congestion")))
     with _LOCK:
         _ENGINES.clear()  # one market at a time in memory
         _ENGINES[key] = engine
