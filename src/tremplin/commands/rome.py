@@ -35,13 +35,16 @@ def _render_result(data: dict) -> str:
 
 
 def _render_eval(report: dict) -> str:
-    lines = [f"Évaluation sur {report['offers_file']} (partition {report['split']}, niveau fiche)"]
+    protocol = f", {report['protocol']}" if report.get("protocol") else ""
+    lines = [f"Évaluation sur {report['offers_file']} (partition {report['split']}{protocol}, niveau fiche)"]
     for name, title in (("title", "intitulé seul"), ("title_description", "intitulé + description")):
         if name not in report:
             continue
         r = report[name]
         lines.append(f"- {title} : n={r['n']} top-1 {r['top1']:.1%} top-3 {r['top3']:.1%} ; couverture "
                      f"{r['coverage']:.1%} au seuil {r['threshold']} (exactitude {r['accuracy_when_answered'] or 0:.1%})")
+        for half, h in r.get("by_fixed_split_half", {}).items():
+            lines.append(f"    moitié {half} : n={h['n']} top-1 {h['top1']:.1%} top-3 {h['top3']:.1%}")
         for d in r["by_confidence_decile"]:
             lines.append(f"    décile {d['decile']:>2} confiance {d['mean_confidence']:.2f} → exactitude {d['accuracy']:.2f}")
     return "\n".join(lines)
@@ -150,14 +153,21 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         offers: Annotated[Path | None, typer.Option("--offers", help="Offres France Travail v2 portant romeCode "
                                                     "(défaut : DATA_MIRROR/offers/offers_dev.jsonl).")] = None,
         fields: Annotated[str, typer.Option("--fields", help=FIELDS_HELP)] = "intitule,description",
-        split: Annotated[str, typer.Option("--split", help="eval (défaut), train ou all.")] = "eval",
+        split: Annotated[str | None, typer.Option("--split", help="eval (défaut), train ou all ; all par "
+                                                  "défaut avec --folds.")] = None,
         threshold: Annotated[float | None, typer.Option("--threshold", help="Seuil d'abstention.")] = None,
+        folds: Annotated[int | None, typer.Option("--folds", help="Validation croisée à K plis (2 à 10) : chaque "
+                                                  "pli est codé par un modèle entraîné sur le référentiel et les "
+                                                  "offres des autres plis ; le modèle installé n'est pas utilisé. "
+                                                  "Partition par défaut : all.")] = None,
+        synthetic: Annotated[int, typer.Option("--synthetic", help="Avec --folds : requêtes tirées des "
+                                               "appellations pour chaque modèle.")] = 12000,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
         """Mesure top-1 / top-3, calibration par décile et couverture sur des offres réelles."""
         from tremplin.errors import InvalidInput
-        from tremplin.services.rome_coding.evaluate import evaluate
+        from tremplin.services.rome_coding.evaluate import evaluate, evaluate_folds
         from tremplin.settings import get_settings
 
         if offers is None:
@@ -165,5 +175,11 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
             if mirror is None:
                 raise InvalidInput("indiquez --offers FICHIER.jsonl (ou TREMPLIN_DATA_MIRROR)", field="--offers")
             offers = Path(mirror) / "offers" / "offers_dev.jsonl"
-        report = evaluate(offers, fields=_parse_fields(fields), split=split, threshold=threshold)
+        if folds is not None:
+            if synthetic < 500 or synthetic > 100_000:
+                raise InvalidInput("nombre de requêtes synthétiques entre 500 et 100 000", field="--synthetic")
+            report = evaluate_folds(offers, folds, fields=_parse_fields(fields), split=split or "all",
+                                    threshold=threshold, n_synthetic=synthetic, log=lambda m: say(m, quiet))
+        else:
+            report = evaluate(offers, fields=_parse_fields(fields), split=split or "eval", threshold=threshold)
         emit(report, fmt, _render_eval)

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 
@@ -92,3 +93,28 @@ def test_train_with_pairs_file_learns_new_titles(home, referentials, tmp_path):
     coded = json.loads(_run("rome", "code", "happiness officer", "--format", "json", "--threshold", "0").stdout)
     assert coded["candidates"][0]["code"] == "M1503"
     assert _run("train", "rome", "--pairs", str(tmp_path / "missing.jsonl")).exit_code == 2
+
+
+def test_cross_validated_evaluation_codes_every_offer_with_a_model_blind_to_its_title(home, referentials, shared_data,
+                                                                                       tmp_path):
+    from tremplin.errors import InvalidInput
+    from tremplin.services.rome_coding.evaluate import evaluate_folds, fold_of, read_offers
+
+    assert fold_of("Cariste (H/F)", 5) == fold_of("CARISTE F/H", 5)
+    offers = read_offers(shared_data / "offers/offers_dev.jsonl", "all")[:80]
+    path = tmp_path / "offers.jsonl"
+    path.write_text("\n".join(json.dumps(o, ensure_ascii=False) for o in offers) + "\n", encoding="utf-8")
+    result = _run("evaluate", "rome", "--offers", str(path), "--folds", "2", "--synthetic", "600", "--fields",
+                  "intitule", "--format", "json", "--quiet")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["split"] == "all" and report["title"]["n"] == 80
+    assert sum(f["coded"] for f in report["folds"]) == 80
+    assert all(f["training_pairs"] == 80 - f["coded"] for f in report["folds"])
+    assert report["titles_seen_in_training_pairs"] == 0
+    halves = report["title"]["by_fixed_split_half"]
+    assert halves["train"]["n"] + halves["eval"]["n"] == 80
+    assert 0.2 < report["title"]["top1"] <= report["title"]["top3"] <= 1.0
+    with pytest.raises(InvalidInput):
+        evaluate_folds(path, 1)
+    assert _run("evaluate", "rome", "--offers", str(path), "--folds", "11").exit_code == 2

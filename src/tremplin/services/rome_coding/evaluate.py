@@ -8,6 +8,12 @@ Reference codes of the offers are mostly ROME v3 codes, which are the parent fic
 ROME 4.0 (``code_rome_parent``). Accuracy is therefore measured at the fiche level: a proposed
 ROME 4.0 code counts as right when its parent fiche is the offer's fiche. The exact-code rate is
 reported too.
+
+Cross-validated variant (:func:`evaluate_folds`): the offers are cut into K folds by a stable hash
+of the *prepared* title (so "Cariste (H/F)" and "CARISTE F/H" fall in the same fold); each fold is
+coded by a model trained on the referential plus the labelled offers of the other folds. Every
+offer is thus coded by a model that never saw its title, and all offers of the chosen split are
+reported. It trains K models: minutes, not seconds.
 """
 
 from __future__ import annotations
@@ -29,6 +35,14 @@ def split_of(title: str) -> str:
     """``train`` or ``eval``: half of the titles each, by a stable hash of the normalised title."""
     digest = hashlib.sha1(normalize_title(title or "").encode("utf-8")).hexdigest()
     return "train" if int(digest[:8], 16) % 2 == 0 else "eval"
+
+
+def fold_of(title: str, folds: int) -> int:
+    """Fold (0 … folds-1) of a title, by a stable hash of its prepared form (see module docstring)."""
+    from .textprep import prepare_title
+
+    key = "fold:" + prepare_title(title or "").text
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % folds
 
 
 def read_offers(path: Path, split: str = "eval") -> list[dict[str, Any]]:
@@ -152,6 +166,11 @@ def evaluate(
         elapsed = time.perf_counter() - started
         report[name] = _metrics(offers, results, model.parents_, threshold, seen)
         report[name]["titles_per_second"] = round(len(items) / elapsed, 1)
+    _record(report, offers_path, split, variants, base)
+    return report
+
+
+def _record(report: dict[str, Any], offers_path: Path, split: str, variants, base: Path | None) -> None:
     from datetime import UTC, datetime
 
     from .service import record_evaluation
@@ -162,4 +181,94 @@ def evaluate(
         "split": split,
         **{f"{name}_{key}": report[name][key] for name, _ in variants for key in ("top1", "top3", "coverage")},
     }, base)
+
+
+MAX_FOLDS = 10
+
+
+def evaluate_folds(
+    offers_path: Path,
+    folds: int,
+    *,
+    fields: Sequence[str] = ("intitule", "description"),
+    split: str = "all",
+    threshold: float | None = None,
+    n_synthetic: int = 12000,
+    referential=None,
+    log=None,
+) -> dict[str, Any]:
+    """K-fold cross-validated evaluation: each fold coded by a model trained on the referential and
+    the offers of the other folds (titles never shared across folds). Same metrics as
+    :func:`evaluate`, over every offer of ``split``, plus the figures of each half of the fixed split.
+
+    Trains ``folds`` models in a temporary directory; the installed model is neither used nor changed.
+    """
+    import tempfile
+
+    from . import rules
+    from .model import Pair
+    from .referential import load_referential
+    from .service import code_occupations, train
+
+    if isinstance(folds, bool) or not isinstance(folds, int) or not 2 <= folds <= MAX_FOLDS:
+        raise InvalidInput(f"nombre de plis attendu entre 2 et {MAX_FOLDS}", field="folds")
+    unknown = set(fields) - {"intitule", "description"}
+    if unknown or "intitule" not in fields:
+        raise InvalidInput("champs attendus : intitule ou intitule,description", field="fields")
+    threshold = rules.DEFAULT_THRESHOLD if threshold is None else threshold
+    log = log or (lambda _msg: None)
+    offers = read_offers(Path(offers_path), split)
+    fold = [fold_of(o["intitule"], folds) for o in offers]
+    if len(set(fold)) < folds:
+        raise InvalidInput(f"trop peu d'intitulés distincts pour {folds} plis", field="folds")
+    referential = referential or load_referential()
+    variants = [("title", False)] + ([("title_description", True)] if "description" in fields else [])
+    results: dict[str, list] = {name: [None] * len(offers) for name, _ in variants}
+    seen = [False] * len(offers)
+    parents: dict[str, str] = {}
+    fold_sizes = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="tremplin-rome-folds-") as tmp:
+        for f in range(folds):
+            members = [i for i, x in enumerate(fold) if x == f]
+            pairs = [Pair(title=o["intitule"], code=o["romeCode"].strip().upper(), description=o.get("description"))
+                     for o, x in zip(offers, fold, strict=True) if x != f]
+            fold_sizes.append({"fold": f, "coded": len(members), "training_pairs": len(pairs)})
+            log(f"pli {f + 1}/{folds} : {len(pairs)} paires d'entraînement, {len(members)} offres à coder")
+            base = Path(tmp) / f"fold{f}"
+            train(pairs, n_synthetic=n_synthetic, base=base, referential=referential)
+            from .service import load_model
+
+            model, _ = load_model(base)
+            parents = model.parents_
+            pair_titles = {t for t, k in zip(model.doc_text_, model.doc_kind_, strict=True) if k == "pair"}
+            prepared = model.prepare_many([offers[i]["intitule"] for i in members])
+            for i, p in zip(members, prepared, strict=True):
+                seen[i] = p[0].text in pair_titles
+            for name, with_desc in variants:
+                items = [(offers[i]["intitule"], offers[i].get("description") if with_desc else None)
+                         for i in members]
+                coded = code_occupations(items, top=10, threshold=threshold, mode="on", base=base)
+                for i, r in zip(members, coded, strict=True):
+                    results[name][i] = r
+    report: dict[str, Any] = {
+        "offers_file": str(offers_path),
+        "split": split,
+        "protocol": f"validation croisée à {folds} plis",
+        "fold_method": "hachage SHA-1 stable de l'intitulé préparé (un même intitulé reste dans un seul pli)",
+        "level": "fiche ROME (code parent ; les codes des offres sont des codes v3 = fiches parentes ROME 4.0)",
+        "folds": fold_sizes,
+        "n_synthetic": n_synthetic,
+        "titles_seen_in_training_pairs": sum(seen),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    halves = {h: [i for i, o in enumerate(offers) if split_of(o["intitule"]) == h] for h in ("train", "eval")}
+    for name, _ in variants:
+        report[name] = _metrics(offers, results[name], parents, threshold, seen)
+        report[name]["by_fixed_split_half"] = {
+            h: {k: v for k, v in _metrics([offers[i] for i in idx], [results[name][i] for i in idx], parents,
+                                          threshold, [seen[i] for i in idx]).items()
+                if k in ("n", "top1", "top3", "coverage", "accuracy_when_answered")}
+            for h, idx in halves.items() if idx
+        }
     return report

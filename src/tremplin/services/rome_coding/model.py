@@ -48,7 +48,7 @@ from .textprep import PreparedText, label_words, prepare_title, split_words
 if TYPE_CHECKING:
     import pandas as pd
 
-MODEL_VERSION = "1.0"
+MODEL_VERSION = "1.1"
 SPELLING_MIN_SIMILARITY = 0.7
 STOP_WORDS = frozenset(
     "de d du des la le les l un une en et a au aux pour sur par avec dans sous chez ou son sa ses "
@@ -61,6 +61,7 @@ FEATURES = [
     "head", "qcov", "dcov", "breadth", "principal", "pair", "exact",
     "n_words", "has_desc", "has_emb", "desc_app", "desc_app_gap", "label_char", "fiche_char_gap",
     "support", "fiche_support", "fiche_support_share",
+    "code_vocab_cov", "fiche_vocab_cov", "fiche_rank",
 ]
 
 
@@ -243,7 +244,7 @@ class RomeCoder:
         *,
         use_embeddings: bool = False,
         n_synthetic: int = 12000,
-        candidates_per_scorer: int = 8,
+        candidates_per_scorer: int = 12,
         random_state: int = 0,
         max_iter: int = 250,
     ):
@@ -311,6 +312,16 @@ class RomeCoder:
         ends = np.searchsorted(self.doc_code_, np.arange(len(self.codes_)), side="right")
         self.code_range_ = [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)]
         self.doc_sets_ = [frozenset(w) - STOP_WORDS for w in self.doc_words_]
+        # every word of a code's documents, and of its parent fiche's (a title's words may be spread
+        # over several appellations of the right fiche: "agent" + "élevage laitier")
+        code_vocab: list[set[str]] = [set() for _ in self.codes_]
+        for ci, words in zip(self.doc_code_, self.doc_sets_, strict=True):
+            code_vocab[int(ci)].update(words)
+        fiche_vocab: dict[str, set[str]] = {}
+        for c, words in zip(self.codes_, code_vocab, strict=True):
+            fiche_vocab.setdefault(self.parents_.get(c, c), set()).update(words)
+        self.code_vocab_ = [frozenset(v) for v in code_vocab]
+        self.fiche_vocab_ = [frozenset(fiche_vocab[self.parents_.get(c, c)]) for c in self.codes_]
         # the document holding each code's own label, and each code's parent fiche as an index
         self.code_label_doc_ = np.full(len(self.codes_), -1, dtype=np.int64)
         for i, (ci, kind) in enumerate(zip(self.doc_code_, self.doc_kind_, strict=True)):
@@ -668,6 +679,10 @@ class RomeCoder:
             qhead = qwords[0] if qwords else ""
             qtext = char_q[i]
             q_idf = sum(self.idf_.get(w, self.max_idf_) for w in qset) or 1.0
+            # rank of each candidate's parent fiche by its best character score
+            fiche_best_i = fiche_best[i, pool_arr]
+            fiche_order = {f: r for r, f in enumerate(dict.fromkeys(
+                int(self.code_parent_idx_[pool_arr[j]]) for j in np.argsort(-fiche_best_i, kind="stable")))}
             cands = []
             for j, c in enumerate(pool):
                 lo, hi = self.code_range_[c]
@@ -704,6 +719,9 @@ class RomeCoder:
                     "support": math.log1p(float(Cs[i, c])),
                     "fiche_support": math.log1p(float(fiche_support[i, c])),
                     "fiche_support_share": float(fiche_support[i, c] / support_total[i]) if support_total[i] else 0.0,
+                    "code_vocab_cov": sum(self.idf_.get(w, self.max_idf_) for w in qset & self.code_vocab_[c]) / q_idf,
+                    "fiche_vocab_cov": sum(self.idf_.get(w, self.max_idf_) for w in qset & self.fiche_vocab_[c]) / q_idf,
+                    "fiche_rank": 1.0 / (1.0 + fiche_order[int(self.code_parent_idx_[c])]),
                 }
                 cands.append(Candidate(code=self.codes_[c], score=0.0, doc=d, features=feats))
             results.append(Ranking(*prepared[i], candidates=cands))
