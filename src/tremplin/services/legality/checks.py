@@ -17,6 +17,7 @@ from tremplin.services.legality.gender import check_title
 from tremplin.services.legality.lexicon import NEG_BEFORE, apply_exceptions, is_diversity_statement
 from tremplin.services.legality.pay import (
     Amount,
+    hours_near,
     is_full_time_text,
     monthly_equivalent,
     smic_thresholds,
@@ -40,6 +41,24 @@ def _fr(value: float, digits: int = 2) -> str:
 # =============================================================================== age and minors
 
 _AGE_NUM = re.compile(r"(\d{1,2})\s*ans?\b")
+_UNITS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
+_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+# Ages written in words: « moins de trente ans », « dix-huit ans », « quarante-cinq ans ».
+_AGE_WORDS_NUM = re.compile(r"\b(?:(dix-huit|dix-neuf|dix-sept|seize)|(vingt|trente|quarante|cinquante|soixante)"
+                            r"(?:[- ](?:et[- ])?(un|deux|trois|quatre|cinq|six|sept|huit|neuf))?)\s+ans\b")
+_TEENS = {"seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19}
+
+
+def _age_numbers(folded: str):
+    """(start, end, age) of every « N ans » written in digits or in words, in order."""
+    found = [(m.start(), m.end(), int(m.group(1))) for m in _AGE_NUM.finditer(folded)]
+    if "ans" in folded and any(w in folded for w in ("vingt", "trente", "quarante", "cinquante", "soixante", "dix-",
+                                                     "seize")):
+        for m in _AGE_WORDS_NUM.finditer(folded):
+            n = _TEENS[m.group(1)] if m.group(1) else _TENS[m.group(2)] + _UNITS.get(m.group(3) or "", 0)
+            found.append((m.start(), m.end(), n))
+        found.sort()
+    return found
 _AGE_RANGE_START = re.compile(r"(?<![\d.,/])(\d{1,2})\s*(?:-|a|et|/|ou)\s*$")
 _AFTER_NOT_AGE = fast(
     r"^\s*(?:minimum\s+|min\.?\s+|au moins\s+|environ\s+|et plus\s+)?(?:d'(?!age)|de (?!age|moins|plus)|d |"
@@ -105,11 +124,10 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
         return hits
     for ft in ctx.free_fields:
         folded = ft.folded
-        for m0 in _AGE_NUM.finditer(folded):
-            start, end = m0.span()
-            if start > 0 and folded[start - 1] in "0123456789.,/":
-                continue
-            b = int(m0.group(1))
+        for start, end, b in _age_numbers(folded):
+            if start > 0 and folded[start - 1] in "0123456789.,/" and not (
+                    folded[start - 1] == "/" and re.search(r"(?<![\d/.,])\d{2}\s*/$", folded[max(0, start - 5):start])):
+                continue  # « 30/45 ans » is a range; « 12/05 », « 2,5 ans » are not ages
             r = _AGE_RANGE_START.search(folded, max(0, start - 12), start)
             a = int(r.group(1)) if r else None
             if r:
@@ -142,7 +160,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                 continue
             if not _CANDIDATE.search(folded, s0, s1):
                 continue
-            if NEG_BEFORE.search(folded[c0:start]) and not _EXCLUSION.search(window):
+            not_more = re.search(r"\b(?:pas plus de|pas au-dela de|ne pas depasser|pas moins de)\s*$",
+                                 folded[max(c0, start - 25):start])
+            if NEG_BEFORE.search(folded[c0:start]) and not _EXCLUSION.search(window) and not not_more:
                 continue
             if is_diversity_statement(folded, start, end):
                 continue
@@ -155,6 +175,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                                                           post))
             if exclusion:  # « plus de 50 ans s'abstenir » is an upper limit
                 is_lower, is_upper = is_upper, is_lower
+            if not_more:  # « pas plus de 40 ans » is an upper limit, « pas moins de 25 ans » a lower one
+                is_upper = "moins" not in not_more.group(0)
+                is_lower = not is_upper
             if a is not None:
                 low, high = a, b
             elif is_upper and not is_lower:
@@ -272,16 +295,23 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
 # =============================================================================== pay below the SMIC
 
 _BELOW_SMIC_WORDS = fast(r"\b(?:inferieur\w*|en dessous|en-dessous|au-dessous|sous le|moins que le|moindre que "
-                               r"le)\s+(?:au |du |le )?smic\b|\b(\d{1,2})\s?%\s*du smic\b")
+                               r"le)\s+(?:au |du |le )?smic\b|\b(\d{1,2})\s?%\s*du smic\b|"
+                               r"\bsmic\s*(?:horaire\s*|mensuel\s*)?(?:-|moins|minore\w* de|diminue\w* de|reduit\w* de|"
+                               r"abattu\w* de)\s*(\d{1,2})\s?%|\bsmic (?:minore|reduit|abattu|diminue)\b")
 _COMMISSION_ONLY = fast(
     r"\b(?:remuner\w*|salaire|pay\w*|retribu\w*)\s+(?:\w+\s+){0,2}?(?:uniquement|exclusivement|seulement|100 ?%|"
     r"entierement|totalement|a 100 ?%)\s+(?:a la |sur |aux |en |au |par )?(?:commissions?|pourcentage|variable|"
     r"ventes|resultats|chiffre)|\b(?:pas de|sans|aucun)\s+(?:salaire\s+)?fixe\b|\b(?:commissions?|variable)\s+"
-    r"(?:uniquement|seulement|exclusivement)\b|\b100 ?% (?:commission|variable)\w*"
+    r"(?:uniquement|seulement|exclusivement)\b|\b100 ?% (?:commission|variable)\w*|"
+    r"\bsans (?:aucun |aucune )?(?:minimum|salaire|remuneration|revenu|fixe) (?:minimum |minimal\w* )?garanti\w*|"
+    r"\bsans (?:aucun |aucune )?(?:salaire|remuneration|revenu) minim\w*|\b(?:uniquement|seulement|exclusivement|rien qu')\s*(?:a la |au |aux )"
+    r"(?:tache|piece|pieces|colis|rendement|livraisons?|prestations?)\b|\b(?:remuner\w*|paye\w*|pay\w*|retribu\w*)"
+    r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement)\b[^.;\n]{0,40}?\bsans\b"
 )
 
 
-_COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage".split())
+_COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage garanti garantie garantis tache piece "
+                              "pieces rendement minimum minimal minimale".split())
 _BONUS = fast(r"\b(?:primes?|segur|13e|13eme|treizieme|complement de traitement|indemnite|\+)")
 
 
@@ -318,7 +348,7 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
             c0, _ = clause_bounds(ft.folded, *m.span())
             if NEG_BEFORE.search(ft.folded[c0:m.start()]):
                 continue
-            pct = int(m.group(1)) if m.group(1) else None
+            pct = int(m.group(1)) if m.group(1) else (100 - int(m.group(2)) if m.group(2) else None)
             if pct is not None and pct >= 100:
                 continue
             if pct is not None and re.search(r"\d{1,3}\s?%\s*(?:a|-)\s*$", ft.folded[max(0, m.start() - 12):m.start()]):
@@ -329,7 +359,7 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
                 continue
             hits.append(Hit("pay.below_smic_words", "R14-SMIC", "pay", severity, ft.name, m.start(), m.end(),
                             params={"pct": pct}, exception=exc))
-        for m in (_COMMISSION_ONLY.finditer(ft.folded) if check_commission else ()):
+        for m in (finditer_near_words(_COMMISSION_ONLY, ft, _COMMISSION_WORDS, 90, 60) if check_commission else ()):
             c0, _ = clause_bounds(ft.folded, *m.span())
             if NEG_BEFORE.search(ft.folded[c0:m.start()]) and "fixe" not in m.group(0):
                 continue
@@ -374,15 +404,29 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
             monthly = monthly_equivalent(a)
             if monthly is None or monthly < 100:
                 continue
-            if full_time is False and hours is None:
+            a_hours, a_full = hours, full_time
+            ft_a = ctx.by_name.get(a.field)
+            if ft_a is not None and a.start is not None and not a.field.startswith("salaire"):
+                # What the amount's own sentence says wins over the rest of the offer (« temps partiel de 25 heures
+                # par semaine : 1 310 € brut » in an offer whose field says 35 h).
+                near = hours_near(ft_a.folded, a.start, a.end)
+                s0, s1 = sentence_bounds(ft_a.folded, a.start, a.end)
+                near_full = is_full_time_text(ft_a.folded[s0:s1])
+                if near is not None:
+                    a_hours, a_full = near, near >= 35
+                elif near_full is False:
+                    a_hours, a_full = None, False
+                elif near_full is True:
+                    a_full = True
+            if a_full is False and a_hours is None:
                 continue  # part time of unknown length: cannot compare
-            ref_hours = min(hours, 35.0) if hours is not None else 35.0
+            ref_hours = min(a_hours, 35.0) if a_hours is not None else 35.0
             floor = hourly_smic.value * ref_hours * 52 / 12
             if a.net:
                 floor *= params.NET_TO_GROSS_FLOOR
             if monthly >= floor * 0.99:
                 continue
-            severity = "block" if (full_time is True or hours is not None) else "review"
+            severity = "block" if (a_full is True or a_hours is not None) else "review"
             detail = {"amount": _fr(a.value), "unit": "mois" if a.unit == "month" else "an",
                       "monthly": _fr(monthly), "smic": _fr(hourly_smic.value), "floor": _fr(floor),
                       "hours": _fr(ref_hours, 0) if ref_hours != int(ref_hours) else str(int(ref_hours)),
@@ -1111,7 +1155,7 @@ _SELF_EMPLOYED_STRONG = fast(
     r"(?:exige|obligatoire)|en tant qu'independant)")
 _ID_NUMBER = fast(r"\b(?:siren|siret|rcs)\b|\b\d{3}\s?\d{3}\s?\d{3}(?:\s?\d{5})?\b")
 _INTERMEDIARY = fast(
-    r"\b(?:pour (?:le compte de |l'un de |l'une de |un de |une de )?(?:notre|nos|son|ses) client(?:e|s|es)?|"
+    r"\b(?:pour (?:le compte de |l'un de |l'une de |un de |une de )?(?:notre|nos|son|ses) client(?:e|s|es)?\b|"
     r"cabinet de (?:recrutement|conseil)|notre client(?:e)? (?:est|recrute|recherche|specialise|situe|base|leader|acteur)|"
     r"(?:notre|votre) client(?:e)?\s*[,:]|agence d'emploi\b|"
     r"(?:recrut|recherch)\w*\s+(?:(?!pour\b)\S+\s+){0,8}?pour (?:le compte d'|le compte de )?"

@@ -54,7 +54,11 @@ _JUSTIFIED_LICENCE = (
     r"auto-ecole|moniteur d'auto|horaires decales|transports? en commun|non desservi|site isole|itinerance|prospection|"
     r"non accessible|inaccessible|sans (?:voiture|vehicule)|zone rurale|montagne|"
     r"\bvrp\b|navette|coursier|remorque|poids lourds?|\bpl\b|\bspl\b|\bcaces\b|commercial terrain|terrain|"
-    r"visites? (?:clients?|chez|a domicile)|sur la route|conduite (?:de|du|d'un) (?:vehicule|camion|bus|car|engin))"
+    r"visites? (?:clients?|chez|a domicile)|sur la route|conduite (?:de|du|d'un) (?:vehicule|camion|bus|car|engin)|"
+    r"sorties|accompagnements? (?:exterieurs?|en sortie|des (?:residents|usagers|beneficiaires|personnes|jeunes|"
+    r"enfants))|transports? (?:des|de|d') ?(?:residents|usagers|enfants|personnes|patients|beneficiaires|jeunes|"
+    r"eleves)|rendez-vous (?:medicaux|exterieurs)|activites exterieures|multi-?sites|entre (?:les |nos )?(?:sites|"
+    r"etablissements|agences|magasins))"
 )
 
 EXCEPTION_CONTEXTS: dict[str, re.Pattern] = {

@@ -81,11 +81,11 @@ _SEX = [
     P("sex.explicit_person", "R08-SEX", "sex", "block",
       r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*[^\S\n]+(?:(?:un|une|d'un|d'une|des|de|notre|nouvel|nouvelle)"
       r"[^\S\n]+)?(?:(?!homme|femme|fille|garcon|dame)[a-z'-]+[^\S\n]+)?(?:jeunes?\s+)?(?:homme|femme|fille|garcon|dame|monsieur|"
-      r"madame|demoiselle)s?\b"
+      r"madame|demoiselle|gars|mec|nana)s?\b"
       r"(?!\s*(?:ou|et|/|,|-)\s*(?:une? |des )?(?:homme|femme|garcon|fille)|\s+(?:de menage|de chambre|d'entretien|"
       r"de compagnie|de service|de ménage|au foyer|d'affaires|de terrain|de metier|de l'art|politique))",
-      "homme hommes femme femmes fille filles garcon garcons dame dames monsieur madame demoiselle",
-      exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+      "homme hommes femme femmes fille filles garcon garcons dame dames monsieur madame demoiselle gars mec mecs "
+      "nana nanas", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_quality", "R08-SEX", "sex", "block",
       r"(?<!ou )(?<!et )(?<!/)(?<!sage-)(?<!sage )(?<!sages-)\b(?:homme|femme)s?\s+(?:fort|forte|forts|fortes|robuste|costaud|serieu\w*|dynamique|"
       r"motive\w*|souriant\w*|de confiance|energique|capable|disponible|sporti\w*|polyvalent\w*|"
@@ -104,7 +104,11 @@ _SEX = [
       "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_gender", "R08-SEX", "sex", "block",
       r"\bde sexe (?:masculin|feminin)\b|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
-      r"\s+(?:exclusivement |uniquement |plutot )?(?:masculin|feminin)e?s?\b",
+      r"\s+(?:exclusivement |uniquement |plutot |de preference )?(?:masculin|feminin)e?s?\b|"
+      r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:[a-z']+\s+){0,3}?(?:collegue|equipier|equipiere|"
+      r"employee?|salariee?|intervenant\w*|renfort)s?\s+(?:masculin|feminin)e?s?\b|"
+      r"\b(?:poste|emploi|job|metier|travail|offre)s?\s+(?:exclusivement|uniquement|strictement|reserve\w* (?:au sexe|"
+      r"aux?|a la gent))\s+(?:masculin|feminin)e?s?\b",
       "sexe masculin feminin masculine feminine", exceptions=("EXC-R1142-1",),
       articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.feminine_candidate", "R08-SEX", "sex", "review",
@@ -124,7 +128,8 @@ _FAMILY = [
       "enfant enfants", negatable=False, articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.no_obligations", "R09-FAMILY", "family", "block",
       r"\blibre de (?:toute |toutes |tout )?(?:obligations?|contraintes?|attaches?|charges?|engagements?)"
-      r"(?: de famille| familiale?s?)\b|\bsans (?:attaches?|charges?|obligations?|contraintes?) familiale?s?\b",
+      r"(?: de famille| familiale?s?)\b|\b(?:sans|pas de|aucune?) (?:attaches?|charges?|obligations?|contraintes?) "
+      r"familiale?s?\b",
       "libre familiale familiales famille attache attaches", negatable=False,
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.situation", "R09-FAMILY", "family", "review",
@@ -178,9 +183,10 @@ _ORIGIN = [
       "natif native natifs natives souche naissance", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.native_speaker", "R10-DISCRIM", "origin", "review",
       r"\bnative (?:english |french |german |spanish |italian )?speakers?\b|\blangue maternelle\b|"
+      r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
       r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
       r"natif|native)\b|\bbilingue de naissance\b",
-      "native speaker speakers maternelle natif bilingue",
+      "native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs",
       unless=r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)",
       articles=("L1132-1", "L5321-2")),
     P("origin.ethnic_type", "R10-DISCRIM", "origin", "block",
@@ -207,7 +213,8 @@ _ORIGIN = [
     P("origin.foreigners", "R10-DISCRIM", "origin", "block",
       r"\b(?:pas d'|pas de|sans|aucun|non)\s*etrangers?\b|\betrangers?\s+(?:s'abstenir|exclus?|non acceptes?|refuses?)"
       r"|\b(?:origine|nationalite) etrangere\s+(?:s'abstenir|exclue?|non acceptee?|refusee?)",
-      "etranger etrangers etrangere", negatable=False, articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+      "etranger etrangers etrangere", negatable=False, unless_before=r"\baccents?\s*$",
+      articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.exclusion", "R10-DISCRIM", "origin", "block",
       r"\b(?:personnes?|candidat\w*|profils?)\s+(?:d'origine|de nationalite)\s+\w+\s+(?:s'abstenir|exclu\w*|"
       r"non accept\w*|refuse\w*|pas les bienvenu\w*)|\bpas de (?:candidat\w* |personnes? )?(?:d'origine|de nationalite)"
@@ -267,6 +274,24 @@ _APPEARANCE = [
       r"charmante?|seduisante?)s?\b",
       "jolie joli belle belles beau beaux charmante sexy ravissante mignonne canon bien mince svelte elancee "
       "elance seduisante", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
+    P("appearance.attractive", "R10-DISCRIM", "appearance", "block",
+      r"\b(?:apparence|allure|look|visage|frimousse|plastique)\s+(?:tres\s+|plutot\s+)?(?:agreable|avenant|attrayant|"
+      r"attractif|seduisant|plaisant|jolie?|belle|beau|parfait|harmonieux|sexy|engageant|de mannequin|irreprochable|"
+      r"impeccable)e?s?\b|\b(?:le|votre|un|ton|son) physique\s+(?:\w+\s+){0,2}?(?:compte|important|primordial|"
+      r"essentiel|determinant|indispensable|exige|requis|critere|pris en compte|fait la difference)\w*|"
+      r"\b(?:dentition|dents)\s+(?:\w+\s+)?(?:parfaite?s?|impeccables?|blanches?|alignees?|soignees?|irreprochables?)\b",
+      "apparence allure look visage frimousse plastique physique dentition dents",
+      unless=r"(?:prothes|dentaire|cabinet|orthodont|soins?|patients?|hygiene bucco|vehicule|produit|site|vitrine|"
+      r"magasin|rayon|boutique|stand|locaux|espace|dossier)", exceptions=("EXC-R1142-1",),
+      articles=("L1132-1", "L5321-2")),
+    P("appearance.weight", "R10-DISCRIM", "appearance", "block",
+      r"\b(?:poids|peser)\s+(?:du candidat\s+|corporel\s+)?(?:inferieur|superieur|maximum|minimum|max|min|maximal|"
+      r"minimal|ideal|de moins de|de plus de|ne depassant pas|n'excedant pas|entre|jusqu'a|au plus|au moins)?\s*(?:a\s+|de\s+)?"
+      r":?\s*\d{2,3}\s*(?:kg|kilos?)\b",
+      "poids peser",
+      unless=r"(?:charges?|colis|marchandise|produit|port|porter|soulever|manutention|bagage|materiel|sacs?|carton|"
+      r"pieces?|palettes?|animal|animaux|vehicule|poids lourd|chargement|levage|outil|equipement|machine|\bpl\b)",
+      exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
     P("appearance.body", "R10-DISCRIM", "appearance", "block",
       r"\b(?:mince|svelte|elance\w*|corpulence \w+|en surpoids|obese|poids (?:maximum|max|ideal|proportionne|"
       r"inferieur|minimum)|silhouette (?:fine|elancee|mince|sportive|harmonieuse|svelte))\b",
@@ -298,9 +323,9 @@ _APPEARANCE = [
       "tatouage tatouages piercing piercings barbe dreadlocks cheveux tatoue tatoues", negatable=False,
       exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1", "L5321-2")),
     P("appearance.presentation", "R10-DISCRIM", "appearance", "advise",
-      r"\b(?:bonne|belle|excellente|tres bonne|parfaite) presentation\b|\bpresentation (?:soignee|impeccable|"
-      r"irreprochable|agreable|avenante|correcte exigee)\b",
-      "presentation", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1")),
+      r"\b(?:bonne|belle|excellente|tres bonne|parfaite) presentation\b|\b(?:presentation|apparence|allure|look) "
+      r"(?:soignee|impeccable|irreprochable|agreable|avenante|correcte exigee)\b",
+      "presentation apparence allure look", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1")),
 ]
 
 # --------------------------------------------------------------------------------------- health & disability
@@ -415,7 +440,8 @@ _OPINIONS = [
       r"personnel|instances? representatives?|sans engagement de (?:duree|votre part)|sans engagement financier)",
       exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "L1121-1")),
     P("opinions.request", "R10-DISCRIM", "opinions", "block",
-      r"\b(?:preciser|indiquer|mentionner|communiquer|declarer)\s+(?:\w+\s+){0,2}?(?:appartenance|affiliation|"
+      r"\b(?:preciser|precisez|indiquer|indiquez|mentionner|mentionnez|communiquer|communiquez|declarer|declarez|"
+      r"faire figurer|joindre|joignez)\s+(?:\w+\s+){0,2}?(?:appartenance|affiliation|"
       r"engagement|opinions?|adhesion)\s+(?:syndicale?|politiques?)\b|\bcarte (?:d'electeur|du parti|d'adherent "
       r"(?:syndical|a un parti)|syndicale)\b|\b(?:candidat|profil|personne|etre)\s+apolitique\b|\bapolitique\s+"
       r"(?:exige|obligatoire|souhaite|requis|imperatif|de preference)",
@@ -447,7 +473,7 @@ _ORIENTATION = [
 # --------------------------------------------------------------------------------------- language (accent)
 _LANGUAGE = [
     P("language.accent", "R10-DISCRIM", "language", "block",
-      r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+)?accents?\b(?!\s+(?:sur|mis|particulier|"
+      r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+){0,2}?accents?\b(?!\s+(?:sur|mis|particulier|"
       r"tonique))|\baccents?\s+(?:etranger|regional|du sud|prononce|marque|fort)s?\s+(?:\w+\s+)?(?:s'abstenir|"
       r"exclu\w*|non accept\w*|refuse\w*)|\b(?:francais|anglais)\s+(?:parfait\s+)?sans accent\b",
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
@@ -466,7 +492,10 @@ _FEE = [
       r"\bfrais (?:de dossier|d'inscription|de candidature|d'entree|de recrutement|d'adhesion|de gestion de "
       r"(?:votre )?(?:dossier|candidature)|de kit|de selection|d'ouverture(?: de dossier)?|de participation|"
       r"de formation)\b",
-      "frais", unless=_FEE_CANCEL, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",),
+      "frais", unless=_FEE_CANCEL + r"|(?:de|des|pour|aux|a) (?:nos|vos|les|leurs|ses|des) (?:clients?|locataires|"
+      r"adherents|usagers|acquereurs|emprunteurs|etudiants|eleves|patients|assures|beneficiaires|familles|"
+      r"stagiaires|apprenants)|\bvous (?:gerez|calculez|facturez|encaissez|traitez|suivez|appliquez)|"
+      r"\b(?:gerer|calculer|facturer|encaisser|traiter|appliquer|gestion des)\b", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",),
       articles=("L5321-3", "L5331-1")),
     P("fee.candidate_pays", "R05-FEE", "fee", "block",
       r"\b(?:a votre charge|a la charge (?:du|des) (?:candidat|stagiaire|salarie|participant)\w*|a vos (?:propres )?"
@@ -476,8 +505,10 @@ _FEE = [
       r"carburant|logement|hebergement|vehicule|permis|tenue de ville)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",),
       articles=("L5321-3", "L5331-1")),
     P("fee.purchase", "R05-FEE", "fee", "block",
-      r"\b(?:achat|acquisition|paiement|reglement|versement|location|abonnement)\s+(?:\w+\s+){0,4}?(?:obligatoire|"
-      r"prealable|exige\w*|impose\w*|demande\w*)\b|\b(?:(?:vous )?devr(?:ez|a|iez|ont)|doi(?:t|vent|vez)|il (?:vous )?"
+      r"\b(?:achat|acquisition|paiement|reglement|versement|location|abonnement)\s+[^.;\n]{0,45}?\b(?:obligatoire|"
+      r"prealable|exige\w*|impose\w*|demande\w*|a votre charge|a prevoir)\b|"
+      r"\b(?:kit|pack|tenue|uniforme|materiel|equipement|formation|badge|licence|echantillons?|stock)\w*\s+"
+      r"(?:\w+\s+){0,3}?a (?:acheter|payer|regler|financer|acquerir|louer)\b|\b(?:(?:vous )?devr(?:ez|a|iez|ont)|doi(?:t|vent|vez)|il (?:vous )?"
       r"faut|merci de|vous aurez a|avant (?:l'entretien|l'embauche|de commencer|votre integration))\s+(?:\w+\s+){0,2}?"
       r"(?:acheter|payer|regler|verser|financer|investir|acquerir|louer|avancer)\s+(?:\w+\s+){0,4}?(?:kit|pack|starter|"
       r"tenue|uniforme|materiel|stock|echantillons?|formation|inscription|dossier|droit|caution|licence|franchise|"
@@ -491,6 +522,23 @@ _FEE = [
       requires=r"(?:kit|pack|starter|tenue|uniforme|materiel|stock|echantillon|formation|inscription|dossier|droit|"
       r"caution|licence|franchise|abonnement|cotisation|adhesion|\d\s?(?:€|euros?)|demarrage)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\b(?:formation|kit|pack|tenue|uniforme|materiel|equipement|inscription|licence|badge|carte "
+      r"professionnelle|accompagnement|coaching)s?\s+(?:\w+\s+){0,3}?(?:facture\w*|payable\w*|"
+      r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
+      r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
+      r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
+      r"(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:sur|de|du) (?:votre|vos|le|la|les) (?:premier\w* )?(?:salaire|paie|paye|"
+      r"remuneration|commissions?|versements?)|\bretenue\w* sur (?:salaire|paie|paye|commissions?)\s+(?:\w+\s+){0,3}?"
+      r"(?:pour|de|au titre)\s+(?:la |le |les |votre |vos |du |des )?(?:tenue|formation|materiel|kit|frais|badge|"
+      r"uniforme|equipement|dossier|inscription)",
+      "facture facturee facturees factures payable payables regler payer verser financer retenu retenue retenus "
+      "retenons retiendrons deduit deduite deduits deduire deduirons preleve prelevee prelevons decompte retirons retire",
+      negatable=False,
+      unless=_FEE_CANCEL + r"|(?:clients?|clientele|vous facturez|facturation (?:des|aux)|factur\w* (?:aux?|des) "
+      r"(?:clients|entreprises|stagiaires)|organisme de formation|centre de formation|vendre|vente|commercialis|"
+      r"cpf|opco|pole emploi|france travail)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.paid_item", "R05-FEE", "fee", "block",
       r"\b(?:kit|pack|starter|tenue|uniforme|formation|stage|inscription|session|selection|candidature)\s+"
       r"(?:\w+\s+){0,2}?payant(?:e|es|s)?\b|\b(?:droit|ticket) d'entree\b|\bfranchise de \d",
@@ -503,14 +551,17 @@ _FEE = [
     P("fee.amount_due", "R05-FEE", "fee", "block",
       r"\b(?:abonnement|cotisation|adhesion|inscription|caution|depot de garantie|participation(?: financiere)?|"
       r"contribution(?: financiere)?|cheque|mandat|virement)\s+(?:\w+\s+){0,3}?(?:de\s+)?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
+      r"(?:€|euros?)|\b(?:abonnement|caution|depot|investissement (?:de depart|initial|de demarrage)|"
+      r"apport (?:initial|personnel)|mise de (?:depart|fonds)|droit d'entree)\s+[^.;\n]{0,40}?(?:de\s+)?"
+      r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
       r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"
       r"recevoir))",
       "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "
-      "regler payer verser frais postuler", negatable=False,
+      "regler payer verser frais postuler investissement apport fonds", negatable=False,
       unless=_FEE_CANCEL + r"|(?:transport|navigo|salle de sport|mutuelle|club|prime|bonus|\bca\b|chiffre d'affaires|"
       r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
-      r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier)",
+      r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
+      r"vigueur|d'entreprise|de participation)|epargne salariale|moyenne)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.pay_to_apply", "R05-FEE", "fee", "block",
       r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez)\s+(?:\w+\s+){0,3}?(?:\d+(?:[ .,]"
@@ -603,6 +654,7 @@ _AGE_WORDS = [
       "jeune jeunes", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"), articles=("L1132-1", "L5321-2")),
     P("age.young_profile", "R07-AGE", "age", "review",
       r"\b(?:vous etes|tu es|etre|profil|personne|candidat\w*|equipe recherche un|equipier\w*|collaborat\w*|"
+      r"quelqu'une? de|"
       r"vendeu\w*|serveu\w*|recrue|agent\w*|assistant\w*|commercia\w*|hote\w*)\s+(?:plutot |assez |tres )?jeunes?\b"
       r"(?!\s+(?:diplome|entreprise|societe|structure|equipe|start|retraite|parent|conducteur|permis|enfant|public|"
       r"dans le|sur le|dans la))",
@@ -616,6 +668,22 @@ _AGE_WORDS = [
       r"sexagenaire|d'age mur|jeunesse (?:exigee|souhaitee|requise)|jeune retraite\w* (?:exclu|s'abstenir))\b",
       "digital native natives generation millennial millennials trentenaire quadragenaire quinquagenaire "
       "sexagenaire mur jeunesse", articles=("L1132-1", "L5321-2")),
+    P("age.decade", "R07-AGE", "age", "block",
+      r"\b(?:la |une |votre )?(?:petite |jeune |belle )?(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b"
+      r"(?!\s*(?:de|d'|d)\b)",
+      "vingtaine trentaine quarantaine cinquantaine soixantaine",
+      requires=r"(?:\bvous\b|\btu\b|candidat|profil|personne|\bage|ayant|avoir|recherch|recrut|souhait|ideal|"
+      r"\betre\b)", unless=r"(?:mise? en quarantaine|confinement|isolement|sanitaire)",
+      exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
+    P("age.birth_year", "R07-AGE", "age", "block",
+      r"\bne(?:\(e\)|e)?s?\s+(?:apres|avant|entre|en|a partir de|depuis|posterieurement a|au plus tot en|au plus tard en)"
+      r"\s+(?:19|20)\d{2}\b|\bannees? de naissance\s*:?\s*(?:posterieure|anterieure|superieure|inferieure|apres|avant|"
+      r"entre|minimum|maximum|au plus tot|au plus tard|(?:19|20)\d{2}\s*(?:-|a|et)\s*(?:19|20)\d{2})",
+      " ".join(["naissance"] + [str(y) for y in range(1940, 2016)]),
+      requires=r"(?:candidat|\bvous\b|profil|personne|\betre\b|recherch|postul|recrut|\bage)",
+      unless=r"(?:entreprise|societe|structure|marque|start-?up|agence|groupe|association|projet|concept|maison|"
+      r"enseigne|boutique|restaurant|cabinet|reseau|magasin)\b[^.;\n]{0,40}\bne",
+      exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
     P("age.student_only", "R07-AGE", "age", "review",
       r"\b(?:poste|job|emploi|contrat|offre)s?\s+(?:reserve\w*\s+)?(?:aux?\s+|pour\s+(?:les\s+)?|d')?etudiants?\b|"
       r"\b(?:reserve\w*|destine\w*|uniquement|exclusivement|seulement)\s+(?:a |aux |pour |pour les |des )?etudiant\w*"
@@ -680,6 +748,8 @@ def _windows(ft, index: dict[str, list[Pat]]) -> dict[int, list[tuple[int, int]]
     folded = ft.folded
     n = len(folded)
     for word, pats in index.items():
+        if "oe" in word and word not in folded:
+            word = word.replace("oe", "œ")  # words_of() spells « œ » as « oe »; the folded text keeps « œ »
         k = len(word)
         pos = folded.find(word)
         while pos >= 0:

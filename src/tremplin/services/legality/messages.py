@@ -54,6 +54,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest": "Supprimez l'âge et décrivez l'expérience ou les compétences attendues (ex. « débutant accepté », "
                    "« 5 ans d'expérience »).",
     },
+    "age.decade": {
+        "explain": "« {text} » décrit la tranche d'âge de la personne recherchée : c'est un critère d'âge.",
+        "suggest": "Supprimez la mention d'âge et décrivez l'expérience ou les compétences attendues.",
+    },
+    "age.birth_year": {
+        "explain": "L'offre pose une condition sur l'année de naissance (« {text} »), c'est-à-dire une limite d'âge.",
+        "suggest": "Supprimez cette condition.",
+    },
     "age.limit_words": {
         "explain": "L'offre mentionne une limite d'âge (« {text} »), ce qui est interdit.",
         "suggest": "Supprimez la limite d'âge.",
@@ -215,6 +223,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre juge l'apparence de la personne (« {text} »), ce qui est interdit.",
         "suggest": "Décrivez les qualités professionnelles attendues (accueil, sens du contact).",
     },
+    "appearance.attractive": {
+        "explain": "L'offre juge l'apparence physique de la personne (« {text} »), ce qui est discriminatoire.",
+        "suggest": "Décrivez la tenue ou le savoir-être attendus (« tenue professionnelle fournie », « sens de "
+                   "l'accueil ») plutôt que le physique.",
+    },
+    "appearance.weight": {
+        "explain": "L'offre fixe une condition de poids (« {text} »), critère d'apparence physique interdit.",
+        "suggest": "Si le poste comporte des contraintes physiques, décrivez les tâches (port de charges, travail en "
+                   "hauteur) ; l'aptitude relève du médecin du travail.",
+    },
     "appearance.body": {
         "explain": "L'offre impose une silhouette ou un poids (« {text} »), critère d'apparence interdit.",
         "suggest": "Supprimez cette mention.",
@@ -365,6 +383,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fee.pay_to_apply": {
         "explain": "L'offre subordonne la candidature à un paiement (« {text} »).",
         "suggest": "Supprimez ce paiement : postuler doit être gratuit.",
+    },
+    "fee.billed": {
+        "explain": "L'offre fait payer au candidat ou au salarié une formation, un équipement ou des frais, ou les "
+                   "retient sur sa rémunération (« {text} ») : aucune somme ne peut être demandée pour accéder à un "
+                   "emploi, et la tenue et le matériel imposés sont à la charge de l'employeur.",
+        "suggest": "Supprimez cette somme ; si une formation ou une tenue est nécessaire, indiquez qu'elle est "
+                   "fournie et prise en charge par l'employeur.",
     },
     # --- pay
     "pay.below_smic": {
@@ -557,6 +582,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre s'adresse à des travailleurs indépendants (« {text} ») sans numéro d'identification "
                    "(SIREN) de l'annonceur ; un conseiller vérifie aussi qu'il ne s'agit pas d'un salariat déguisé.",
         "suggest": "Indiquez le numéro SIREN de l'annonceur ou, si le poste est salarié, un contrat de travail.",
+    },
+    # --- a protected group next to an exclusion, a restriction or a preference (groups.py)
+    "group.sex": {
+        "explain": "L'offre écarte, réserve ou préfère un sexe (« {text} »). Une offre doit s'adresser indifféremment "
+                   "aux femmes et aux hommes, sauf pour les rares emplois où le sexe est la condition déterminante.",
+        "suggest": "Supprimez cette mention ; décrivez les tâches et les compétences et ajoutez « (H/F) » à l'intitulé.",
+    },
+    "group.family": {
+        "explain": "L'offre tient compte de la situation de famille ou d'une grossesse (« {text} »), ce qui est "
+                   "interdit.",
+        "suggest": "Supprimez cette mention ; si le poste impose des déplacements ou des horaires, décrivez-les.",
+    },
+    "group.origin": {
+        "explain": "L'offre écarte, réserve ou préfère des personnes selon leur origine, leur nationalité ou leur "
+                   "apparence ethnique (« {text} »).",
+        "suggest": "Supprimez cette mention ; si c'est une question de droit au travail, écrivez « autorisation de "
+                   "travail en France requise ».",
+    },
+    "group.origin_self": {
+        "explain": "L'offre pose une condition de naissance ou de nationalité française (« {text} »). Hors emplois "
+                   "publics qui l'exigent, c'est interdit.",
+        "suggest": "Supprimez cette condition ; si c'est une question de droit au travail, écrivez « autorisation de "
+                   "travail en France requise ».",
+    },
+    "group.religion": {
+        "explain": "L'offre écarte, réserve ou préfère des personnes selon leur religion ou leurs pratiques "
+                   "religieuses (« {text} »).",
+        "suggest": "Supprimez cette mention. Une règle de neutralité ne peut venir que du règlement intérieur, "
+                   "justifiée et proportionnée (L1321-2-1), pas d'une offre.",
+    },
+    "group.religion_practising": {
+        "explain": "L'offre écarte des personnes pratiquantes (« {text} ») : c'est une exclusion liée aux convictions "
+                   "religieuses.",
+        "suggest": "Supprimez cette mention.",
+    },
+    "group.health": {
+        "explain": "L'offre écarte des personnes selon leur état de santé ou leur handicap (« {text} »). Seul le "
+                   "médecin du travail apprécie l'aptitude au poste.",
+        "suggest": "Supprimez cette exclusion ; décrivez les contraintes du poste (port de charges, station "
+                   "debout) et indiquez que le poste est ouvert à tous.",
+    },
+    "group.residence": {
+        "explain": "L'offre écarte ou réserve des personnes selon leur lieu de résidence (« {text} »).",
+        "suggest": "Supprimez cette mention ; si le poste impose une astreinte, indiquez un délai d'intervention "
+                   "plutôt qu'un lieu d'habitation.",
+    },
+    "group.economic": {
+        "explain": "L'offre écarte des personnes à cause de leur situation économique (« {text} »), ce que la loi "
+                   "interdit (particulière vulnérabilité économique).",
+        "suggest": "Supprimez cette exclusion.",
+    },
+    "group.opinions": {
+        "explain": "L'offre écarte des personnes pour leurs activités syndicales, leurs opinions ou leur "
+                   "engagement (« {text} »).",
+        "suggest": "Supprimez cette mention.",
+    },
+    "group.orientation": {
+        "explain": "L'offre écarte, réserve ou préfère des personnes selon leur orientation sexuelle ou leur identité "
+                   "de genre (« {text} »).",
+        "suggest": "Supprimez cette mention.",
+    },
+    "group.age": {
+        "explain": "L'offre écarte une catégorie d'âge (« {text} »). Un critère d'âge n'est permis que dans les cas "
+                   "prévus par la loi (apprentissage, contrats aidés).",
+        "suggest": "Supprimez cette exclusion et décrivez l'expérience ou la disponibilité attendues.",
     },
     # --- pay transparency
     "transparency.vague": {

@@ -12,6 +12,7 @@ from __future__ import annotations
 from tremplin.services.legality.checks import ALL_CHECKS
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
+from tremplin.services.legality.groups import detect_groups
 from tremplin.services.legality.lexicon import run_patterns
 
 
@@ -19,6 +20,7 @@ def detect(ctx: Ctx) -> tuple[list[Hit], list[tuple[str, str, str]]]:
     """All hits for one prepared offer, and (rule, exception, field) for findings an exception removed."""
     dropped: list[tuple[str, str, str]] = []
     hits = run_patterns(ctx, dropped=dropped)
+    hits.extend(detect_groups(ctx, dropped))
     for check in ALL_CHECKS:
         hits.extend(check(ctx, dropped))
     return hits, dropped

@@ -40,7 +40,9 @@ _NOT_PAY = fast(
     r"\bpee\b|cotisation|\bjusqu'a\b|gains? (?:jusqu|pouvant)|\+\s*$|revenus? (?:complementaires?|potentiels?)|"
     r"dotation|allocation|forfait (?:mobilite|teletravail)|treizieme|13e|13eme|\bvente|\bpanier moyen|"
     r"prise en charge|\bhabitants|\bsalaries|collaborateurs|milliards?|millions?|\bk€ de|investi|segur|"
-    r"complement de traitement|\bcti\b|anciennete|indemnite)"
+    r"complement de traitement|\bcti\b|anciennete|indemnite|location|\bloyer|logement|hebergement|chambre|studio|"
+    r"appartement|abonnement|objectif|portefeuille|encours|facturation|factur|devis|commande|\bpanier|"
+    r"forfait (?:telephon|mobile|internet|repas|kilometrique))"
 )
 _RANGE_GOES_ON = re.compile(r"^\s*(?:a|-|et|au)\s*\d[\d .]*(?:[.,]\d{1,2})?\s*(?:k\s?€|€|euros?\b)")
 _NET = fast(r"\bnet\b|\bnets\b|net mensuel|net par|en net")
@@ -163,7 +165,10 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         if _NOT_PAY.match(after.strip()[:30] or "-") and not explicit_unit:
             continue
         gross_net = bool(u and (u.group(1) or u.group(3)))
-        if not (has_pay_word or kilo or gross_net):
+        # An amount with an explicit time unit that fits its size (« 1 500 € par mois », « 11 €/h ») is pay even
+        # without a pay word, unless a word announcing something else is near (checked above).
+        fits_unit = explicit_unit and not kilo and _infer_unit(low_value) == unit
+        if not (has_pay_word or kilo or gross_net or fits_unit):
             continue
         inferred = False
         if unit is None and re.match(r"^\s*(?:brut|net|bruts|nets)?\s*(?:/|par)\s*[a-z]", after):
@@ -206,8 +211,31 @@ def monthly_equivalent(amount: Amount) -> float | None:
 
 
 def is_full_time_text(folded: str) -> bool | None:
-    if _PART_TIME_TEXT.search(folded):
+    """True (full time), False (part time) or None (not said, or both offered: « temps partiel ou temps plein »)."""
+    part = _PART_TIME_TEXT.search(folded)
+    full = _FULL_TIME_TEXT.search(folded)
+    if part and full:
+        return None
+    if part:
         return False
-    if _FULL_TIME_TEXT.search(folded):
+    if full:
         return True
     return None
+
+
+_WEEK_HOURS_NEAR = fast(r"\b(\d{1,2})(?:[.,](\d{1,2}))?\s*(?:h|heures?)\s*(?:\d{2}\s*)?(?:par|/|a la|chaque|hebdo\w*|"
+                        r"de travail (?:par|hebdo\w*))\s*(?:semaine|sem\b)?")
+
+
+def hours_near(folded: str, start: int, end: int) -> float | None:
+    """Weekly hours stated in the sentence of an amount (« 1 310 € pour 25 heures par semaine »), if one figure."""
+    s0, s1 = sentence_bounds(folded, start, end)
+    found = set()
+    for m in _WEEK_HOURS_NEAR.finditer(folded, s0, s1):
+        tail = m.group(0)
+        if not re.search(r"semaine|sem\b|hebdo", tail):
+            continue
+        h = int(m.group(1)) + (int(m.group(2)) / (10 ** len(m.group(2))) if m.group(2) else 0)
+        if 0 < h <= 60:
+            found.add(round(h, 2))
+    return found.pop() if len(found) == 1 else None

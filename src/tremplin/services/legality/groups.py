@@ -1,0 +1,355 @@
+"""Protected groups named next to an exclusion, a restriction or a preference.
+
+Recruiters word a discriminatory criterion in endless ways, but most of them put a
+*group of people* (« les seniors », « femmes voilées », « candidats du 93 », « gens du
+voyage », « hétéros ») next to a *marker* that excludes it (« s'abstenir », « ne seront
+pas retenus », « pas de … », « nous ne prenons pas de … »), reserves the job to it
+(« uniquement », « réservé aux », « nous ne recrutons que des … ») or prefers it (« de
+préférence », « seront privilégiés », « conviendrait davantage à … »). This detector
+looks for that shape, category by category, instead of listing whole sentences.
+
+Each group says which markers make it unlawful: a restriction or a preference in favour
+of disabled workers or of jobseekers is lawful (positive action, insertion schemes), so
+those groups only react to exclusions. Groups are matched only as words for people
+(« personnel blanc », not « chaussures blanches ») and a clause that pairs a group with its
+counterpart (« hommes et femmes », « croyants ou non ») or states a non-discrimination
+policy is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tremplin.services.legality.context import Ctx
+from tremplin.services.legality.findings import Hit
+from tremplin.services.legality.lexicon import NEG_BEFORE, apply_exceptions, is_diversity_statement
+from tremplin.services.legality.text import clause_bounds, fast, finditer_near_words
+
+# ----------------------------------------------------------------------------------------- markers
+# Exclusion written after the group: « seniors s'abstenir », « femmes enceintes non acceptées ».
+_EXCL_AFTER = (
+    r"(?:s'abstenir|abstenez-vous|abstenir|non (?:accepte|admis|retenu|souhaite|desire|autorise|tolere|bienvenu|"
+    r"recevable|pris en compte|prioritaire)\w*|refuse\w*|exclu\w*|interdit\w*|proscrit\w*|indesirable\w*|"
+    r"(?:ne |n')?(?:sont|seront|serait|serons|est|sera) pas (?:les )?(?:bienvenu|accepte|admis|retenu|pris|"
+    r"considere|etudie|souhaite|autorise|tolere)\w*|pas (?:les )?bienvenu\w*|"
+    r"(?:ne |n')?(?:conviennent|conviendront|conviendrait|convient|correspondent|correspond) pas|"
+    r"inutile de (?:postuler|candidater|nous contacter|se presenter)|(?:merci de |priere de )?ne pas (?:postuler|"
+    r"candidater|se presenter|repondre|envoyer)|(?:sont|seront|sera) (?:ecarte|elimine|rejete|refuse)\w*|"
+    r"(?:ne )?(?:peuvent|pourront|pourra|peut) pas (?:postuler|candidater|etre (?:retenu|recrute|embauche)\w*)|"
+    r"incompatible\w*|pas (?:accepte|admis|retenu|souhaite|autorise|tolere)\w*|passez votre chemin)"
+)
+# Exclusion written before the group: « pas de jeunes mamans », « nous ne prenons pas de candidats du 93 ».
+_VERBS_NEG = (r"(?:prenons|prend|prendrons|recrutons|recrute|recruterons|acceptons|accepte|accepterons|embauchons|"
+              r"embauche|retenons|retiendrons|voulons|veut|veulent|souhaitons|cherchons|recherchons|engageons|"
+              r"employons|emploie|travaillons|considerons|etudions|etudierons)")
+_EXCL_BEFORE = (
+    r"(?:\bpas (?:de|d'|des|les|a(?:ux?)?)|\baucune?|\bsans|\bsauf (?:les|des|a(?:ux?)?)|\ba l'exclusion (?:des|de)|"
+    r"\bexcepte (?:les|des)|\b(?:ne|n') ?" + _VERBS_NEG + r" (?:pas|plus|jamais|aucune?)(?: de| d'| les| des| avec "
+    r"(?:des|les))?|"
+    r"\binterdit\w* (?:a(?:ux?)?|pour)|\b(?:non|pas) ouvert\w* a(?:ux?)?|\bferme\w* a(?:ux?)?|\b(?:ne )?(?:convient|conviendrait|"
+    r"convient) pas (?:a(?:ux?)?|a des|pour)|\b(?:pas|non) (?:adapte|compatible|accessible)\w* (?:a(?:ux?)?|a des|pour|avec)|"
+    r"\binaccessible\w* a(?:ux?)?|\bincompatible\w* avec|\bne pas etre|\bn'etre pas|\bne pas avoir ete|\bevitez les)"
+)
+# Restriction: « uniquement », « réservé aux », « nous ne recrutons que des ».
+_ONLY_BEFORE = (
+    r"(?:\buniquement|\bexclusivement|\bseulement|\bstrictement|\breserve\w* (?:a(?:ux?)?|a des|pour)|"
+    r"\b(?:ouvert|accessible)\w* (?:uniquement|exclusivement|seulement) (?:a(?:ux?)?|a des)|"
+    r"\b(?:ne|n') ?\w+ (?:\w+ )?qu(?:e |')(?:des|les|d'|de|a des|a(?:ux?)?|avec des)|\brien que des|\bque pour (?:des|les))"
+)
+_ONLY_AFTER = r"(?:uniquement|exclusivement|seulement|only|exige\w*|requis\w*|obligatoire\w*|imperati\w*|"\
+    r"indispensable\w*)"
+# Preference: « de préférence », « seront privilégiés », « conviendrait davantage à ».
+_PREF_BEFORE = (
+    r"(?:\bde preference|\bpreference (?:pour|a(?:ux?)?|a des|donnee a(?:ux?)?|sera donnee a(?:ux?)?)|\bprivilegi\w*|"
+    r"\bidealement|\bplutot|\bconvien(?:drait|t|nent|draient) (?:davantage |mieux |plutot |parfaitement |surtout )?"
+    r"(?:a(?:ux?)?|a une?|a des|pour)|\bpense pour)"
+)
+_PREF_AFTER = r"(?:de preference|privilegie\w*|prefere\w*|souhaite\w*|bienvenu\w* uniquement|en priorite)"
+
+_NEGATED_GAP = re.compile(r"\b(?:pas|jamais|nullement|aucunement|non plus|ni)\b")
+
+_EXCL_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?[,:–-]?\s*((?:[a-z'()]+\s+){0,3}?)" + _EXCL_AFTER)
+_ONLY_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?,?\s*(?:[a-z]+\s+)?" + _ONLY_AFTER + r"\b")
+_PREF_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?,?\s*((?:[a-z'()]+\s+){0,2}?)" + _PREF_AFTER + r"\b")
+_TAIL = r"(?:\s+[a-z'()-]+){0,2}?\s*(?:[(:,]\s*)?$"
+_EXCL_BEFORE_RX = re.compile(_EXCL_BEFORE + _TAIL)
+_ONLY_BEFORE_RX = re.compile(_ONLY_BEFORE + _TAIL)
+_PREF_BEFORE_RX = re.compile(_PREF_BEFORE + _TAIL)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str  # detector id (keys the messages)
+    category: str
+    rx: object  # Fast pattern of the group words
+    anchors: frozenset[str]
+    markers: tuple[str, ...]  # which of "excl", "only", "pref" make it unlawful
+    severity: str = "block"
+    rule: str = "R10-DISCRIM"
+    unless: re.Pattern | None = None  # searched in the clause: cancels
+    pair: re.Pattern | None = None  # the counterpart that makes a lawful pair (« hommes et femmes »)
+    exceptions: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ("L1132-1", "L5321-2")
+    only_severity: str | None = None  # severity for a restriction, when it differs
+
+
+def _g(id: str, category: str, pattern: str, anchors: str, markers: str, **kw) -> Group:
+    for key in ("unless", "pair"):
+        if isinstance(kw.get(key), str):
+            kw[key] = re.compile(kw[key])
+    words = frozenset(w + s for w in anchors.split() for s in ("", "s", "e", "es"))
+    return Group(id, category, fast(pattern), words, tuple(markers.split()), **kw)
+
+
+_PEOPLE = (r"(?:personnes?|candidat(?:\(e\)|e)?s?|candidatures?|profils?|gens|personnel|salarie\w*|collaborat\w*|"
+           r"individus?|collegues?|recrues?|employe\w*|equipier\w*|intervenant\w*|agents?)")
+
+GROUPS: tuple[Group, ...] = (
+    _g("group.sex", "sex",
+       r"\b(?:hommes?|femmes?|garcons?|filles?|gars|mecs?|nanas?|messieurs|dames|(?:la )?gent (?:masculine|feminine)|"
+       + _PEOPLE + r"\s+(?:de sexe\s+)?(?:masculin|feminin)e?s?|candidates|une candidate|sexe (?:masculin|feminin))(?![a-z0-9])",
+       "homme femme garcon fille gars mec nana messieurs dame gent masculin feminin masculine feminine candidate",
+       "excl only pref", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2"),
+       unless=r"(?:sages?-femmes?|sage femme|(?:rayon|mode|pret-a-porter|vetements?|chaussures?|collection|coiffure|"
+              r"clientele|public|equipe|section|championnat|vestiaires?|toilettes|sanitaires|foyer|residence|"
+              r"maison|prison|detention|service|unite|pavillon|ligue|club|categorie|chambre|dortoir)s? "
+              r"(?:\w+ )?(?:hommes?|femmes?|filles?|garcons?|dames|masculin\w*|feminin\w*)|"
+              r"(?:hommes?|femmes?) (?:de (?:menage|chambre|service|terrain|l'art|metier|confiance)|d'(?:entretien|"
+              r"affaires|etat))|filles? au pair|jeunes? filles? (?:en|de) (?:difficulte|l'ase)|"
+              r"femmes? victimes|violences|femmes? enceintes?|voilee)",
+       pair=r"(?:hommes?|femmes?|garcons?|filles?|masculin\w*|feminin\w*|messieurs|dames|mixte)"),
+    _g("group.family", "family",
+       r"\b(?:celibataires?|(?:personnes?|candidat\w*|hommes?|femmes?) mariee?s?|mariee?s|(?:femmes? )?enceintes?|"
+       r"futures? mamans?|jeunes (?:mamans?|meres|parents|papas?)|mamans?|meres? (?:de famille|celibataires?|"
+       r"isolees?|seules?|au foyer)|meres|peres? de famille|parents (?:de (?:jeunes |tres jeunes )?enfants|"
+       r"isoles?|solos?)|familles? monoparentales?|personnes? (?:avec|ayant) (?:des |de jeunes )?enfants|"
+       r"enfants? (?:en bas age|a charge|de moins de \d+ ans)|(?:contraintes?|obligations?|charges?|attaches?) "
+       r"(?:familiales?|de famille)|projets? (?:d'enfants?|de (?:bebe|grossesse|maternite))|grossesses?|"
+       r"divorce\w*|veu(?:f|ve)s?)(?![a-z0-9])",
+       "celibataire marie mariee enceinte maman mamans mere meres pere parent parents famille enfant enfants "
+       "familiale familiales bebe maternite grossesse divorce veuf veuve monoparentale monoparentales",
+       "excl only pref", articles=("L1142-1", "L1132-1", "L1225-1", "L5321-2"),
+       unless=r"(?:accompagn|suivi|suivre|soins?|consultation|accueil|aide |aider|soutien|atelier|patient|prise en charge|"
+              r"aupres|beneficiaire|public|sensibilis|prevention|maternite (?:de|du)|service de|usager|"
+              r"residence|logement|chambre|studio|appartement|pmi|creche|garde|ecole|eleves|animation|"
+              r"conge|remplacement|mutuelle|prevoyance|cheques?|prime|allocation|indemnit)",
+       pair=r"(?:celibataires?|marie\w*|couples?|avec ou sans|parents? ou non|enfants? ou non)"),
+    _g("group.origin", "origin",
+       r"\b(?:etrangers|immigree?s|immigration|issu\w* de l'immigration|refugiee?s|migrants?|migrantes?|"
+       r"demandeurs? d'asile|gens du voyage|roms|tziganes?|manouches|maghrebins|maghrebines|africains|africaines|"
+       r"asiatiques|arabes|noirs|noires|blacks|beurs|rebeus|europeen(?:\(ne\)|ne)?s|europeen\(ne\)|"
+       r"(?:un|une|des) europeen(?:\(ne\)|ne)?s?|"
+       r"francais(?:\(e\)|e)?s? (?:de souche|d'origine|de naissance|pure souche|de france)|"
+       r"(?:que|uniquement) des francais(?:\(es\)|es)?|"
+       r"ne(?:\(e\)|e)?s? (?:en france|a l'etranger|hors (?:de france|d'europe|ue|de l'ue)|en europe|francais)|"
+       + _PEOPLE + r"\s+(?:d'origine\s+[a-z-]+|etrangere?s?|de couleur|noire?s?|blanche?s?|blancs?|black|beurs?|"
+       r"rebeus?|arabes?|maghrebin\w*|africain\w*|asiatiques?|europeen\w*|francais(?:\(e\)|e)?s?|typee?s?|"
+       r"issu\w* de l'immigration|immigree?s?|de nationalite [a-z-]+))(?![a-z0-9])",
+       "etranger etrangers etrangere etrangeres immigre immigree immigres immigrees immigration refugie refugies "
+       "refugiee refugiees migrant migrants migrante asile voyage roms tzigane tziganes manouches maghrebin "
+       "maghrebins maghrebine maghrebines africain africains africaine africaines asiatique asiatiques arabe arabes "
+       "noir noirs noire noires black blacks beur beurs rebeu rebeus europeen europeens europeenne europeennes "
+       "couleur blanc blancs blanche blanches typee typees francais francaise francaises origine nationalite "
+       "nes nees etranger",
+       "excl only pref", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2"),
+       unless=r"(?:(?:langue|marche|cuisine|produit|pays|client|zone|cultur|specialite|plat|export|filiale|fournisseur|"
+              r"partenaire|import|societe|entreprise|groupe|projet|reseau|union|parlement|commission|fonds|"
+              r"programme|norme|reglement|directive|institution|etudiant|erasmus|echange|diplome|permis|"
+              r"certificat|titre|vin|fromage|art|musique|danse|litterature|histoire|langues)\w*\s+(?:\w+\s+)?"
+              r"(?:etrangere?s?|europeen\w*|asiatiques?|africain\w*|arabes?|maghrebin\w*|noire?s?|blanche?s?)|"
+              r"titre de sejour|autorisation de travail|permis de travail|sans-papiers|sans papiers|"
+              r"accompagn|accueil|aupres|public|soutien|insertion|integration|cours de|fle\b|"
+              r"(?:ou|et|comme) (?:non|pas)|toutes (?:les )?(?:origines|nationalites))",
+       pair=r"(?:ou (?:non|pas|etrangers?)|et (?:etrangers?|non))"),
+    _g("group.religion", "religion",
+       r"\b(?:(?:femmes?|personnes?|candidat\w*|filles?|salariee?s?) voilee?s?|voilee?s|musulman\w*|juifs?|juives?|"
+       r"catholiques|chretien\w*|protestant\w*|croyant\w*|non[- ]pratiquant\w*|athees?|bouddhistes|hindous?|"
+       r"sikhs?|pratiquant\w* (?:religieu\w*|musulman\w*|catholiques?|juifs?)|(?:le |la |du |de la )?(?:port (?:du |de "
+       r"|d'un |d'une )?)?(?:voile|foulard|hijab|kippa|turban|niqab|burqa|signes? (?:religieux|ostentatoires?))|(?:la |les )?prieres?|(?:le )?(?:jeune du )?ramadan|fetes? religieuses?|"
+       r"pratiques? religieuses?)(?![a-z0-9])",
+       "voile voilee voilees musulman musulmane musulmans musulmanes juif juifs juive juives catholique catholiques "
+       "chretien chretienne chretiens chretiennes protestant protestante protestants croyant croyante croyants "
+       "pratiquant pratiquante pratiquants pratiquantes athee athees bouddhiste bouddhistes hindou hindous sikh "
+       "sikhs foulard hijab kippa turban niqab burqa signe signes priere prieres ramadan religieuse religieuses",
+       "excl only pref", only_severity="block", exceptions=("EXC-EXIGENCE-ESSENTIELLE", "EXC-EMPLOI-PUBLIC"),
+       articles=("L1132-1", "L1121-1", "L5321-2"),
+       unless=r"(?:bateau|voilier|\bnavig|planche a voile|regate|etablissement|enseignement|ecole|college|lycee|"
+              r"institution|diocese|eglise|paroisse|association|aumoner|tourisme|patrimoine|edifice|mobilier|"
+              r"art |fait religieux|voile (?:de|du) (?:bateau|navire)|cantine|repas|menus?|halal|casher|"
+              r"pause|salle de priere|lieu de culte)",
+       pair=r"(?:ou (?:non|pas|athees?)|croyants? ou|ou croyant)"),
+    _g("group.health", "health_disability",
+       r"\b(?:handicape\w*|personnes? (?:en situation de handicap|a mobilite reduite|malades?|invalides?|"
+       r"porteuses? (?:d'un|de) handicap)|travailleurs? handicape\w*|rqth|pmr|invalides|malades|diabetiques?|"
+       r"epileptiques?|asthmatiques?|seropositi\w*|cardiaques|depressi\w*|dyslexiques?|autistes?|bipolaires?|"
+       r"obeses?|(?:personnes?|candidat\w*) (?:ayant|avec|beneficiant d'une?|titulaires? d'une?) (?:une |un |des "
+       r")?(?:rqth|handicap|maladie|pathologie|traitement|restriction|reconnaissance)\w*|"
+       r"(?:problemes?|soucis|antecedents?) (?:de sante|medicaux|de dos|cardiaques?|psychiatriques?)|"
+       r"mi-temps therapeutiques?|restrictions? medicales?|arrets? (?:maladie|de travail))(?![a-z0-9])",
+       "handicape handicapes handicapee handicapees handicap rqth pmr invalide invalides malade malades maladie "
+       "diabetique epileptique asthmatique seropositif seropositive cardiaque cardiaques depressif depressive "
+       "dyslexique autiste bipolaire obese antecedent antecedents therapeutique mobilite sante medicaux medicales "
+       "dos psychiatriques pathologie reduite",
+       "excl", articles=("L1132-1", "L5321-2"),
+       unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil|etablissement|foyer|esat|\bime\b|"
+              r"\bmas\b|\bfam\b|public|residents?|usagers?|beneficiaires?|(?:locaux|batiment|site|bureaux|lieu|acces|"
+              r"parking|magasin)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|mutuelle|prevoyance|garantie|assurance|"
+              r"remplacement|indemni|sans (?:aucun )?(?:probleme|souci) (?:de|pour) (?:communication|deplacement|horaires)|"
+              r"maladies? professionnelles?)",
+       pair=r"(?:ou non|valides? ou)"),
+    _g("group.residence", "residence",
+       r"\b(?:banlieues?|cites|quartiers? (?:nord|sud|est|ouest|sensibles?|populaires?|difficiles?)|zones? urbaines? "
+       r"sensibles?|zus|zup|hlm|seine-saint-denis|(?:du|le|dans le) 9[1-5]|"
+       + _PEOPLE + r"\s+(?:habitant|residant|vivant|venant|domicilie\w*|issu\w*|originaires?)?\s*(?:de |des |du |d'|en "
+       r"|dans (?:les |le |la )?)(?:la |les |l')?(?:banlieues?|cites?|quartiers?|hlm|9[1-5]|departement \d+|"
+       r"zones? \w+)|(?:habitants?|residents?)\s+(?:de |des |du |d')(?:la |les |l')?(?:banlieues?|cites?|quartiers?|"
+       r"hlm|9[1-5]|seine-saint-denis|zones? \w+))(?![a-z0-9])",
+       "banlieue banlieues cite cites quartier quartiers zone zones zus zup hlm seine 91 92 93 94 95 departement",
+       "excl only", only_severity="review", articles=("L1132-1", "L5321-2"),
+       unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|(?:entreprise|societe|agence|"
+              r"magasin|site|bureaux|locaux|depot|entrepot|siege|chantier)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|"
+              r"implante|localise)\w*)"),
+    _g("group.economic", "residence",
+       r"\b(?:chomeurs?(?: de longue duree)?|demandeurs? d'emploi(?: de longue duree)?|beneficiaires? (?:du|des) "
+       r"(?:rsa|minima sociaux|aah)|rsa|rmistes?|sdf|personnes? (?:precaires?|en (?:grande )?precarite|surendettee?s?|"
+       r"sans (?:logement|domicile))|interdits? bancaires?|fiches? (?:a la )?banque de france|(?:au )?chomage depuis)(?![a-z0-9])",
+       "chomeur chomeurs chomage demandeur demandeurs rsa minima aah rmiste sdf precaire precaires precarite "
+       "surendette surendettee bancaire bancaires banque domicile logement",
+       "excl", articles=("L1132-1", "L5321-2"),
+       unless=r"(?:accompagn|insertion|aupres|accueil|public|orient|aider|aide aux|suivi|conseill|inscri|"
+              r"cumul|eligib|iae|pec\b|contrat aide)"),
+    _g("group.opinions", "opinions",
+       r"\b(?:syndique\w*|syndicalistes?|delegue\w* (?:syndica\w*|du personnel)|representants? (?:syndica\w*|du "
+       r"personnel)|militant\w*(?: (?:syndica\w*|politiques?|associati\w*|cgt|fo|cfdt|sud))?|"
+       r"(?:membres?|adherent\w*|encarte\w*) (?:d'un|d'une|a un|a une|du|de la) (?:syndicat|parti|organisation "
+       r"syndicale)\w*|encarte\w*|grevistes?|anciens? elus?|elus? (?:syndica\w*|du personnel|du cse|cse)|"
+       r"(?:adherents?|militants?|sympathisants?|membres?) (?:de la |du |de )?(?:cgt|fo|cfdt|sud|cfe-cgc|cftc|unsa|"
+       r"lfi|rn|ps|lr)|activites? (?:syndicales?|politiques?)|engagements? (?:syndica\w*|politiques?)|mandats? "
+       r"(?:syndica\w*|electifs?))(?![a-z0-9])",
+       "syndique syndiquee syndiques syndiquees syndicaliste syndicalistes syndical syndicale syndicaux syndicales "
+       "syndicat parti delegue delegues militant militante militants militantes encarte encartes greviste grevistes "
+       "elu elus sympathisant sympathisants cgt cfdt cftc unsa electif electifs",
+       "excl", exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2"),
+       unless=r"(?:relations? (?:avec les )?(?:partenaires|organisations|representants|elus)|dialogue social|"
+              r"instances?|negociation|\bcse\b (?:et|,)|accompagn|aupres des|avec les (?:elus|representants)|"
+              r"remplac\w* (?:des |les )?grevistes|sans engagement)",
+       pair=r"(?:ou non|syndique\w* ou)"),
+    _g("group.orientation", "sexual_orientation_identity",
+       r"\b(?:homosexuel\w*|homos?|heterosexuel\w*|heteros?|gays?|lesbiennes?|bisexuel\w*|transgenres?|"
+       r"transsexuel\w*|non-binaires?|queers?|lgbt\w*|travestis?|(?:personnes?|candidat\w*|femmes?|hommes?) trans)(?![a-z0-9])",
+       "homosexuel homosexuelle homosexuels homosexuelles homo homos heterosexuel heterosexuelle heterosexuels "
+       "hetero heteros gay gays lesbienne lesbiennes bisexuel bisexuelle bisexuels transgenre transgenres "
+       "transsexuel transsexuels binaire binaires queer queers lgbt lgbtq lgbtqia travesti travestis trans",
+       "excl only pref", articles=("L1132-1", "L5321-2", "C. pén. 225-2"),
+       unless=r"(?:friendly|inclusi|lutte|association|militant\w* pour|droits|soutien|accompagn|sensibilis|"
+              r"prevention|sante sexuelle|public|centre|fierte|pride|accueil)"),
+    _g("group.origin_self", "origin",
+       r"\b(?:etre|etes|vous etes|soyez|tu es)\s+ne(?:\(e\)|e)?s?\s+(?:en france|a l'etranger|en europe|francais\w*|"
+       r"de parents francais)|\b(?:ne|n') ?\w+ (?:\w+ )?qu(?:e |')(?:des|les) (?:francais|europeen)\w*(?:\(n?es\))?|"
+       r"\b(?:uniquement|exclusivement|seulement) (?:des|les|aux|pour des) (?:francais|europeen)\w*(?:\(n?es\))?\b"
+       r"(?! (?:et|ou|de|du|des|d'))",
+       "france etranger europe francais francaise francaises europeen europeens europeenne europeennes",
+       "self", exceptions=("EXC-EMPLOI-PUBLIC",), articles=("L1132-1", "L5321-2", "C. pén. 225-2"),
+       unless=r"(?:langue|parler|parlant|ecrit|oral|redig|communiqu|cours|texte|document|clients?|clientele|marche|"
+              r"produits?|fournisseurs?|vins?|fromages?|titre de sejour|ressortissant)"),
+    _g("group.religion_practising", "religion",
+       r"\bpratiquant(?:\(e\)|e)?s?(?:\(e?s\))?", "pratiquant pratiquante pratiquants pratiquantes", "excl",
+       exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2"),
+       unless=r"(?:sport|football|rugby|tennis|judo|course|arts? martia|danse|musique|instrument|yoga|golf|club|"
+              r"licencie|equitation|escalade|natation|ski|velo|cyclis)"),
+    _g("group.age", "age",
+       r"\b(?:seniors?|retraitee?s?|(?:jeunes )?retraitee?s?|quinquagenaires?|sexagenaires?|quadragenaires?|"
+       r"personnes? (?:agees?|d'un certain age)|etudiant(?:\(e\)|e)?s?|lyceens?|jeunes(?! diplome| entreprise| societe| "
+       r"structure| public| enfants| mamans| meres| parents| papas))(?![a-z0-9])",
+       "senior seniors retraite retraitee retraites retraitees quinquagenaire quinquagenaires sexagenaire "
+       "quadragenaire agee agees certain etudiant etudiante etudiants etudiantes lyceen lyceens jeunes",
+       "excl", severity="review", rule="R07-AGE", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
+       articles=("L1132-1", "L5321-2"),
+       unless=r"(?:accompagn|aupres|public|accueil|soins?\b|residents?|usagers?|beneficiaires?|patients?|clients?|"
+              r"cotisation|caisse|regime|complementaire|epargne|\bper\b|pension|residence|logement|"
+              r"jeunes (?:diplome|pousse|plant|arbre|chien|cheva)|tarif|reduction|carte)"),
+)
+
+_ANCHORS = frozenset().union(*(g.anchors for g in GROUPS))
+
+
+def _marker(g: Group, folded: str, c0: int, c1: int, gs: int, ge: int) -> tuple[str, int, int] | None:
+    """(kind, start, end) of the marker that makes the group unlawful, or None."""
+    before = folded[max(c0, gs - 70):gs]
+    base = max(c0, gs - 70)
+    after = folded[ge:min(c1, ge + 60)]
+    if "self" in g.markers:
+        return "self", gs, ge
+    if "excl" in g.markers:
+        m = _EXCL_AFTER_RX.match(after)
+        if m and not _NEGATED_GAP.search(m.group(1) or "") and not re.match(r"\s*(?:ou|et)\b", after):
+            return "excl", ge, ge + m.end()
+        m = _EXCL_BEFORE_RX.search(before)
+        if m:
+            return "excl", base + m.start(), gs
+    if "only" in g.markers:
+        m = _ONLY_BEFORE_RX.search(before)
+        if m and not NEG_BEFORE.search(folded[c0:base + m.start()]):
+            return "only", base + m.start(), gs
+        m = _ONLY_AFTER_RX.match(after)
+        if m:
+            return "only", ge, ge + m.end()
+    if "pref" in g.markers:
+        m = _PREF_BEFORE_RX.search(before)
+        if m and not NEG_BEFORE.search(folded[c0:base + m.start()]):
+            return "pref", base + m.start(), gs
+        m = _PREF_AFTER_RX.match(after)
+        if m and not _NEGATED_GAP.search(m.group(1) or ""):
+            return "pref", ge, ge + m.end()
+    return None
+
+
+_PAIR_AFTER = re.compile(r"\s*(?:et|ou|/|comme|ainsi que|,|&)\s*(?:les |des |aux? |a des |une? |pour (?:les |des )?)?")
+_PAIR_JOIN = re.compile(r"\s*(?:et|ou|/|comme|ainsi que|,|&)\s*(?:les |des |aux? |a des |une? |pour (?:les |des )?)?$")
+
+
+def _pair_before(pair: re.Pattern, folded: str, a: int, gs: int) -> bool:
+    """Whether the group is the second half of a lawful pair (« femmes et hommes », « croyants ou non »)."""
+    j = _PAIR_JOIN.search(folded, a, gs)
+    if j is None or j.start() == gs:
+        return False
+    return any(m.end() == j.start() for m in pair.finditer(folded, a, j.start()))
+
+
+def detect_groups(ctx: Ctx, dropped: list) -> list[Hit]:
+    hits: list[Hit] = []
+    if ctx.words.isdisjoint(_ANCHORS):
+        return hits
+    for ft in ctx.free_fields:
+        fw = ft.words
+        if fw.isdisjoint(_ANCHORS):
+            continue
+        folded = ft.folded
+        for g in GROUPS:
+            if fw.isdisjoint(g.anchors):
+                continue
+            for m in finditer_near_words(g.rx, ft, g.anchors, 60, 60):
+                gs, ge = m.span()
+                c0, c1 = clause_bounds(folded, gs, ge)
+                found = _marker(g, folded, c0, c1, gs, ge)
+                if found is None:
+                    continue
+                kind, ms, me = found
+                if g.pair is not None and (
+                        _PAIR_AFTER.match(folded, ge, c1) and g.pair.match(folded, _PAIR_AFTER.match(folded, ge, c1).end())
+                        or _pair_before(g.pair, folded, max(c0, gs - 40), gs)):
+                    continue
+                if g.unless is not None and g.unless.search(folded, c0, c1):
+                    continue
+                if is_diversity_statement(folded, gs, ge):
+                    continue
+                severity = g.only_severity if (kind != "excl" and g.only_severity) else g.severity
+                severity, exc = apply_exceptions(ctx, severity, g.exceptions)
+                if severity is None:
+                    dropped.append((g.rule, exc, ft.name))
+                    continue
+                hits.append(Hit(g.id, g.rule, g.category, severity, ft.name, min(ms, gs), max(me, ge),
+                                params={"kind": kind}, exception=exc, articles=g.articles))
+                break  # one finding per group and field
+    return hits
