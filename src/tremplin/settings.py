@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     secret_key: str | None = Field(default=None, description="Key for sessions and pseudonyms; generated in home if unset")
     pseudonym_key_file: Path | None = Field(default=None, description="Key for reversible pseudonyms, outside the database")
     journal_retention_days: int = Field(default=365, ge=183)
+    journal_witness: Path | None = Field(
+        default=None, description="File outside the database where journal heads are written (default: HOME/journal-witness.jsonl)"
+    )
     max_upload_bytes: int = Field(default=10 * 1024 * 1024)
     offline: bool = Field(default=False, description="Never try the network (official downloads, npm)")
     host: str = "127.0.0.1"
@@ -42,6 +45,10 @@ class Settings(BaseSettings):
     @property
     def referentials_dir(self) -> Path:
         return self.referentials_path or self.home / "referentials"
+
+    @property
+    def journal_witness_file(self) -> Path:
+        return self.journal_witness or self.home / "journal-witness.jsonl"
 
     @property
     def models_dir(self) -> Path:

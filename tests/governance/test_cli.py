@@ -45,6 +45,24 @@ def test_journal_verify_detects_tampering(filled):
     assert r.exit_code == 1 and "n° 2" in r.stdout and "ALTÉRÉ" in r.stdout
 
 
+def test_journal_verify_writes_the_head_outside_the_database(filled, home):
+    from tremplin.settings import get_settings
+
+    witness = get_settings().journal_witness_file
+    assert run("journal", "verify").exit_code == 0
+    assert json.loads(witness.read_text().splitlines()[-1])["seq"] == 2
+    engine = filled[0]
+    with engine.begin() as conn:  # the last decision removed and the head moved back, consistently
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("DROP TRIGGER journal_entries_guard ON journal_entries"))
+        else:
+            conn.execute(text("DROP TRIGGER journal_entries_no_delete"))
+        conn.execute(text("DELETE FROM journal_entries WHERE seq = 2"))
+        conn.execute(text("UPDATE journal_head SET seq = 1, hash = (SELECT hash FROM journal_entries WHERE seq = 1)"))
+    r = run("journal", "verify", "--format", "json")
+    assert r.exit_code == 1 and "consignée" in json.loads(r.stdout)["problem"]
+
+
 def test_export_explain_and_list(filled, tmp_path):
     _engine, p, d = filled
     out = tmp_path / "journal.csv"

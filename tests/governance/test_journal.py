@@ -170,6 +170,70 @@ def test_purge_respects_retention_and_keeps_the_chain_verifiable(engine, monkeyp
     assert not v.ok and "ancre" in v.problem
 
 
+def _cut_tail_consistently(engine, keep: int) -> None:
+    """Delete the records after ``keep`` and move the head onto the last one kept: the chain that remains
+    is consistent with itself, as after a careful attacker."""
+    _drop_guards(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM journal_entries WHERE seq > :k"), {"k": keep})
+        digest = conn.execute(text("SELECT hash FROM journal_entries WHERE seq = :k"), {"k": keep}).scalar_one()
+        conn.execute(text("UPDATE journal_head SET seq = :k, hash = :h WHERE id = 1"), {"k": keep, "h": digest})
+
+
+def test_a_consistent_rewrite_is_caught_only_by_the_witness(engine, tmp_path):
+    witness = tmp_path / "elsewhere" / "witness.jsonl"
+    _fill(engine, 6)
+    with session_scope(engine) as s:
+        journal.write_witness(s, witness)
+        journal.write_witness(s, witness)  # the same head is written once
+    assert len(witness.read_text().splitlines()) == 1
+    _cut_tail_consistently(engine, keep=4)
+    with session_scope(engine) as s:
+        assert journal.verify(s).ok  # the chain alone cannot tell
+        report = journal.verify(s, witness=witness)
+    assert not report.ok and report.broken_seq == 5 and "n° 6" in report.problem and "disparu" in report.problem
+
+
+def test_a_rehashed_chain_no_longer_matches_the_witnessed_head(engine, tmp_path):
+    witness = tmp_path / "witness.jsonl"
+    _fill(engine, 5)
+    with session_scope(engine) as s:
+        journal.write_witness(s, witness)
+    _age_records(engine, range(2, 3), days=3)  # record 2 rewritten, every later hash recomputed
+    with session_scope(engine) as s:
+        assert journal.verify(s).ok
+        report = journal.verify(s, witness=witness)
+    assert not report.ok and report.broken_seq == 5 and "réécrite" in report.problem
+
+
+def test_witnessed_heads_that_were_purged_are_not_held_against_the_chain(engine, tmp_path, monkeypatch):
+    from tremplin.settings import reset_settings
+
+    monkeypatch.setenv("TREMPLIN_JOURNAL_RETENTION_DAYS", "190")
+    monkeypatch.setenv("TREMPLIN_JOURNAL_WITNESS", str(tmp_path / "witness.jsonl"))
+    reset_settings()
+    _fill(engine, 3)
+    _age_records(engine, range(1, 4), days=400)
+    with session_scope(engine) as s:
+        assert journal.verify_and_witness(s).ok  # writes head n° 3
+    _fill(engine, 2)
+    with session_scope(engine) as s:
+        journal.purge(s, datetime.now(UTC) - timedelta(days=200), actor_ref="admin", actor_role="administrator")
+    with session_scope(engine) as s:
+        report = journal.verify_and_witness(s)
+        assert report.ok, report.problem
+    heads = [json.loads(line)["seq"] for line in (tmp_path / "witness.jsonl").read_text().splitlines()]
+    assert heads == [3, 6]
+
+
+def test_an_unreadable_witness_file_is_named(engine, tmp_path):
+    witness = tmp_path / "witness.jsonl"
+    witness.write_text('{"seq": 1, "hash": "%s"}\nnot json\n' % ("a" * 64), encoding="utf-8")
+    _fill(engine, 2)
+    with session_scope(engine) as s, pytest.raises(InvalidInput, match="ligne 2"):
+        journal.verify(s, witness=witness)
+
+
 def test_export_jsonl_and_csv(engine):
     ids = _fill(engine, 3)
     with session_scope(engine) as s:

@@ -146,7 +146,7 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:  # noqa
         from tremplin.governance import journal
 
         with _db() as session:
-            report = journal.verify(session)
+            report = journal.verify_and_witness(session)
         data = {**report.model_dump(), "message": report.message()}
         emit(data, fmt, _render_verify)
         if not report.ok:

@@ -24,6 +24,7 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         from tremplin.store.db import migrate
 
         migrate()
+        _witness_journal(quiet)
         say(f"Tremplin est servi sur http://{host}:{port}/ (API : http://{host}:{port}/v1/docs)", quiet)
         uvicorn.run(create_app(), host=host, port=port, log_level="warning" if quiet else "info")
 
@@ -43,3 +44,19 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         prepare_demo(jobseekers=jobseekers, seed=seed, quiet=quiet)
         if not no_serve:
             serve(host=host, port=port, quiet=quiet)
+
+
+def _witness_journal(quiet: bool) -> None:
+    """At each start, compare the journal with the heads kept outside the database, then write its head."""
+    from tremplin.governance import journal
+    from tremplin.settings import get_settings
+    from tremplin.store.db import session_scope
+
+    path = get_settings().journal_witness_file
+    with session_scope() as session:
+        mismatch = journal.witness_mismatch(session, path)
+        if mismatch:
+            say(f"ATTENTION — journal : {mismatch[1]} (témoin {path}). Lancez « tremplin journal verify ».", False)
+            return
+        journal.write_witness(session, path)
+

@@ -10,6 +10,11 @@ lock, SQLite write lock), held until the caller's transaction ends, so concurren
 never fork the chain. Purging old records (retention, at least 6 months) moves an *anchor*
 (last purged sequence number and hash) and appends a ``purge`` record that repeats it: the
 rest of the chain stays verifiable from the anchor.
+
+A chain rewritten whole, head included, is consistent with itself: only a copy of earlier heads
+kept outside the database shows it. Every successful verification (and every server start)
+writes the head to a *witness* file (``TREMPLIN_JOURNAL_WITNESS``, to be kept on other storage);
+:func:`verify` checks the chain against every head the witness holds.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import csv
 import hashlib
 import io
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -258,8 +265,10 @@ class VerifyReport(BaseModel):
 _COPIED = ("kind", "record_id", "ref_id", "service", "subject_ref", "actor_ref", "created_at", "idempotency_key")
 
 
-def verify(session: Session, *, batch: int = 2000) -> VerifyReport:
-    """Recompute the whole chain from the anchor; report the first record that does not fit."""
+def verify(session: Session, *, batch: int = 2000, witness: Path | None = None) -> VerifyReport:
+    """Recompute the whole chain from the anchor; report the first record that does not fit.
+
+    With ``witness``, every head written there must still be in the chain (or purged)."""
     Entry, Head = _tables()
     head_seq, head_hash, anchor_seq, anchor_hash = session.execute(
         select(Head.seq, Head.hash, Head.anchor_seq, Head.anchor_hash).where(Head.id == 1)
@@ -321,8 +330,84 @@ def verify(session: Session, *, batch: int = 2000) -> VerifyReport:
         # The anchor must be the one recorded by the latest purge inside the chain.
         if not purges or purges[-1][1] != anchor_seq or purges[-1][2] != anchor_hash:
             return broken(anchor_seq + 1, f"l'ancre de purge (n° {anchor_seq}) ne correspond à aucune purge journalisée")
+    if witness is not None:
+        mismatch = witness_mismatch(session, witness)
+        if mismatch:
+            return broken(*mismatch)
     return VerifyReport(ok=True, checked=checked, first_seq=first, last_seq=expected_seq - 1 if checked else None,
                         head_seq=head_seq, head_hash=head_hash, anchor_seq=anchor_seq)
+
+
+# --------------------------------------------------------------------------- witness outside the database
+
+
+def read_witness(path: Path) -> list[tuple[int, str, str]]:
+    """The heads written to ``path`` as (seq, hash, written at); a missing file holds none."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"fichier témoin du journal illisible ({path}) : {exc}") from None
+    heads = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            seq, digest, written_at = int(item["seq"]), str(item["hash"]), str(item.get("at", "?"))
+        except (ValueError, KeyError, TypeError):
+            raise InvalidInput(f"fichier témoin du journal ({path}), ligne {number} : attendu un objet JSON "
+                               "avec « seq » et « hash »") from None
+        if len(digest) != 64:
+            raise InvalidInput(f"fichier témoin du journal ({path}), ligne {number} : empreinte mal formée")
+        heads.append((seq, digest, written_at))
+    return heads
+
+
+def witness_mismatch(session: Session, path: Path) -> tuple[int, str] | None:
+    """The first head written to ``path`` that the chain no longer holds, as (seq, problem), or None.
+
+    Cheap (one lookup per head written): it does not recompute the chain, :func:`verify` does."""
+    Entry, Head = _tables()
+    head_seq, anchor_seq = session.execute(select(Head.seq, Head.anchor_seq).where(Head.id == 1)).one()
+    for seq, digest, written_at in read_witness(path):
+        if seq <= anchor_seq:
+            continue  # purged since: nothing left to compare
+        if seq > head_seq:
+            return head_seq + 1, (f"la tête n° {seq} consignée le {written_at} a disparu : fin du journal supprimée "
+                                  "ou chaîne réécrite")
+        found = session.execute(select(Entry.hash).where(Entry.seq == seq)).scalar_one_or_none()
+        if found != digest:
+            return seq, f"l'enregistrement n° {seq} ne correspond plus à l'empreinte consignée le {written_at} : chaîne réécrite"
+    return None
+
+
+def write_witness(session: Session, path: Path) -> dict[str, Any]:
+    """Append the current head to the witness file unless it is already the last one written."""
+    current = head(session)
+    known = read_witness(path)
+    if known and known[-1][:2] == (current["seq"], current["hash"]):
+        return current
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps({"seq": current["seq"], "hash": current["hash"], "at": now_iso()}) + "\n"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return current
+
+
+def verify_and_witness(session: Session) -> VerifyReport:
+    """What the verify command, API and console do: check the chain against the configured witness,
+    then, when it is intact, write its head there."""
+    from tremplin.settings import get_settings
+
+    path = get_settings().journal_witness_file
+    report = verify(session, witness=path)
+    if report.ok:
+        write_witness(session, path)
+    return report
 
 
 # --------------------------------------------------------------------------- retention

@@ -231,7 +231,7 @@ def journal_list(kind: str | None = None, service: str | None = None, after: int
 def journal_verify(actor=Depends(require_roles(*CONTROL)), session: Session = Depends(get_session)):
     from tremplin.governance import journal
 
-    report = journal.verify(session)
+    report = journal.verify_and_witness(session)
     return {**report.model_dump(), "message": report.message()}
 
 

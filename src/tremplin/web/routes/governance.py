@@ -39,7 +39,7 @@ def journal_page(request: Request, apres: int = 0, type: str = "", service: str 
         head = journal.head(db)
         records = journal.list_records(db, limit=PAGE, offset_seq=max(0, apres), kind=kind, service=service_filter)
         if verifier:
-            report = journal.verify(db)
+            report = journal.verify_and_witness(db)
     return render(
         request, "gouvernance/journal.html", title="Journal des propositions et décisions", head=head,
         records=records, report=report, kinds=KIND_LABELS,
