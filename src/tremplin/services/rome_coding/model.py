@@ -314,14 +314,19 @@ class RomeCoder:
         self.doc_sets_ = [frozenset(w) - STOP_WORDS for w in self.doc_words_]
         # every word of a code's documents, and of its parent fiche's (a title's words may be spread
         # over several appellations of the right fiche: "agent" + "élevage laitier")
-        code_vocab: list[set[str]] = [set() for _ in self.codes_]
+        # (as document counts, so that a training query's hidden documents can be taken out)
+        code_vocab: list[dict[str, int]] = [{} for _ in self.codes_]
         for ci, words in zip(self.doc_code_, self.doc_sets_, strict=True):
-            code_vocab[int(ci)].update(words)
-        fiche_vocab: dict[str, set[str]] = {}
-        for c, words in zip(self.codes_, code_vocab, strict=True):
-            fiche_vocab.setdefault(self.parents_.get(c, c), set()).update(words)
-        self.code_vocab_ = [frozenset(v) for v in code_vocab]
-        self.fiche_vocab_ = [frozenset(fiche_vocab[self.parents_.get(c, c)]) for c in self.codes_]
+            counts = code_vocab[int(ci)]
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        fiche_vocab: dict[str, dict[str, int]] = {}
+        for c, counts in zip(self.codes_, code_vocab, strict=True):
+            merged = fiche_vocab.setdefault(self.parents_.get(c, c), {})
+            for w, k in counts.items():
+                merged[w] = merged.get(w, 0) + k
+        self.code_vocab_ = code_vocab
+        self.fiche_vocab_ = [fiche_vocab[self.parents_.get(c, c)] for c in self.codes_]
         # the document holding each code's own label, and each code's parent fiche as an index
         self.code_label_doc_ = np.full(len(self.codes_), -1, dtype=np.int64)
         for i, (ci, kind) in enumerate(zip(self.doc_code_, self.doc_kind_, strict=True)):
@@ -679,6 +684,14 @@ class RomeCoder:
             qhead = qwords[0] if qwords else ""
             qtext = char_q[i]
             q_idf = sum(self.idf_.get(w, self.max_idf_) for w in qset) or 1.0
+            # words of hidden documents (training queries) do not count in the vocabulary coverage
+            hidden: dict[tuple[str, int], int] = {}
+            for d in (mask_docs[i] if mask_docs else ()):
+                ci = int(self.doc_code_[d])
+                for w in qset & self.doc_sets_[d]:
+                    hidden[(w, ci)] = hidden.get((w, ci), 0) + 1
+                    fk = ("fiche:" + w, int(self.code_parent_idx_[ci]))
+                    hidden[fk] = hidden.get(fk, 0) + 1
             # rank of each candidate's parent fiche by its best character score
             fiche_best_i = fiche_best[i, pool_arr]
             fiche_order = {f: r for r, f in enumerate(dict.fromkeys(
@@ -719,8 +732,9 @@ class RomeCoder:
                     "support": math.log1p(float(Cs[i, c])),
                     "fiche_support": math.log1p(float(fiche_support[i, c])),
                     "fiche_support_share": float(fiche_support[i, c] / support_total[i]) if support_total[i] else 0.0,
-                    "code_vocab_cov": sum(self.idf_.get(w, self.max_idf_) for w in qset & self.code_vocab_[c]) / q_idf,
-                    "fiche_vocab_cov": sum(self.idf_.get(w, self.max_idf_) for w in qset & self.fiche_vocab_[c]) / q_idf,
+                    "code_vocab_cov": self._vocab_cov(qset, self.code_vocab_[c], hidden, "", c) / q_idf,
+                    "fiche_vocab_cov": self._vocab_cov(qset, self.fiche_vocab_[c], hidden, "fiche:",
+                                                       int(self.code_parent_idx_[c])) / q_idf,
                     "fiche_rank": 1.0 / (1.0 + fiche_order[int(self.code_parent_idx_[c])]),
                 }
                 cands.append(Candidate(code=self.codes_[c], score=0.0, doc=d, features=feats))
@@ -728,6 +742,14 @@ class RomeCoder:
         if not raw_scores:
             self._score_rankings(results)
         return results
+
+    def _vocab_cov(self, qset: set[str], vocab: dict[str, int], hidden: dict, prefix: str, key: int) -> float:
+        """Idf mass of the title's words found in ``vocab`` (document counts), hidden documents excepted."""
+        total = 0.0
+        for w in qset:
+            if vocab.get(w, 0) - hidden.get((prefix + w, key), 0) > 0:
+                total += self.idf_.get(w, self.max_idf_)
+        return total
 
     def _score_rankings(self, rankings: list[Ranking]) -> None:
         """One ranker call for the whole chunk; scores normalised within each title."""
