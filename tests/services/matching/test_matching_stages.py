@@ -251,3 +251,16 @@ def test_stage3_settings_of_the_earlier_method_are_not_reused():
     assert G.stored_params(None) == G.CongestionParams()
     current = {**G.CongestionParams().__dict__, "strength": 0.08, "unknown_later_setting": 1}
     assert G.stored_params(current).strength == 0.08
+
+
+def test_fast_first_pages_match_the_sorted_lists():
+    """The dense table used by the corrections draws the same first pages as paged_ranks."""
+    rng = np.random.default_rng(5)
+    lengths = rng.integers(1, 25, 80)  # some lists shorter than a page
+    j = np.repeat(np.arange(80) * 3, lengths)  # market rows with gaps
+    o = np.concatenate([rng.choice(50, k, replace=False) for k in lengths])
+    s = rng.normal(-2, 1, len(j))
+    prices = rng.normal(0, 2, 50)
+    for params in (G.CongestionParams(), G.CongestionParams(strength=0.3, page_strength=0.5, page_size=4)):
+        fast = G._FirstPages(j, o, s, params).exposure(prices, 50)
+        np.testing.assert_allclose(fast, G.page_exposure(j, o, s, prices, params, 50))
