@@ -140,12 +140,17 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
             before = folded[max(c0, start - 70):start]
             if _AFTER_NOT_AGE.match(after) and not re.match(r"^\s*d'age", after):
                 continue
-            if _BEFORE_NOT_AGE.search(before) or _COMPANY_AGE.search(folded, max(s0, start - 70), start):
+            not_age = _BEFORE_NOT_AGE.search(before)
+            if not_age is not None and not_age.group(0).startswith("diplom") and re.search(
+                    r"jeunes?\s*$", before[:not_age.start()]):
+                not_age = None  # « jeune diplômé de moins de 25 ans »: a person, not a diploma's age
+            if not_age is not None or _COMPANY_AGE.search(folded, max(s0, start - 70), start):
                 continue
             if re.search(r"(?:\d\s*mois|semaines?)\s*(?:a|-)\s*$", before):
                 continue
             public = _PUBLIC.search(before)
-            if public and re.search(r"(?:ouvert|reserve|accessible|destine|propose|recrut|recherch|embauch)\w*\s+"
+            if public and re.search(r"(?:(?:ouvert|reserve|accessible|destine|propose|recrut|recherch|embauch)\w*|"
+                                    r"(?:poste|offre|emploi|job|contrat|mission|annonce)\s+(?:\w+\s+)?s'adress\w*)\s+"
                                     r"(?:aux?|a des|pour(?: les| des)?)\s*$", before[:public.start()]):
                 public = None
             if public:
@@ -649,6 +654,8 @@ _DAILY = fast(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:h|heures?)\s*(?:\d{2}\s*)?(?:de trav
                     r"(?:jour|journee)\b|\bjournees? de (\d{1,2}(?:[.,]\d)?)\s*(?:h|heures?)\b|\b(\d{1,2})\s*(?:h|"
                     r"heures?)\s+par jour\b")
 _MONTHLY_HOURS = fast(r"\b(\d{2,3}(?:[.,]\d{1,2})?)\s*(?:h|heures?)\s*(?:(?:par|/)\s*mois|mensuel\w*)")
+_NO_REST = fast(r"\b(?:sans|pas de|aucun|jamais de)\s+(?:jours?\s+de\s+)?repos(?:\s+hebdomadaire)?\b(?!\s+"
+                 r"(?:compensateur|supplementaire))")
 _SEVEN_DAYS = fast(r"\b(?:7\s*j(?:ours?)?\s*(?:/|sur)\s*7|sept jours sur sept|7 jours par semaine)\b")
 
 
@@ -749,6 +756,13 @@ def detect_working_time(ctx: Ctx, dropped: list) -> list[Hit]:
                 hits.append(Hit("time.daily_over_max", "R20-WORKING-TIME", "working_time", "review", ft.name,
                                 m.start(), m.end(), params={"hours": _fr(h, 0), "maximum": _fr(max_day, 0)},
                                 articles=("L3121-18",)))
+        for m in (_NO_REST.finditer(folded) if "repos" in fw else ()):
+            s0, s1 = sentence_bounds(folded, *m.span())
+            if NEG_BEFORE.search(folded[max(s0, m.start() - 30):m.start()]) or not re.search(
+                    r"\b(?:travail\w*|vous|poste|semaine|jours?|7j|horaires?|planning)\b", folded[s0:s1]):
+                continue
+            hits.append(Hit("time.no_rest", "R20-WORKING-TIME", "working_time", "review", ft.name, m.start(), m.end(),
+                            articles=("L3132-1", "L3132-2")))
         for m in (_SEVEN_DAYS.finditer(folded) if seven else ()):
             s0, s1 = sentence_bounds(folded, *m.span())
             sentence = folded[s0:s1]
@@ -1155,17 +1169,23 @@ _SELF_EMPLOYED_STRONG = fast(
     r"(?:exige|obligatoire)|en tant qu'independant)")
 _ID_NUMBER = fast(r"\b(?:siren|siret|rcs)\b|\b\d{3}\s?\d{3}\s?\d{3}(?:\s?\d{5})?\b")
 _INTERMEDIARY = fast(
-    r"\b(?:pour (?:le compte de |l'un de |l'une de |un de |une de )?(?:notre|nos|son|ses) client(?:e|s|es)?\b|"
-    r"cabinet de (?:recrutement|conseil)|notre client(?:e)? (?:est|recrute|recherche|specialise|situe|base|leader|acteur)|"
+    r"\b(?:pour (?:le compte (?:de |d')(?:l'un de |l'une de |un de |une de )?|l'un de |l'une de |un de |une de )"
+    r"(?:notre|nos|son|ses|leur|leurs) client(?:e|s|es)?\b|"
+    r"cabinet (?:\w+\s+){0,3}?(?:recrutement|chasse de tetes|approche directe)|recrutement (?:est )?(?:gere|assure|"
+    r"mene|realise|confie|pilote) par|"
+    r"(?:recrut|recherch|cherch|embauch|selectionn|propos)\w*\s+(?:(?!pour\b)\S+\s+){0,12}?pour (?:notre|nos|son|ses) "
+    r"client(?:e|s|es)?\b|(?:(?<![^\n])|(?<=[.!] ))\s*pour (?:notre|nos|son|ses) client(?:e|s|es)?\s*[,:]|"
+    r"cabinet de (?:recrutement|conseil)|notre client(?:e)? (?:est|recrute|recherche|specialise|situe|base|leader|acteur|"
+    r"renforce|souhaite|cherche|implante|fabricant|specialiste|reconnu|expert|une? |pme|developpe|propose|a besoin)|"
     r"(?:notre|votre) client(?:e)?\s*[,:]|agence d'emploi\b|"
     r"(?:recrut|recherch)\w*\s+(?:(?!pour\b)\S+\s+){0,8}?pour (?:le compte d'|le compte de )?"
     r"(?:une|un) (?:entreprise|societe|etablissement|structure|groupe|acteur|ehpad|client)|pour integrer (?:un|une) (?:ehpad|entreprise|etablissement|"
     r"structure|societe|clinique|cabinet)\b)")
 
 
-_INTERMEDIARY_ANCHOR = fast(r"\b(?:client|cabinet|agence|integrer)")
+_INTERMEDIARY_ANCHOR = fast(r"\b(?:client|cabinet|agence|integrer|recrutement)")
 _AGENCY_ANCHOR = fast(r"\b(?:missions?|disposition|delegation)\b")
-_INTERMEDIARY_TOKENS = frozenset("client clients cliente clientes cabinet agence integrer".split())
+_INTERMEDIARY_TOKENS = frozenset("client clients cliente clientes cabinet agence integrer recrutement".split())
 _AGENCY_TOKENS = frozenset("mission missions disposition delegation".split())
 _SELF_EMPLOYED_TOKENS = frozenset("auto micro entrepreneur entrepreneurs independant independance freelance freelances "
                                   "vdi portage creer creez creant mandataire".split())

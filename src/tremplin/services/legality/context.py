@@ -412,7 +412,7 @@ class Ctx:
         from tremplin.services.legality.pay import parse_field_salary, parse_text_amounts
 
         out: dict[str, list] = {}
-        money = ("euro", "euros", "eur", "k", "smic", "brut", "bruts", "net", "nets")
+        money = ("euro", "euros", "eur", "k", "smic", "brut", "bruts", "net", "nets", "horaire", "thb")
         for ft in self.fields:
             if ft.name in ("salaire.libelle", "salaire"):
                 a = parse_field_salary(ft)

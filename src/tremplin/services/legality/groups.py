@@ -46,7 +46,8 @@ _VERBS_NEG = (r"(?:prenons|prend|prendrons|recrutons|recrute|recruterons|accepto
 _EXCL_BEFORE = (
     r"(?:\bpas (?:de|d'|des|les|a(?:ux?)?)|\baucune?|\bsans|\bsauf (?:les|des|a(?:ux?)?)|\ba l'exclusion (?:des|de)|"
     r"\bexcepte (?:les|des)|\b(?:ne|n') ?" + _VERBS_NEG + r" (?:pas|plus|jamais|aucune?)(?: de| d'| les| des| avec "
-    r"(?:des|les))?|"
+    r"(?:des|les))?|\b(?:ne|n') ?(?:pouvons|peut|pourrons|pouvez|pourra) (?:pas|plus) (?:malheureusement )?"
+    r"(?:accueillir|recruter|embaucher|employer|accepter|prendre|retenir|integrer|recevoir)(?: de| d'| les| des)?|"
     r"\binterdit\w* (?:a(?:ux?)?|pour)|\b(?:non|pas) ouvert\w* a(?:ux?)?|\bferme\w* a(?:ux?)?|\b(?:ne )?(?:convient|conviendrait|"
     r"convient) pas (?:a(?:ux?)?|a des|pour)|\b(?:pas|non) (?:adapte|compatible|accessible)\w* (?:a(?:ux?)?|a des|pour|avec)|"
     r"\binaccessible\w* a(?:ux?)?|\bincompatible\w* avec|\bne pas etre|\bn'etre pas|\bne pas avoir ete|\bevitez les)"
@@ -62,7 +63,7 @@ _ONLY_AFTER = r"(?:uniquement|exclusivement|seulement|only|exige\w*|requis\w*|ob
 # Preference: « de préférence », « seront privilégiés », « conviendrait davantage à ».
 _PREF_BEFORE = (
     r"(?:\bde preference|\bpreference (?:pour|a(?:ux?)?|a des|donnee a(?:ux?)?|sera donnee a(?:ux?)?)|\bprivilegi\w*|"
-    r"\bidealement|\bplutot|\bconvien(?:drait|t|nent|draient) (?:davantage |mieux |plutot |parfaitement |surtout )?"
+    r"\bidealement|\bplutot|\bideal(?:e|s|es)? (?:pour|a)(?: une?| des| les)?|\bconvien(?:drait|t|nent|draient) (?:davantage |mieux |plutot |parfaitement |surtout )?"
     r"(?:a(?:ux?)?|a une?|a des|pour)|\bpense pour)"
 )
 _PREF_AFTER = r"(?:de preference|privilegie\w*|prefere\w*|souhaite\w*|bienvenu\w* uniquement|en priorite)"
@@ -72,7 +73,7 @@ _NEGATED_GAP = re.compile(r"\b(?:pas|jamais|nullement|aucunement|non plus|ni)\b"
 _EXCL_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?[,:–-]?\s*((?:[a-z'()]+\s+){0,3}?)" + _EXCL_AFTER)
 _ONLY_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?,?\s*(?:[a-z]+\s+)?" + _ONLY_AFTER + r"\b")
 _PREF_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?,?\s*((?:[a-z'()]+\s+){0,2}?)" + _PREF_AFTER + r"\b")
-_TAIL = r"(?:\s+[a-z'()-]+){0,2}?\s*(?:[(:,]\s*)?$"
+_TAIL = r"(?:(?:\s+|(?<='))[a-z'()-]+){0,2}?\s*(?:[(:,]\s*)?$"
 _EXCL_BEFORE_RX = re.compile(_EXCL_BEFORE + _TAIL)
 _ONLY_BEFORE_RX = re.compile(_ONLY_BEFORE + _TAIL)
 _PREF_BEFORE_RX = re.compile(_PREF_BEFORE + _TAIL)
@@ -124,7 +125,7 @@ GROUPS: tuple[Group, ...] = (
        r"futures? mamans?|jeunes (?:mamans?|meres|parents|papas?)|mamans?|meres? (?:de famille|celibataires?|"
        r"isolees?|seules?|au foyer)|meres|peres? de famille|parents (?:de (?:jeunes |tres jeunes )?enfants|"
        r"isoles?|solos?)|familles? monoparentales?|personnes? (?:avec|ayant) (?:des |de jeunes )?enfants|"
-       r"enfants? (?:en bas age|a charge|de moins de \d+ ans)|(?:contraintes?|obligations?|charges?|attaches?) "
+       r"enfants? (?:en bas age|a charge|de moins de \d+ ans)|vie (?:de famille|familiale)|(?:contraintes?|obligations?|charges?|attaches?) "
        r"(?:familiales?|de famille)|projets? (?:d'enfants?|de (?:bebe|grossesse|maternite))|grossesses?|"
        r"divorce\w*|veu(?:f|ve)s?)(?![a-z0-9])",
        "celibataire marie mariee enceinte maman mamans mere meres pere parent parents famille enfant enfants "
@@ -180,8 +181,8 @@ GROUPS: tuple[Group, ...] = (
               r"pause|salle de priere|lieu de culte)",
        pair=r"(?:ou (?:non|pas|athees?)|croyants? ou|ou croyant)"),
     _g("group.health", "health_disability",
-       r"\b(?:handicape\w*|personnes? (?:en situation de handicap|a mobilite reduite|malades?|invalides?|"
-       r"porteuses? (?:d'un|de) handicap)|travailleurs? handicape\w*|rqth|pmr|invalides|malades|diabetiques?|"
+       r"\b(?:handicape\w*|(?:personnes?|travailleu\w*|salarie\w*|candidat\w*|profils?|agents?|employe\w*) "
+       r"(?:en situation de handicap|a mobilite reduite|malades?|invalides?|porteu\w* (?:d'un|de) handicap)|travailleurs? handicape\w*|rqth|pmr|invalides|malades|diabetiques?|"
        r"epileptiques?|asthmatiques?|seropositi\w*|cardiaques|depressi\w*|dyslexiques?|autistes?|bipolaires?|"
        r"obeses?|(?:personnes?|candidat\w*) (?:ayant|avec|beneficiant d'une?|titulaires? d'une?) (?:une |un |des "
        r")?(?:rqth|handicap|maladie|pathologie|traitement|restriction|reconnaissance)\w*|"
@@ -204,7 +205,7 @@ GROUPS: tuple[Group, ...] = (
        + _PEOPLE + r"\s+(?:habitant|residant|vivant|venant|domicilie\w*|issu\w*|originaires?)?\s*(?:de |des |du |d'|en "
        r"|dans (?:les |le |la )?)(?:la |les |l')?(?:banlieues?|cites?|quartiers?|hlm|9[1-5]|departement \d+|"
        r"zones? \w+)|(?:habitants?|residents?)\s+(?:de |des |du |d')(?:la |les |l')?(?:banlieues?|cites?|quartiers?|"
-       r"hlm|9[1-5]|seine-saint-denis|zones? \w+))(?![a-z0-9])",
+       r"hlm|9[1-5]|seine-saint-denis|(?:certaine?s |ces )?zones?(?: \w+)?))(?![a-z0-9])",
        "banlieue banlieues cite cites quartier quartiers zone zones zus zup hlm seine 91 92 93 94 95 departement",
        "excl only", only_severity="review", articles=("L1132-1", "L5321-2"),
        unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|(?:entreprise|societe|agence|"
@@ -222,14 +223,14 @@ GROUPS: tuple[Group, ...] = (
     _g("group.opinions", "opinions",
        r"\b(?:syndique\w*|syndicalistes?|delegue\w* (?:syndica\w*|du personnel)|representants? (?:syndica\w*|du "
        r"personnel)|militant\w*(?: (?:syndica\w*|politiques?|associati\w*|cgt|fo|cfdt|sud))?|"
-       r"(?:membres?|adherent\w*|encarte\w*) (?:d'un|d'une|a un|a une|du|de la) (?:syndicat|parti|organisation "
+       r"(?:membres?|adherent\w*|encarte\w*) (?:d'un|d'une|a un|a une|du|de la|de|des|d') (?:syndicat|parti|organisation "
        r"syndicale)\w*|encarte\w*|grevistes?|anciens? elus?|elus? (?:syndica\w*|du personnel|du cse|cse)|"
        r"(?:adherents?|militants?|sympathisants?|membres?) (?:de la |du |de )?(?:cgt|fo|cfdt|sud|cfe-cgc|cftc|unsa|"
-       r"lfi|rn|ps|lr)|activites? (?:syndicales?|politiques?)|engagements? (?:syndica\w*|politiques?)|mandats? "
+       r"lfi|rn|ps|lr)|activites? (?:syndicales?|politiques?)|engagements? (?:syndica\w*|politiques?)|engage\w* (?:politiquement|syndicalement)|mandats? "
        r"(?:syndica\w*|electifs?))(?![a-z0-9])",
        "syndique syndiquee syndiques syndiquees syndicaliste syndicalistes syndical syndicale syndicaux syndicales "
        "syndicat parti delegue delegues militant militante militants militantes encarte encartes greviste grevistes "
-       "elu elus sympathisant sympathisants cgt cfdt cftc unsa electif electifs",
+       "elu elus sympathisant sympathisants cgt cfdt cftc unsa electif electifs politiquement syndicalement",
        "excl", exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2"),
        unless=r"(?:relations? (?:avec les )?(?:partenaires|organisations|representants|elus)|dialogue social|"
               r"instances?|negociation|\bcse\b (?:et|,)|accompagn|aupres des|avec les (?:elus|representants)|"
@@ -284,7 +285,7 @@ def _marker(g: Group, folded: str, c0: int, c1: int, gs: int, ge: int) -> tuple[
     if "excl" in g.markers:
         m = _EXCL_AFTER_RX.match(after)
         if m and not _NEGATED_GAP.search(m.group(1) or "") and not re.match(r"\s*(?:ou|et)\b", after):
-            return "excl", ge, ge + m.end()
+            return "excl", ge + m.end(1), ge + m.end()
         m = _EXCL_BEFORE_RX.search(before)
         if m:
             return "excl", base + m.start(), gs
@@ -301,10 +302,12 @@ def _marker(g: Group, folded: str, c0: int, c1: int, gs: int, ge: int) -> tuple[
             return "pref", base + m.start(), gs
         m = _PREF_AFTER_RX.match(after)
         if m and not _NEGATED_GAP.search(m.group(1) or ""):
-            return "pref", ge, ge + m.end()
+            return "pref", ge + m.end(1), ge + m.end()
     return None
 
 
+_PLACE_SUBJECT = re.compile(r"\b(?:locaux|batiments?|site|bureaux|lieux?|acces|parking|magasin|etablissement|"
+                            r"ascenseur|etage|immeuble)\w*\s+(?:\w+\s+)?$")
 _PAIR_AFTER = re.compile(r"\s*(?:et|ou|/|comme|ainsi que|,|&)\s*(?:les |des |aux? |a des |une? |pour (?:les |des )?)?")
 _PAIR_JOIN = re.compile(r"\s*(?:et|ou|/|comme|ainsi que|,|&)\s*(?:les |des |aux? |a des |une? |pour (?:les |des )?)?$")
 
@@ -336,12 +339,15 @@ def detect_groups(ctx: Ctx, dropped: list) -> list[Hit]:
                 if found is None:
                     continue
                 kind, ms, me = found
+                if kind == "excl" and ms < gs and _PLACE_SUBJECT.search(folded, max(c0, ms - 40), ms):
+                    continue  # « locaux non accessibles aux personnes à mobilité réduite »: the premises, not a rule
                 if g.pair is not None and (
                         _PAIR_AFTER.match(folded, ge, c1) and g.pair.match(folded, _PAIR_AFTER.match(folded, ge, c1).end())
                         or _pair_before(g.pair, folded, max(c0, gs - 40), gs)):
                     continue
-                if g.unless is not None and g.unless.search(folded, c0, c1):
-                    continue
+                if g.unless is not None and g.unless.search(
+                        folded[c0:ms] + " | " + folded[me:c1] if (ms < gs or me > ge) else folded[c0:c1]):
+                    continue  # (the marker itself, « ne pouvons pas accueillir », is not a context word)
                 if is_diversity_statement(folded, gs, ge):
                     continue
                 severity = g.only_severity if (kind != "excl" and g.only_severity) else g.severity

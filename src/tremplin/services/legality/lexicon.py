@@ -111,6 +111,12 @@ _SEX = [
       r"aux?|a la gent))\s+(?:masculin|feminin)e?s?\b",
       "sexe masculin feminin masculine feminine", exceptions=("EXC-R1142-1",),
       articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.profile_sex", "R08-SEX", "sex", "block",
+      r"\b(?:profil|candidat\w*|personne|sexe|genre)\s*(?:recherche\w*|souhaite\w*|ideal|attendu|requis|voulu)?\s*"
+      r":\s*(?:une? |des )?(?:jeunes? )?(?:homme|femme|masculin|feminin|fille|garcon|monsieur|madame)(?:e|s|es)?\b"
+      r"(?!\s*(?:ou|et|/)\s*(?:une? )?(?:homme|femme|masculin|feminin))",
+      "homme hommes femme femmes masculin feminin masculine feminine fille garcon monsieur madame",
+      exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.feminine_candidate", "R08-SEX", "sex", "review",
       r"\b(?:recherch|recrut|souhait)\w*\s+(?:une|des|notre|la|nouvelle)\s+(?:future\s+)?candidates?\b"
       r"(?!\s*(?:ou|/|et)\s*(?:un |des )?candidats?)",
@@ -145,9 +151,18 @@ _FAMILY = [
       articles=("L1225-1", "L1225-2", "L1132-1", "L1142-1")),
     P("family.married", "R09-FAMILY", "family", "block",
       r"\bmarie(?:e|es|s)?\b", "marie mariee mariees maries", negatable=False,
-      raw=r"[Mm]ari[éÉ]", requires=r"(?:de preference|uniquement|exige|souhaite|obligatoire|requis|seulement|"
+      raw=r"[Mm]ari[éÉ]", requires=r"(?:de preference|uniquement|exige|souhaite|obligatoire|requis|seulement|idealement|"
+      r"plutot|privilegi|ideal|"
       r"personnes? mariee?s?|etre marie|couple marie|vous etes marie|celibataire|pas marie)",
       articles=("L1142-1", "L1132-1", "L5321-2")),
+    P("family.request", "R09-FAMILY", "family", "review",
+      r"\b(?:preciser|precisez|indiquer|indiquez|mentionner|mentionnez|communiquer|communiquez|declarer|signaler|"
+      r"nous dire)\s+(?:\w+\s+){0,4}?(?:si vous (?:avez des enfants|etes (?:marie|enceinte|en couple|celibataire))|"
+      r"(?:le )?nombre (?:d'enfants|de personnes a charge)|(?:vos |votre |les )?enfants? a charge|(?:votre )?situation "
+      r"(?:familiale|de famille|matrimoniale)|(?:un )?projet de (?:grossesse|maternite|bebe))",
+      "preciser precisez indiquer indiquez mentionner mentionnez communiquer communiquez declarer signaler dire",
+      unless=r"(?:mutuelle|prevoyance|a l'embauche|pour (?:la|le) (?:mutuelle|contrat|paie)|fiche de renseignement)",
+      articles=("L1221-6", "L1132-1", "L1225-1")),
     P("family.couple", "R09-FAMILY", "family", "review",
       r"\b(?:recherch\w*|recrut\w*|pour)\s+(?:un |une |des )?couples?\b(?!\s+(?:de serrage|moteur|maxi\w*|nominal))|"
       r"\bcouples?\s+(?:de (?:gardiens?|concierges?|gerants?|intendants?|regisseurs?|cuisiniers?)|pour (?:la|le|l') "
@@ -179,8 +194,12 @@ _ORIGIN = [
     P("origin.native", "R10-DISCRIM", "origin", "block",
       r"\b(?:natif|native|natifs|natives)\s+(?:europeen\w*|francais\w*|d'europe|de france|du pays|allemand\w*|"
       r"anglais\w*|espagnol\w*|italien\w*|american\w*|britanni\w*|portugais\w*)\b|\bfrancais de souche\b|"
-      r"\bde souche (?:francaise|europeenne)\b|\bfrancais(?:e|es)? de (?:naissance|pure souche)\b",
-      "natif native natifs natives souche naissance", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+      r"\bde souche (?:francaise|europeenne)\b|\bfrancais(?:e|es)? de (?:naissance|pure souche)\b|"
+      r"\bnati(?:f|ve|fs|ves)(?:\(ve\)|\(e\)|\(ive\))?s?\s+(?:de la region|du coin|du pays|de la ville|du departement|"
+      r"d'ici|de la commune|du village|de l'ile)\b|\boriginaires? (?:de la region|du coin|du pays|de la ville|du "
+      r"departement|de la commune|du village|de l'ile)\s+(?:\w+\s+)?(?:exige|obligatoire|uniquement|de preference|"
+      r"souhaite|imperati|requis|privilegi)\w*",
+      "natif native natifs natives souche naissance originaire originaires", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.native_speaker", "R10-DISCRIM", "origin", "review",
       r"\bnative (?:english |french |german |spanish |italian )?speakers?\b|\blangue maternelle\b|"
       r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
@@ -284,6 +303,12 @@ _APPEARANCE = [
       unless=r"(?:prothes|dentaire|cabinet|orthodont|soins?|patients?|hygiene bucco|vehicule|produit|site|vitrine|"
       r"magasin|rayon|boutique|stand|locaux|espace|dossier)", exceptions=("EXC-R1142-1",),
       articles=("L1132-1", "L5321-2")),
+    P("appearance.measurements", "R10-DISCRIM", "appearance", "block",
+      r"\bmensurations?\b", "mensuration mensurations",
+      requires=r"(?:indiqu|precis|joindre|jointe?s?|communiqu|fournir|transmettre|exige|obligatoire|demand|candidature|"
+      r"\bcv\b|requis|souhait|\d{2,3}\s*(?:-|/)\s*\d{2})",
+      unless=r"(?:prise de mesures|clients?|retouche|couture|confection|patron)", exceptions=("EXC-R1142-1",),
+      articles=("L1132-1", "L1221-6", "L5321-2")),
     P("appearance.weight", "R10-DISCRIM", "appearance", "block",
       r"\b(?:poids|peser)\s+(?:du candidat\s+|corporel\s+)?(?:inferieur|superieur|maximum|minimum|max|min|maximal|"
       r"minimal|ideal|de moins de|de plus de|ne depassant pas|n'excedant pas|entre|jusqu'a|au plus|au moins)?\s*(?:a\s+|de\s+)?"
@@ -302,16 +327,17 @@ _APPEARANCE = [
       articles=("L1132-1", "L5321-2")),
     P("appearance.height", "R10-DISCRIM", "appearance", "block",
       r"\btaille\s*(?:minimum|minimale|min|maximum|maximale|max|requise|exigee|souhaitee)?\s*:?\s*(?:de\s+)?"
-      r"(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|\b(?:mesurer|mesurant|mesure)\s+(?:au moins |plus de |minimum |"
+      r"(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|\b(?:mesurer|mesurant|mesure|mesurez|mesuriez|faire|faites)\s+(?:au moins |plus de |minimum |"
       r"au minimum |moins de )?(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|"
       r"\btaille\s*(?:de vetement\s*)?:?\s*(?:3[2-9]|4[0-8])\s*(?:maximum|max|minimum|min|au plus|exige\w*)\b|"
       r"\b(?:grande?|petite?) taille (?:exige|souhait|obligatoire|requis)\w*",
-      "taille mesurer mesurant mesure", negatable=False, exceptions=("EXC-R1142-1",),
+      "taille mesurer mesurant mesure mesurez mesuriez faire faites", negatable=False, exceptions=("EXC-R1142-1",),
       articles=("L1132-1", "L5321-2")),
     P("appearance.build", "R10-DISCRIM", "appearance", "review",
       r"\b(?:vous etes|tu es|etre|profil|personne)\s+(?:\w+\s+(?:et\s+)?)?(?:grand|grande|petit|petite|costaud|"
-      r"baraque|robuste|corpulent\w*|athletique|muscle\w*)e?s?\b",
-      "grand grande petit petite costaud baraque robuste corpulent corpulente athletique muscle musclee",
+      r"baraque|robuste|corpulent\w*|athletique|muscle\w*)e?s?\b|\b(?:un|votre|le|ton) physique (?:de sporti\w*|"
+      r"d'athlete|athletique|sporti\w*|muscle\w*|costaud|robuste|imposant|de demenageur|de rugbyman|solide)\b",
+      "grand grande petit petite costaud baraque robuste corpulent corpulente athletique muscle musclee physique",
       unless=r"(?:petite?s? (?:entreprise|equipe|structure|societe|main)|grande? (?:entreprise|equipe|structure|"
       r"societe|distribution|surface|capacite|autonomie|rigueur|qualite|disponibilite|curiosite|aisance|"
       r"polyvalence|reactivite|sens)|grand (?:sens|compte|public|groupe|nombre|plaisir|interet|esprit)|"
@@ -331,6 +357,8 @@ _APPEARANCE = [
 # --------------------------------------------------------------------------------------- health & disability
 _HEALTH = [
     P("health.good_health", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:en )?(?:(?:bonne|parfaite|excellente|tres bonne) (?:condition (?:de sante|physique et mentale)|"
+      r"forme physique et mentale)|(?:bon|parfait|excellent|tres bon) etat de sante)\b|"
       r"\b(?:en )?(?:bonne|parfaite|excellente|tres bonne) sante\b(?! (?:financiere|economique|de l'entreprise|"
       r"des (?:patients|animaux|salaries|residents|enfants|plantes|cultures|sols)|au travail|et (?:la )?securite))",
       "sante", unless_before=r"(?:preserv|veill|garant|assur|maint|favoris|contribu|promo|soin|suivi|surveill|"
@@ -397,13 +425,21 @@ _RESIDENCE = [
       unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?)", articles=("L1132-1", "L5321-2")),
     P("residence.required", "R10-DISCRIM", "residence", "review",
       r"\b(?:resider|residant|residez|residiez|habiter|habitant|habitez|etre domicilie\w*|domicilie\w*)\s+"
-      r"(?:\w+\s+){0,2}?(?:a|au|aux|en|dans|sur|pres|a proximite|a moins|hors|sur place)\b",
+      r"(?:\w+\s+){0,2}?(?:a|au|aux|en|dans|sur|pres|a proximite|a moins|hors|sur place)\b|"
+      r"\b(?:residez|residiez|habitez|habitiez|resider|habiter|vivre|vivez)\s+(?:obligatoirement|imperativement|"
+      r"exclusivement|uniquement|necessairement)\b",
       "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies", requires=r"(?:exclusivement|uniquement|obligatoirement|imperativement|"
       r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie))",
       unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|logement (?:fourni|de "
       r"fonction|possible|sur place|propose|mis a disposition)|astreinte|\bpompier|sapeur|gardien|concierge|loge de|"
       r"logement de fonction|titre de sejour|autorisation de travail|residents?\b (?:de l'etablissement|de l'ehpad)|"
       r"les residents|des residents|aux residents|aupres des residents)", articles=("L1132-1", "L5321-2")),
+    P("residence.not_living", "R10-DISCRIM", "residence", "block",
+      r"\b(?:ne pas|n'|ne)\s*(?:habit\w*|resid\w*|viv\w*|etre domicilie\w*|etre issu\w*|venir)\s+(?:pas\s+)?(?:en|dans|"
+      r"d'une?|des|de la|du)\s+(?:une |un |la |les |le )?(?:cites?|banlieues?|quartiers?|hlm|zup|zus|foyers?|"
+      r"logements? sociaux|zones? (?:sensibles?|urbaines?))\b",
+      "cite cites banlieue banlieues quartier quartiers hlm zup zus foyer foyers sociaux zone zones", negatable=False,
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?)", articles=("L1132-1", "L5321-2")),
     P("residence.bank", "R10-DISCRIM", "residence", "block",
       r"\b(?:compte (?:bancaire|courant)|domiciliation bancaire|banque)\b[^.;\n]{0,40}?(?:exige\w*|obligatoire|"
       r"imperati\w*|requis\w*|indispensable|uniquement|necessaire)|\b(?:exige\w*|obligatoire\w*|imperati\w*)\s+"
@@ -481,7 +517,8 @@ _LANGUAGE = [
 ]
 
 # --------------------------------------------------------------------------------------- fees
-_FEE_CANCEL = (r"(?:rembours\w*|pris en charge|prise en charge|prises en charge|offert\w*|gratuit\w*|aucun frais|"
+_FEE_CANCEL = (r"(?:rembours\w*\b(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|partiellement|a hauteur|sur vos|"
+               r"lorsque|des que|a l'issue|a la fin|progressivement|par deduction))|pris en charge|prise en charge|prises en charge|offert\w*|gratuit\w*|aucun frais|"
                r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|finance\w* par|"
                r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|remise|"
                r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
@@ -498,7 +535,10 @@ _FEE = [
       r"\b(?:gerer|calculer|facturer|encaisser|traiter|appliquer|gestion des)\b", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",),
       articles=("L5321-3", "L5331-1")),
     P("fee.candidate_pays", "R05-FEE", "fee", "block",
-      r"\b(?:a votre charge|a la charge (?:du|des) (?:candidat|stagiaire|salarie|participant)\w*|a vos (?:propres )?"
+      r"\b(?:a votre charge|a la charge (?:du|des|de la|de l') (?:candidat|stagiaire|salarie|participant|vendeu|conseill|"
+      r"collaborat|distribut|representant|commercia|agent|recrue|nouve|employe|personnel|interesse|futur|postulant|"
+      r"benevole|intervenant|animat|formateu|chauffeu|livreu|coursier|partenaire|ambassad|membre|adherent)\w*|"
+      r"a vos (?:propres )?"
       r"frais|de votre poche|aux frais du candidat|a regler par le candidat|payant(?:e|es|s)? pour (?:le|les) "
       r"candidat\w*)\b",
       "charge frais poche payant payante", unless=_FEE_CANCEL + r"|(?:deplacement|transport|repas|essence|"
@@ -508,13 +548,17 @@ _FEE = [
       r"\b(?:achat|acquisition|paiement|reglement|versement|location|abonnement)\s+[^.;\n]{0,45}?\b(?:obligatoire|"
       r"prealable|exige\w*|impose\w*|demande\w*|a votre charge|a prevoir)\b|"
       r"\b(?:kit|pack|tenue|uniforme|materiel|equipement|formation|badge|licence|echantillons?|stock)\w*\s+"
-      r"(?:\w+\s+){0,3}?a (?:acheter|payer|regler|financer|acquerir|louer)\b|\b(?:(?:vous )?devr(?:ez|a|iez|ont)|doi(?:t|vent|vez)|il (?:vous )?"
+      r"(?:\w+\s+){0,3}?a (?:acheter|payer|regler|financer|acquerir|louer)\b|"
+      r"\bvous (?:financez|payez|reglez|achetez|versez|avancez|assumez|acquerez|louez)\s+(?:vous-meme\s+)?(?:votre|vos)\s+"
+      r"(?:\w+\s+){0,2}?(?:kit|pack|tenue|uniforme|materiel|stock|echantillons?|formation|inscription|licence|frais|"
+      r"equipement|badge|vehicule de demonstration|demonstrat\w*)|\b(?:(?:vous )?devr(?:ez|a|iez|ont)|doi(?:t|vent|vez)|il (?:vous )?"
       r"faut|merci de|vous aurez a|avant (?:l'entretien|l'embauche|de commencer|votre integration))\s+(?:\w+\s+){0,2}?"
       r"(?:acheter|payer|regler|verser|financer|investir|acquerir|louer|avancer)\s+(?:\w+\s+){0,4}?(?:kit|pack|starter|"
       r"tenue|uniforme|materiel|stock|echantillons?|formation|inscription|dossier|droit|caution|licence|franchise|"
       r"abonnement|cotisation|adhesion|somme|montant|\d+(?:[ .,]\d+)?\s?(?:€|euros?))",
       "achat acquisition paiement reglement versement location abonnement acheter payer regler verser financer "
-      "investir acquerir louer avancer", negatable=False,
+      "investir acquerir louer avancer financez payez reglez achetez versez avancez assumez acquerez louez",
+      negatable=False,
       unless=_FEE_CANCEL + r"|(?:gestion (?:des )?achats|service achats?|acheteu\w*|achats? (?:de|des) "
       r"(?:matieres|marchandises|fournitures|pieces|produits)|vos clients|le client|la clientele|fournisseurs?|"
       r"commandes? clients?|paiement (?:des|du) (?:salaires?|fournisseurs?|factures?|clients?)|encaiss\w*|"
@@ -551,13 +595,13 @@ _FEE = [
     P("fee.amount_due", "R05-FEE", "fee", "block",
       r"\b(?:abonnement|cotisation|adhesion|inscription|caution|depot de garantie|participation(?: financiere)?|"
       r"contribution(?: financiere)?|cheque|mandat|virement)\s+(?:\w+\s+){0,3}?(?:de\s+)?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)|\b(?:abonnement|caution|depot|investissement (?:de depart|initial|de demarrage)|"
+      r"(?:€|euros?)|\b(?:abonnement|caution|depot|garantie|investissement (?:de depart|initial|de demarrage)|"
       r"apport (?:initial|personnel)|mise de (?:depart|fonds)|droit d'entree)\s+[^.;\n]{0,40}?(?:de\s+)?"
       r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
       r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"
       r"recevoir))",
       "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "
-      "regler payer verser frais postuler investissement apport fonds", negatable=False,
+      "regler payer verser frais postuler investissement apport fonds paiement garantie ouverture", negatable=False,
       unless=_FEE_CANCEL + r"|(?:transport|navigo|salle de sport|mutuelle|club|prime|bonus|\bca\b|chiffre d'affaires|"
       r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
       r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
@@ -665,15 +709,17 @@ _AGE_WORDS = [
       "jeune jeunes", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"), articles=("L1132-1", "L5321-2")),
     P("age.generation", "R07-AGE", "age", "review",
       r"\b(?:digital natives?|generation (?:y|z|millennials?)|millennials?|trentenaire|quadragenaire|quinquagenaire|"
-      r"sexagenaire|d'age mur|jeunesse (?:exigee|souhaitee|requise)|jeune retraite\w* (?:exclu|s'abstenir))\b",
+      r"sexagenaire|d'age mur|jeunesse (?:exigee|souhaitee|requise)|jeune retraite\w* (?:exclu|s'abstenir)|"
+      r"(?:du|de|d'un|d'une|de la) meme (?:age|tranche d'age|generation|classe d'age))\b",
       "digital native natives generation millennial millennials trentenaire quadragenaire quinquagenaire "
-      "sexagenaire mur jeunesse", articles=("L1132-1", "L5321-2")),
+      "sexagenaire mur jeunesse meme", articles=("L1132-1", "L5321-2")),
     P("age.decade", "R07-AGE", "age", "block",
       r"\b(?:la |une |votre )?(?:petite |jeune |belle )?(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b"
-      r"(?!\s*(?:de|d'|d)\b)",
+      r"(?!\s*(?:de\s|d'|d\s)(?!annees))",
       "vingtaine trentaine quarantaine cinquantaine soixantaine",
       requires=r"(?:\bvous\b|\btu\b|candidat|profil|personne|\bage|ayant|avoir|recherch|recrut|souhait|ideal|"
-      r"\betre\b)", unless=r"(?:mise? en quarantaine|confinement|isolement|sanitaire)",
+      r"\betre\b)", unless=r"(?:mise? en quarantaine|confinement|isolement|sanitaire|depuis|il y a|pendant|durant|existe|"
+      r"cree|fonde|experience|anciennete|d'histoire|d'existence|specialise|implante)",
       exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
     P("age.birth_year", "R07-AGE", "age", "block",
       r"\bne(?:\(e\)|e)?s?\s+(?:apres|avant|entre|en|a partir de|depuis|posterieurement a|au plus tot en|au plus tard en)"

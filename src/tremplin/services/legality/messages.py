@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre précise le sexe attendu (« {text} »), ce qui est interdit.",
         "suggest": "Supprimez la mention du sexe ; l'intitulé peut porter « (H/F) ».",
     },
+    "sex.profile_sex": {
+        "explain": "Le profil recherché indique un sexe (« {text} »), ce qui est interdit.",
+        "suggest": "Décrivez le profil par l'expérience et les compétences, et ajoutez « (H/F) » à l'intitulé.",
+    },
     "sex.feminine_candidate": {
         "explain": "L'offre ne s'adresse qu'aux femmes (« {text} »).",
         "suggest": "Écrivez « un ou une candidate » ou « candidat(e) ».",
@@ -138,6 +142,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre exige ou préfère une situation matrimoniale (« {text} »).",
         "suggest": "Supprimez cette mention.",
     },
+    "family.request": {
+        "explain": "L'offre demande des informations sur la famille du candidat (« {text} »), sans lien avec le "
+                   "poste : c'est interdit au recrutement.",
+        "suggest": "Supprimez cette demande ; ces informations ne se demandent qu'après l'embauche, pour la "
+                   "mutuelle ou la paie.",
+    },
     "family.couple": {
         "explain": "Rechercher un couple (« {text} ») fait de la situation de famille un critère d'embauche.",
         "suggest": "Publiez une offre par poste (ex. « gardien(ne) » et « agent(e) d'entretien »), chacune ouverte à "
@@ -228,6 +238,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest": "Décrivez la tenue ou le savoir-être attendus (« tenue professionnelle fournie », « sens de "
                    "l'accueil ») plutôt que le physique.",
     },
+    "appearance.measurements": {
+        "explain": "L'offre demande les mensurations de la personne (« {text} ») : c'est une information sur "
+                   "l'apparence physique sans lien avec le poste, sauf pour un mannequin ou un rôle.",
+        "suggest": "Supprimez cette demande ; si une tenue doit être fournie, demandez la taille après l'embauche.",
+    },
     "appearance.weight": {
         "explain": "L'offre fixe une condition de poids (« {text} »), critère d'apparence physique interdit.",
         "suggest": "Si le poste comporte des contraintes physiques, décrivez les tâches (port de charges, travail en "
@@ -304,6 +319,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre impose un lieu de résidence (« {text} »). C'est admis seulement si le poste l'exige "
                    "(astreintes avec délai d'intervention, logement de fonction).",
         "suggest": "Indiquez la contrainte réelle (ex. « astreintes : intervention sous 30 minutes »).",
+    },
+    "residence.not_living": {
+        "explain": "L'offre écarte des personnes selon le lieu où elles habitent (« {text} »).",
+        "suggest": "Supprimez cette condition.",
     },
     "residence.bank": {
         "explain": "La domiciliation bancaire est un critère de discrimination interdit (« {text} »).",
@@ -483,6 +502,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "La durée annoncée ({hours} heures par jour) dépasse la durée quotidienne maximale de {maximum} "
                    "heures, sauf dérogation.",
         "suggest": "Réduisez la durée quotidienne ou précisez la dérogation.",
+    },
+    "time.no_rest": {
+        "explain": "L'offre annonce un travail sans jour de repos (« {text} ») : le repos hebdomadaire d'au moins "
+                   "24 heures consécutives, plus 11 heures de repos quotidien, est obligatoire.",
+        "suggest": "Indiquez les jours de repos (ex. « 2 jours de repos par semaine, dont le dimanche par roulement »).",
     },
     "time.seven_days": {
         "explain": "Travailler 7 jours sur 7 (« {text} ») est interdit : un salarié ne peut travailler plus de six "

@@ -24,7 +24,7 @@ _MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b
                     r"(?:mois|heure|h\b|an\b|annee)))")
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
-    r"^\s*(?:(brut|net|bruts|nets|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la)\s*)?"
+    r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la)\s*)?"
     r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|jour|journee|semaine|hebdo\w*|nuit|vacation|"
     r"mission|prestation|piece|colis|livraison|tournee|course|forfait)?"
     r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
@@ -113,10 +113,19 @@ def parse_field_salary(ft: FieldText) -> Amount | None:
     return Amount(low, unit, False, ft.name, m.start(2), end, high, inferred=inferred)
 
 
+# An hourly rate written without a currency sign: « Taux horaire : 10,80 », « THB 11.20 ».
+_BARE_HOURLY = fast(r"\b(?:taux horaire|salaire horaire|remuneration horaire|thb|taux brut horaire|taux horaire brut)"
+                    r"\s*(?:brut|net)?\s*(?:de|:|=|a)?\s*(\d{1,2})[.,](\d{1,2})\b(?!\s*(?:%|€|eur|k\b))")
+
+
 def parse_text_amounts(ft: FieldText) -> list[Amount]:
     """Pay amounts in free text (with unit and gross/net when stated)."""
     out: list[Amount] = []
     folded = ft.folded
+    if "horaire" in ft.words or "thb" in ft.words:
+        for m in _BARE_HOURLY.finditer(folded):
+            net = bool(re.search(r"\bnet\b", m.group(0))) or bool(re.match(r"\s*nets?\b", folded[m.end():m.end() + 6]))
+            out.append(Amount(_num(m.group(1), m.group(2)), "hour", net, ft.name, m.start(1), m.end(2)))
     if "€" not in folded and "euro" not in folded and "eur" not in folded and "brut" not in folded \
             and "net" not in folded:
         return out

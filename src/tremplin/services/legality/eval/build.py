@@ -193,7 +193,7 @@ def _fr_amount(value: float, rng: random.Random, decimals: int) -> str:
 def _fill(text: str, offer: dict[str, Any], rng: random.Random) -> str:
     on = _offer_date(offer)
     smic = params.smic_hourly(on) or params.smic_hourly(date(2026, 1, 1))
-    factor = params.NET_TO_GROSS_FLOOR if re.search(r"\bnet\b", text) else 1.0  # a net amount below the net SMIC
+    factor = params.NET_TO_GROSS_FLOOR if re.search(r"\bnet(?:te)?s?\b", text) else 1.0  # a net amount below the net SMIC
     hourly = smic.value * factor * rng.uniform(0.70, 0.95)
     monthly = smic.value * factor * params.MONTHLY_HOURS_35 * rng.uniform(0.55, 0.90)
     annual_k = int(smic.value * params.MONTHLY_HOURS_35 * 12 * rng.uniform(0.6, 0.9) / 1000)
@@ -332,9 +332,17 @@ def build(offers_path: Path, *, variants_per_template: int = VARIANTS_PER_TEMPLA
         items.append(EvalItem(f"real:{offer_id}", "real", split, offer, expected=set(cats), labelled=True))
         bases[split].append((offer, cats))
     rng = random.Random(seed)
-    for split in ("tune", "heldout"):
-        if bases[split]:
-            items.extend(_variants(split, load_templates(split), bases[split], variants_per_template, rng))
+    # Wordings added in session 2 (« tu2… ») draw from their own random stream, after the others: the session-1
+    # tune and held-out variants stay exactly the ones measured then.
+    tune = load_templates("tune")
+    later = [t for t in tune if t["id"].startswith("tu2")]
+    first = [t for t in tune if not t["id"].startswith("tu2")]
+    if bases["tune"]:
+        items.extend(_variants("tune", first, bases["tune"], variants_per_template, rng))
+    if bases["heldout"]:
+        items.extend(_variants("heldout", load_templates("heldout"), bases["heldout"], variants_per_template, rng))
+    if bases["tune"] and later:
+        items.extend(_variants("tune", later, bases["tune"], variants_per_template, random.Random(f"{seed}:tu2")))
     for tset in extra or ():
         items.extend(_variants(tset.name, tset.templates, bases["heldout"], variants_per_template,
                                random.Random(f"{seed}:{tset.name}"), tag=f"{tset.name}~"))
