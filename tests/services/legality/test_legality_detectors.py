@@ -301,6 +301,16 @@ def test_contradictions_between_fields_and_text():
     # A net range is not compared with a gross field.
     assert "misleading" not in categories(offer("Salaire : 2 400 € à 2 800 € brut (soit 1 800€ à 2 000€ net/mois).",
                                                 salaire={"libelle": "Mensuel de 2400 Euros à 2800 Euros"}))
+    # The work place written in the text is not in the department of the structured location.
+    privas = {"libelle": "07 - PRIVAS", "codePostal": "07000"}
+    found_place = check_offer(offer("Le poste est basé à Brest (29).", lieuTravail=privas)).findings
+    assert [f.detector for f in found_place if f.category == "misleading"] == ["misleading.place"]
+    assert "misleading" in categories(offer("Lieu de travail : Nantes 44000.", lieuTravail="07 - PRIVAS"))
+    for text in ("Poste basé à Privas (07), déplacements à Lyon (69).", "Notre agence de Lyon (69) vous forme.",
+                 "L'entreprise est basée à Lyon (69), vous êtes en itinérance sur l'Ardèche (07).",
+                 "Le poste est basé à Brest (29)."):
+        lieu = None if text.endswith("Brest (29).") else privas
+        assert "misleading" not in categories(offer(text, lieuTravail=lieu)), text
 
 
 def test_language_of_the_offer():

@@ -1047,6 +1047,10 @@ def detect_misleading(ctx: Ctx, dropped: list) -> list[Hit]:
                 else:
                     continue
                 break
+    # ---- work place: the structured location vs the place the text says the job is in
+    place = _place_contradiction(ctx)
+    if place is not None:
+        hits.append(place)
     # ---- a salaried contract type for what the text describes as self-employment
     if family in ("cdi", "cdd", "temp") and not words.isdisjoint(_SELF_TOKENS):
         for ft in ctx.free_fields:
@@ -1070,6 +1074,74 @@ def detect_misleading(ctx: Ctx, dropped: list) -> list[Hit]:
     if not ctx.text_only and not (ctx.title and ctx.title.clean.strip()) and not (ctx.body and ctx.body.clean.strip()):
         hits.append(Hit("misleading.empty", "R06-FALSE", "misleading", "review", "description", None, None))
     return hits
+
+
+# « poste basé à Cannes (06) », « lieu de travail : Campbon (44) », « poste à pourvoir à Lyon 69003 ».
+_PLACE_CUE = fast(
+    r"\b(?:(?:base|basee|situe|situee|localise|localisee|implante|implantee)(?:\(e\))?\s+(?:a|sur|en|au|dans)\b|"
+    r"lieu (?:de travail|d'exercice|de (?:la )?mission|d'affectation)\s*:?|localisation\s*:|"
+    r"(?:poste|emploi|job|cdi|cdd|contrat|mission)s?\s+(?:\w+\s+){0,2}?a pourvoir\s+(?:a|sur|en|au|dans)\b|"
+    r"(?:un|une|le|du|ce|notre) poste\s+(?:\w+\s+)?(?:a|sur)\s+(?=[a-z-]+(?:\s+[a-z-]+){0,3}\s*\())")
+_PLACE_CODE = re.compile(r"[^.;\n()]{0,50}?(?:\((\d{2}|2a|2b|97\d)\)|\b(\d{5})\s+[a-z]|[a-z]\s+(\d{5})\b"
+                         r"(?!\s*(?:€|euros?|eur\b|k\b|habitants)))")
+_PLACE_NOT_JOB = re.compile(r"\b(?:agence|siege|secteurs?|chantiers?|deplacements?|clients?|interventions?|tournees?|"
+                            r"zones?|formation|ecole|entretien|centre de formation|depot de)\b")
+_PLACE_WORDS = frozenset("base basee situe situee localise localisee implante implantee lieu localisation "
+                         "pourvoir poste".split())
+_LIBELLE_DEPT = re.compile(r"^\s*(\d{2,3}|2[ab])\s*(?:-|$)", re.I)
+
+
+def _field_department(ctx: Ctx) -> tuple[str, str] | None:
+    """(department code, label) of the offer's structured work place, when it names one."""
+    lieu = ctx.d.get("lieuTravail")
+    label = lieu.get("libelle") if isinstance(lieu, dict) else lieu
+    if not isinstance(label, str):
+        return None
+    m = _LIBELLE_DEPT.match(label)
+    code = m.group(1).lower() if m else None
+    if code is None and isinstance(lieu, dict) and isinstance(lieu.get("codePostal"), str) and \
+            len(lieu["codePostal"]) == 5:
+        code = lieu["codePostal"][:3] if lieu["codePostal"].startswith("97") else lieu["codePostal"][:2]
+    return (code, label.strip()) if code else None
+
+
+def _dept_of_code(raw: str) -> str:
+    raw = raw.lower()
+    if len(raw) == 5:
+        return raw[:3] if raw.startswith("97") else raw[:2]
+    return raw
+
+
+def _place_contradiction(ctx: Ctx) -> Hit | None:
+    if ctx.words.isdisjoint(_PLACE_WORDS):
+        return None
+    field = _field_department(ctx)
+    if field is None:
+        return None
+    code, label = field
+    same = {code, "20", "2a", "2b"} if code in ("20", "2a", "2b") else {code}
+    if any(f"({c})" in ctx.all for c in same):
+        return None  # the text names the field's department too (« basée à Taluyers (69), itinérance en Ardèche (07) »)
+    first = None
+    for ft in ctx.free_fields:
+        if ft.name == "entreprise.description" or ft.words.isdisjoint(_PLACE_WORDS):
+            continue
+        for m in finditer_near_words(_PLACE_CUE, ft, _PLACE_WORDS, 40, 60):
+            c = _PLACE_CODE.match(ft.folded, m.end())
+            if c is None:
+                continue
+            between = ft.folded[m.start():c.end()]
+            if _PLACE_NOT_JOB.search(between) or _PLACE_NOT_JOB.search(ft.folded[max(0, m.start() - 40):m.start()]):
+                continue
+            stated = _dept_of_code(c.group(1) or c.group(2) or c.group(3))
+            if stated in same:
+                return None  # one statement of the job's place agrees with the field
+            if first is None:
+                first = (ft.name, m.start(), c.end() - (1 if c.group(2) else 0))
+    if first is None:
+        return None
+    return Hit("misleading.place", "R06-FALSE", "misleading", "review", first[0], first[1], first[2],
+               params={"field_value": label})
 
 
 def _experience_label(ctx: Ctx) -> str:

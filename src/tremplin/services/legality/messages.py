@@ -564,6 +564,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "Le texte indique « {text} » alors que la durée saisie est « {field_value} ».",
         "suggest": "Corrigez la durée du travail ou le texte.",
     },
+    "misleading.place": {
+        "explain": "Le lieu de travail écrit dans le texte (« {text} ») n'est pas dans le département du lieu saisi "
+                   "dans l'offre (« {field_value} ») : les candidats et la recherche par lieu sont trompés.",
+        "suggest": "Corrigez le lieu de travail de l'offre ou le texte pour qu'ils désignent le même endroit.",
+    },
     "misleading.salary": {
         "explain": "Le montant indiqué dans le texte (« {text} ») ne correspond pas au salaire saisi "
                    "(« {field_value} »).",
