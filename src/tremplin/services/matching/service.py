@@ -1036,7 +1036,9 @@ def batch(top: int = 20, *, market: str | Path | None = None, out: str | Path | 
         why=messages.NOTICES["model_suspended"] if mode == "rules_only" else messages.NOTICES["model_missing"])]
     return BatchResult(jobseekers=int(len(engine.active_rows)), lists=int(frame["jobseeker_id"].nunique()),
                        suggestions=int(len(frame)), mode="model" if use_model else "rules_only", timings=timings,
-                       sinkhorn={k: info["sinkhorn"].get(k) for k in ("iterations", "converged", "edges", "capacity_gap")},
+                       sinkhorn={k: info["sinkhorn"].get(k) for k in ("iterations", "converged", "edges", "capacity_gap",
+                                                                        "refine_rounds", "exposure_gap_before",
+                                                                        "exposure_gap_after")},
                        out=written, notices=notices)
 
 
