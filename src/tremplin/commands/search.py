@@ -108,11 +108,16 @@ def _render_eval(report: dict) -> str:
                      f"w_dense={f['w_dense']} k={f['k']} seuil={f['dense_floor']}")
     if "semantic_threshold" in report:
         t = report["semantic_threshold"]
-        o = t["out_of_scope"]
         lines.append(f"Seuil sémantique (règle S04) {t['min_cosine']} : {t['share_below_threshold']:.1%} des documents "
-                     f"pertinents du top 10 sémantique sont en dessous (médiane {t['relevant_cosine_median']}) ; "
-                     f"questions hors sujet avec résultats : {o['with_results']}/{o['questions']} "
-                     f"(cosinus max médian {o['top_cosine_median']})")
+                     f"pertinents du top 10 sémantique sont en dessous (médiane {t['relevant_cosine_median']})")
+    if "no_reliable_answer" in report:
+        n = report["no_reliable_answer"]
+        lines.append(f"Pas de réponse fiable (règle S08) : {n['test_unanswered']} requêtes de la moitié test sans "
+                     f"réponse ; questions hors sujet avec résultats : {n['off_topic_tuning']['with_results']}/"
+                     f"{n['off_topic_tuning']['questions']} (liste de réglage), "
+                     f"{n['off_topic_held_out']['with_results']}/{n['off_topic_held_out']['questions']} (liste tenue "
+                     f"à l'écart) ; démarches courantes avec résultats : "
+                     f"{n['everyday_admin_in_corpus']['with_results']}/{n['everyday_admin_in_corpus']['questions']}")
     return "\n".join(lines)
 
 

@@ -61,6 +61,27 @@ def test_mask_filters(lexical):
     assert float(lexical.scores(q, mask)[2]) == 0.0
 
 
+def test_weighted_scores_match_bm25s_term_by_term(lexical):
+    """The sparse one-pass scoring equals bm25s's own scoring summed term by term with the weights."""
+    from tremplin.services.search.model import QueryTerms
+
+    weights = {lexical.analyzer.stem("rupture"): 1.0, lexical.analyzer.stem("salarié"): 0.5,
+               lexical.analyzer.stem("préavis"): 0.2, "absentdelindex": 1.0}
+    query = QueryTerms(weights, [], {}, [], 1.0)
+    mask = np.array([True, False, True])
+    for m in (None, mask):
+        expected = np.zeros(3, dtype=np.float32)
+        for stem, weight in weights.items():
+            if stem in lexical.vocab_:
+                expected += weight * lexical.bm25_.get_scores_from_ids([lexical.vocab_[stem]], weight_mask=m)
+        got = lexical.scores(query, m)
+        assert got.dtype == np.float32 and got.shape == (3,)
+        assert np.allclose(got, expected, atol=1e-6)
+        assert (got > 0).sum() >= 2 if m is None else got[1] == 0.0
+    empty = QueryTerms({"absentdelindex": 1.0}, [], {}, [], 0.0)
+    assert not lexical.scores(empty).any()
+
+
 def test_lexical_round_trip(lexical, tmp_path):
     lexical.save(tmp_path / "lex")
     loaded = LexicalIndex.load(tmp_path / "lex")
@@ -97,3 +118,31 @@ def test_fusion_rewards_agreement(method):
     only_lex = fuse(lex, None, FusionParams(method=method))
     assert [i for i, _ in only_lex] == [0, 1, 3]
     assert fuse(None, None, FusionParams()) == []
+
+
+def test_coverage_is_the_share_of_the_question_found(lexical):
+    full = lexical.coverage(lexical.analyze_query("rupture conventionnelle"))
+    assert full.dtype == np.float32 and full.shape == (3,)
+    assert full[2] == pytest.approx(1.0) and full[0] == 0.0
+    # a word of the question absent from the corpus counts as the rarest word: the share drops
+    partial = lexical.coverage(lexical.analyze_query("rupture xylophone"))
+    assert 0.0 < partial[2] < 0.6
+    assert lexical.analyze_query("rupture xylophone").unknown == ["xylophone"]
+    # a corrected typo is part of the question, not an unknown word
+    typo = lexical.analyze_query("démision")
+    assert typo.unknown == [] and lexical.coverage(typo)[0] == pytest.approx(1.0)
+    assert not lexical.coverage(lexical.analyze_query("xylophone quantique")).any()
+
+
+def test_long_question_is_embedded_by_its_content_words():
+    from tremplin.services.search.model import DenseIndex
+
+    dense = DenseIndex()
+    short = "durée du préavis de démission"
+    assert dense.query_text(short) == short
+    chatty = ("Bonjour, alors voilà, je voudrais savoir s'il vous plaît, parce que mon employeur ne m'a rien dit, "
+              "combien de temps dure le préavis quand on démissionne après trois ans dans une petite entreprise "
+              "de nettoyage, et si je peux le faire réduire. Merci beaucoup d'avance pour votre aide précieuse.")
+    condensed = dense.query_text(chatty)
+    assert condensed != chatty and "bonjour" not in condensed and "préavis" in condensed
+    assert dense.encoder.token_count(condensed) <= DenseIndex.QUERY_MAX_TOKENS + 2 < dense.encoder.token_count(chatty)

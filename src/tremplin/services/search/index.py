@@ -272,6 +272,21 @@ class StoredIndex:
         glossary_file = directory / "glossary.json"
         self.glossary = json.loads(glossary_file.read_text(encoding="utf-8")) if glossary_file.is_file() else []
         self.dense_lock = threading.Lock()
+        self._folded: dict[int, list[str]] = {}
+
+    FOLDED_CACHE_DOCS = 4096
+
+    def folded_passages(self, i: int) -> list[str]:
+        """The passages of document ``i`` folded (lower case, no accents), memoised for answer passages."""
+        folded = self._folded.get(i)
+        if folded is None:
+            from tremplin.text.analysis import fold
+
+            folded = [fold(p) for p in (self.passages[i] or [self.titles[i]])]
+            if len(self._folded) >= self.FOLDED_CACHE_DOCS:
+                self._folded.clear()
+            self._folded[i] = folded
+        return folded
 
     def theme_examples(self) -> list[str]:
         counts = Counter(t.split(" > ")[0] for t in self.themes if t)

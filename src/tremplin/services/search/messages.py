@@ -13,12 +13,17 @@ ONLY_STOP_WORDS = (
     "précisez ce que vous cherchez, par exemple « indemnité de licenciement »."
 )
 NO_RESULT = "Aucun document ne répond à cette question. Reformulez-la avec d'autres mots."
+NO_RELIABLE_ANSWER = (
+    "Pas de réponse fiable : aucune fiche ni aucun article ne semble traiter de cette question. Tremplin "
+    "répond aux questions sur le travail, l'emploi et les démarches administratives ; reformulez avec les "
+    "mots de votre situation (contrat, salaire, congés, chômage…)."
+)
 NOT_FRENCH = (
     "La question ne semble pas rédigée en français : les documents sont en français et les résultats "
     "viennent surtout de la recherche sémantique, qui est multilingue."
 )
 LONG_QUERY = (
-    "Question longue : la recherche sémantique n'en a lu que les {chars} premiers caractères ; "
+    "Question longue : la recherche sémantique n'en a lu que les {words} premiers mots importants ; "
     "la recherche par mots en a retenu les {terms} termes les plus précis."
 )
 CORRECTED = "Mots corrigés : {pairs}."

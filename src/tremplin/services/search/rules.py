@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -21,6 +22,11 @@ MAX_QUERY_CHARS = 20_000
 DENSE_QUERY_CHARS = 1_000
 MAX_TOP = 100
 DENSE_MIN_COSINE = 0.80
+# Rule S08, chosen on the training half of the prequalified queries and the first list of off-topic
+# questions (services/search/evaluation.py) under « at most ~1 % of nDCG@10 lost »: see docs/quality.md.
+ANSWER_MIN_COSINE = 0.87
+COVERED_MIN_COSINE = 0.835
+COVERED_MIN_SHARE = 0.5
 PASSAGE_MAX_CHARS = 700
 
 RULESET = RuleSet(
@@ -57,6 +63,14 @@ RULESET = RuleSet(
         Rule(id="S07", title="Droit en vigueur", source="Code du travail (Légifrance, LEGI)", action="filter",
              description="Seuls les articles du Code du travail en vigueur sont indexés ; les fiches sont celles "
              "des paquets publiés par la DILA et le ministère du Travail."),
+        Rule(id="S08", title="Pas de réponse fiable", source="politique interne Tremplin", action="abstain",
+             description="Quand aucun document ne parle vraiment de la question (question hors sujet, charabia, "
+             "texte technique collé), aucun résultat n'est montré et la réponse dit « pas de réponse fiable » : "
+             "il faut qu'un document ait un sens très proche de la question (cosinus ≥ 0,87), ou qu'un document "
+             "qui contient au moins la moitié des mots de la question (pondérés par leur rareté) en soit proche "
+             "(cosinus ≥ 0,835), ou que la question soit un seul mot présent dans les documents. Sans index sémantique (mode règles seules), la règle ne s'applique pas.",
+             parameters={"min_cosine": ANSWER_MIN_COSINE, "min_covered_cosine": COVERED_MIN_COSINE,
+                         "covered_share": COVERED_MIN_SHARE}),
     ],
 )
 
@@ -75,6 +89,49 @@ def clean_query(query: object) -> str:
     if not text:
         raise InvalidInput(messages.EMPTY_QUERY, field="q")
     return text
+
+
+class AnswerEvidence(NamedTuple):
+    """What rule S08 reads (``None`` cosines: no semantic index)."""
+
+    top_cosine: float | None  # best cosine between the question and an allowed document
+    covered_cosine: float | None  # best cosine among documents holding COVERED_MIN_SHARE of the question
+    best_coverage: float  # largest share of the question found in one document (0 to 1)
+    content_words: int  # content words of the question
+
+
+def answer_evidence(dense: np.ndarray | None, lexical: np.ndarray | None, coverage: np.ndarray | None,
+                    mask: np.ndarray | None = None, content_words: int = 2) -> AnswerEvidence:
+    """Rule S08's evidence over the allowed documents (``mask``)."""
+    allowed = mask if mask is not None else None
+    hits = None
+    if lexical is not None and coverage is not None:
+        hits = lexical > 0 if allowed is None else (lexical > 0) & allowed
+    best_coverage = float(coverage[hits].max()) if hits is not None and hits.any() else 0.0
+    if dense is None or dense.size == 0 or (allowed is not None and not allowed.any()):
+        return AnswerEvidence(None, None, best_coverage, content_words)
+    top = float(dense.max() if allowed is None else dense[allowed].max())
+    covered_cosine = 0.0
+    if hits is not None:
+        covered = hits & (coverage >= COVERED_MIN_SHARE)
+        covered_cosine = float(dense[covered].max()) if covered.any() else 0.0
+    return AnswerEvidence(top, covered_cosine, best_coverage, content_words)
+
+
+def answerable(evidence: AnswerEvidence, *, min_cosine: float | None = None,
+               min_covered_cosine: float | None = None) -> bool:
+    """Rule S08: whether the indexed documents hold a reliable answer to the question. Yes when a document
+    says the same thing (cosine ≥ ``min_cosine``), or when a document holding at least half of the
+    question's words is close to it in meaning (cosine ≥ ``min_covered_cosine``), or when the question is
+    a single word that the documents contain (the encoder gives low similarities to lone words: « chômage »,
+    « Toussaint »). Without a semantic index (rules-only mode) the rule does not apply."""
+    if evidence.top_cosine is None:
+        return True
+    min_cosine = ANSWER_MIN_COSINE if min_cosine is None else min_cosine
+    min_covered_cosine = COVERED_MIN_COSINE if min_covered_cosine is None else min_covered_cosine
+    if evidence.top_cosine >= min_cosine or (evidence.covered_cosine or 0.0) >= min_covered_cosine:
+        return True
+    return evidence.content_words <= 1 and evidence.best_coverage >= 0.99
 
 
 def check_top(top: int) -> int:
@@ -118,31 +175,50 @@ def filter_mask(audiences: Sequence[Sequence[str]], themes: Sequence[str], audie
 _WORD_SPAN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def best_passage(passages: Sequence[str], weights: dict[str, float], idf, max_passages: int = 80
-                 ) -> tuple[int, float]:
+def best_passage(passages: Sequence[str], weights: dict[str, float], idf, max_passages: int = 80,
+                 folded: Sequence[str] | None = None) -> tuple[int, float]:
     """Rule S05: index of the passage with the most (IDF-weighted) query terms, and its score.
 
     A term counts as present when the folded passage contains it (terms are word stems, so
-    « licenci » is found in « licenciement »)."""
+    « licenci » is found in « licenciement »). ``folded``: the passages already folded (a cache)."""
     best_i, best_score = 0, 0.0
     terms = [(t, weights[t] * idf(t)) for t in weights if len(t) >= 2]
     for i, passage in enumerate(passages[:max_passages]):
-        folded = fold(passage)
-        score = sum(w for t, w in terms if t in folded)
+        text = folded[i] if folded is not None else fold(passage)
+        score = sum(w for t, w in terms if t in text)
         if score > best_score + 1e-9:
             best_i, best_score = i, score
     return best_i, best_score
 
 
+class WordForms:
+    """(stem, folded form) of a lower-cased word, None for a stop word or a one-letter word; memoised
+    (a passage is highlighted word by word, and the same words come back from query to query)."""
+
+    def __init__(self, text_analyzer: FrenchAnalyzer, limit: int = 200_000):
+        self.analyzer, self.limit, self._memo = text_analyzer, limit, {}
+
+    def __call__(self, word: str) -> tuple[str, str] | None:
+        forms = self._memo.get(word, False)
+        if forms is False:
+            if len(word) < 2 or self.analyzer.is_stop_word(word):
+                forms = None
+            else:
+                forms = (self.analyzer.stem(word), fold(word))
+            if len(self._memo) < self.limit:
+                self._memo[word] = forms
+        return forms
+
+
 def highlight(passage: str, terms: set[str], text_analyzer: FrenchAnalyzer,
-              max_chars: int = PASSAGE_MAX_CHARS) -> tuple[str, list[tuple[int, int]]]:
+              max_chars: int = PASSAGE_MAX_CHARS, forms: WordForms | None = None
+              ) -> tuple[str, list[tuple[int, int]]]:
     """Cut the passage around its first matches and give the character spans of the query's words."""
+    forms = forms or WordForms(text_analyzer)
     spans = []
     for match in _WORD_SPAN.finditer(passage):
-        word = match.group(0).lower()
-        if text_analyzer.is_stop_word(word) or len(word) < 2:
-            continue
-        if text_analyzer.stem(word) in terms or fold(word) in terms:
+        found = forms(match.group(0).lower())
+        if found is not None and (found[0] in terms or found[1] in terms):
             spans.append((match.start(), match.end()))
     if len(passage) <= max_chars:
         return passage, spans

@@ -16,6 +16,9 @@ Search results are information, not a decision about a person: queries are not j
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
@@ -62,6 +65,7 @@ class SearchResponse(BaseModel):
     expansions: list[str] = Field(default_factory=list)
     definitions: list[Definition] = Field(default_factory=list)
     filters: dict[str, str] = Field(default_factory=dict)
+    reliable: bool = Field(True, description="Faux quand la règle S08 n'a trouvé aucune réponse fiable")
 
     @property
     def answer(self) -> SearchResult | None:
@@ -75,11 +79,16 @@ class SearchResponse(BaseModel):
 class SearchEngine:
     """Queries one loaded index. Thread-safe (the encoder is used under a lock)."""
 
+    VECTOR_CACHE_SIZE = 512
+
     def __init__(self, index: StoredIndex, fusion: FusionParams | None = None):
         self.index = index
         self.fusion = fusion or FusionParams()
         self.analyzer = analyzer()
         self._glossary = self._glossary_table()
+        self._forms = rules.WordForms(self.analyzer)
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vector_lock = threading.Lock()
 
     def _glossary_table(self) -> dict[tuple[str, ...], int]:
         table: dict[tuple[str, ...], int] = {}
@@ -117,12 +126,28 @@ class SearchEngine:
             return None
         return self.index.lexical.scores(query, mask)
 
+    def query_vector(self, text: str) -> np.ndarray:
+        """The E5 vector of a question, from a small in-memory cache when the same question was just asked
+        (a page of results, a filter changed, the same question from the console and the API)."""
+        key = self.index.dense.query_text(text[: rules.DENSE_QUERY_CHARS], self.analyzer)
+        with self._vector_lock:
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+                return vector
+        with self.index.dense_lock:
+            vector = self.index.dense.query_vector(key)
+        vector.setflags(write=False)
+        with self._vector_lock:
+            self._vectors[key] = vector
+            while len(self._vectors) > self.VECTOR_CACHE_SIZE:
+                self._vectors.popitem(last=False)
+        return vector
+
     def dense_scores(self, text: str) -> np.ndarray | None:
         if self.index.dense is None:
             return None
-        with self.index.dense_lock:
-            vector = self.index.dense.query_vector(text[: rules.DENSE_QUERY_CHARS])
-        return self.index.dense.scores(vector)
+        return self.index.dense.scores(self.query_vector(text))
 
     def rank(self, lex: np.ndarray | None, dense: np.ndarray | None, method: str, mask: np.ndarray | None,
              depth: int) -> list[tuple[int, float]]:
@@ -166,7 +191,12 @@ class SearchEngine:
         response.expansions = qterms.expansions[:10]
         lex = self.lexical_scores(qterms, mask) if method in ("hybrid", "lexical") else None
         dense = self.dense_scores(text) if method in ("hybrid", "dense") else None
-        ranked = self.rank(lex, dense, method, mask, depth=max(top * 3, 30))
+        if dense is not None:  # rule S08: is there a reliable answer at all?
+            words_lex = lex if lex is not None else self.lexical_scores(qterms, mask)
+            coverage = idx.lexical.coverage(qterms) if words_lex is not None else None
+            evidence = rules.answer_evidence(dense, words_lex, coverage, mask, len(qterms.words))
+            response.reliable = rules.answerable(evidence)
+        ranked = self.rank(lex, dense, method, mask, depth=max(top * 3, 30)) if response.reliable else []
 
         results: list[SearchResult] = []
         weights = qterms.weights
@@ -182,12 +212,13 @@ class SearchEngine:
         response.results = results
         response.definitions = self.definitions(self.analyzer.terms(text))
         if not results:
-            response.message = messages.NO_RESULT
+            response.message = messages.NO_RESULT if response.reliable else messages.NO_RELIABLE_ANSWER
         words = qterms.words
         if len(words) >= 3 and qterms.known_share < 0.5:
             response.notices.append(messages.NOT_FRENCH)
-        if len(text) > rules.DENSE_QUERY_CHARS and method != "lexical":
-            response.notices.append(messages.LONG_QUERY.format(chars=rules.DENSE_QUERY_CHARS, terms=len(weights)))
+        if len(text) > rules.DENSE_QUERY_CHARS and method != "lexical" and idx.dense is not None:
+            read = len(idx.dense.query_text(text[: rules.DENSE_QUERY_CHARS], self.analyzer).split())
+            response.notices.append(messages.LONG_QUERY.format(words=read, terms=len(weights)))
         if qterms.corrections:
             pairs = ", ".join(f"« {a} » → « {b} »" for a, b in qterms.corrections.items())
             response.notices.append(messages.CORRECTED.format(pairs=pairs))
@@ -197,8 +228,8 @@ class SearchEngine:
                 dense_hit: bool) -> SearchResult:
         idx = self.index
         passages = idx.passages[i] or [idx.titles[i]]
-        best, _ = rules.best_passage(passages, weights, idx.lexical.idf)
-        passage, spans = rules.highlight(passages[best], terms, self.analyzer)
+        best, _ = rules.best_passage(passages, weights, idx.lexical.idf, folded=idx.folded_passages(i))
+        passage, spans = rules.highlight(passages[best], terms, self.analyzer, forms=self._forms)
         return SearchResult(
             id=idx.ids[i], title=idx.titles[i], source=idx.sources[i],
             source_label=messages.SOURCE_LABELS.get(idx.sources[i], idx.sources[i]), score=round(score, 6),
@@ -220,21 +251,42 @@ def engine() -> SearchEngine:
     return _ENGINE
 
 
+# The administrator's switch (on / rules only / off) is read from the database at most every
+# MODE_TTL_S seconds: reading it cost more than the rest of a query (a session and a query per
+# search). A switch therefore takes effect within MODE_TTL_S seconds; « off » is never remembered.
+MODE_TTL_S = 2.0
+_MODE: tuple[object, str, str, float] | None = None  # (reader, database, mode, read at)
+_MODE_LOCK = threading.Lock()
+
+
+def current_mode() -> str:
+    """The service's mode (``"on"`` or ``"rules_only"``); ServiceDisabled when switched off."""
+    global _MODE
+    from tremplin.governance.contract import ensure_enabled
+    from tremplin.settings import get_settings
+
+    database = get_settings().sqlalchemy_url
+    now = time.monotonic()
+    cached = _MODE
+    if cached is not None and cached[0] is ensure_enabled and cached[1] == database and now - cached[3] < MODE_TTL_S:
+        return cached[2]
+    mode = ensure_enabled(SERVICE)
+    with _MODE_LOCK:
+        _MODE = (ensure_enabled, database, mode, now)
+    return mode
+
+
 def search(query: str, top: int = 10, audience: str | None = None, theme: str | None = None, *,
            method: str = "hybrid") -> SearchResponse:
     """Search the fiches and the Code du travail (public function used by the API, the CLI and the console)."""
-    from tremplin.governance.contract import ensure_enabled
-
-    mode = ensure_enabled(SERVICE)
+    mode = current_mode()
     return engine().search(query, top=top, audience=audience, theme=theme, method=method, mode=mode)
 
 
 def search_many(queries: Iterable[str], top: int = 10, audience: str | None = None, theme: str | None = None,
                 *, method: str = "hybrid") -> Iterable[SearchResponse]:
     """One response per query (the service switch is read once)."""
-    from tremplin.governance.contract import ensure_enabled
-
-    mode = ensure_enabled(SERVICE)
+    mode = current_mode()
     eng = engine()
     for query in queries:
         yield eng.search(query, top=top, audience=audience, theme=theme, method=method, mode=mode)
