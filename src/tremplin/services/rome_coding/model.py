@@ -37,6 +37,7 @@ import math
 import random
 import weakref
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -696,6 +697,21 @@ class RomeCoder:
             fiche_best_i = fiche_best[i, pool_arr]
             fiche_order = {f: r for r, f in enumerate(dict.fromkeys(
                 int(self.code_parent_idx_[pool_arr[j]]) for j in np.argsort(-fiche_best_i, kind="stable")))}
+            # per-candidate values gathered once per title (same float32 arithmetic as element-wise)
+            bc, bw, be, bd = best["char"][i], best["word"][i], best["emb"][i], best["desc"][i]
+            cc, cw, ce, cd_ = Cc[i, pool_arr], Cw[i, pool_arr], Ce[i, pool_arr], Cd[i, pool_arr]
+            ca, fb, fs = Ca[i, pool_arr], fiche_best[i, pool_arr], fiche_support[i, pool_arr]
+            v = {
+                "char": cc.tolist(), "word": cw.tolist(), "emb": ce.tolist(), "desc": cd_.tolist(),
+                "char_gap": (cc - bc).tolist(), "word_gap": (cw - bw).tolist(), "emb_gap": (ce - be).tolist(),
+                "desc_gap": (cd_ - bd).tolist(), "breadth": Cb[i, pool_arr].tolist(), "desc_app": ca.tolist(),
+                "desc_app_gap": (ca - best_app[i]).tolist(), "fiche_char_gap": (fb - bc).tolist(),
+                "support": Cs[i, pool_arr].tolist(), "fiche_support": fs.tolist(),
+                "fiche_support_share": (fs / support_total[i]).tolist() if support_total[i] else [0.0] * len(pool),
+                "char_rank": ranks["char"].tolist(), "word_rank": ranks["word"].tolist(),
+                "emb_rank": ranks["emb"].tolist(),
+            }
+            n_words, has_desc_i = math.log1p(len(qset)), float(has_desc[i])
             cands = []
             for j, c in enumerate(pool):
                 lo, hi = self.code_range_[c]
@@ -714,28 +730,29 @@ class RomeCoder:
                     head = 0.4
                 else:
                     head = 0.0
+                parent_idx = int(self.code_parent_idx_[c])
                 feats = {
-                    "char": float(Cc[i, c]), "word": float(Cw[i, c]), "emb": float(Ce[i, c]), "desc": float(Cd[i, c]),
-                    "char_gap": float(Cc[i, c] - best["char"][i]), "word_gap": float(Cw[i, c] - best["word"][i]),
-                    "emb_gap": float(Ce[i, c] - best["emb"][i]), "desc_gap": float(Cd[i, c] - best["desc"][i]),
-                    "char_rank": 1.0 / (1.0 + ranks["char"][j]), "word_rank": 1.0 / (1.0 + ranks["word"][j]),
-                    "emb_rank": 1.0 / (1.0 + ranks["emb"][j]) if has_emb else 0.0,
+                    "char": v["char"][j], "word": v["word"][j], "emb": v["emb"][j], "desc": v["desc"][j],
+                    "char_gap": v["char_gap"][j], "word_gap": v["word_gap"][j],
+                    "emb_gap": v["emb_gap"][j], "desc_gap": v["desc_gap"][j],
+                    "char_rank": 1.0 / (1.0 + v["char_rank"][j]), "word_rank": 1.0 / (1.0 + v["word_rank"][j]),
+                    "emb_rank": 1.0 / (1.0 + v["emb_rank"][j]) if has_emb else 0.0,
                     "head": head, "qcov": shared_idf / q_idf, "dcov": shared_idf / d_idf,
-                    "breadth": math.log1p(float(Cb[i, c])),
+                    "breadth": math.log1p(v["breadth"][j]),
                     "principal": float(self.doc_kind_[d] in ("principal", "label")),
                     "pair": float(self.doc_kind_[d] == "pair"),
                     "exact": float(qtext == self.doc_text_[d]),
-                    "n_words": math.log1p(len(qset)), "has_desc": float(has_desc[i]), "has_emb": float(has_emb),
-                    "desc_app": float(Ca[i, c]), "desc_app_gap": float(Ca[i, c] - best_app[i]),
+                    "n_words": n_words, "has_desc": has_desc_i, "has_emb": float(has_emb),
+                    "desc_app": v["desc_app"][j], "desc_app_gap": v["desc_app_gap"][j],
                     "label_char": float(Sc[i, label_docs[c]]) if label_docs[c] >= 0 else 0.0,
-                    "fiche_char_gap": float(fiche_best[i, c] - best["char"][i]),
-                    "support": math.log1p(float(Cs[i, c])),
-                    "fiche_support": math.log1p(float(fiche_support[i, c])),
-                    "fiche_support_share": float(fiche_support[i, c] / support_total[i]) if support_total[i] else 0.0,
+                    "fiche_char_gap": v["fiche_char_gap"][j],
+                    "support": math.log1p(v["support"][j]),
+                    "fiche_support": math.log1p(v["fiche_support"][j]),
+                    "fiche_support_share": v["fiche_support_share"][j],
                     "code_vocab_cov": self._vocab_cov(qset, self.code_vocab_[c], hidden, "", c) / q_idf,
                     "fiche_vocab_cov": self._vocab_cov(qset, self.fiche_vocab_[c], hidden, "fiche:",
-                                                       int(self.code_parent_idx_[c])) / q_idf,
-                    "fiche_rank": 1.0 / (1.0 + fiche_order[int(self.code_parent_idx_[c])]),
+                                                       parent_idx) / q_idf,
+                    "fiche_rank": 1.0 / (1.0 + fiche_order[parent_idx]),
                 }
                 cands.append(Candidate(code=self.codes_[c], score=0.0, doc=d, features=feats))
             results.append(Ranking(*prepared[i], candidates=cands))
@@ -753,7 +770,8 @@ class RomeCoder:
 
     def _score_rankings(self, rankings: list[Ranking]) -> None:
         """One ranker call for the whole chunk; scores normalised within each title."""
-        rows = [[cd.features[f] for f in FEATURES] for r in rankings for cd in r.candidates]
+        row_of = itemgetter(*FEATURES)
+        rows = [row_of(cd.features) for r in rankings for cd in r.candidates]
         if not rows:
             return
         p = self._predict(np.asarray(rows, dtype=np.float32))
