@@ -105,6 +105,8 @@ _AGE_SEMANTIC = fast(
     # « serveuse de 20 à 30 ans »: a range of ages right after the person sought
     r"\bde\s+\d{1,2}\s*(?:a|-)\s*\d{1,2}\s*ans\b)"
 )
+_AFTER_PREFERENCE = re.compile(r"[^.;\n]{0,40}?\b(?:privilegi\w*|prioritaires?|uniquement|exclusivement|de preference|"
+                               r"s'abstenir|exigee?s?\b|requis|seulement|souhaitee?s?\b)")
 _LOWER = fast(r"(?:plus de|\+ de|\+\s*$|a partir de|\bdes\b|minimum|au moins|\bmin\b|et plus|revolus|"
                     r"accomplis|majeur|minimal)")
 _UPPER = fast(r"(?:moins de|- de|-\s*$|\bmax\w*|au plus|jusqu'a|et moins|ne pas depasser|limite|au-dessous)")
@@ -153,6 +155,8 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                                     r"(?:poste|offre|emploi|job|contrat|mission|annonce)\s+(?:\w+\s+)?s'adress\w*)\s+"
                                     r"(?:aux?|a des|pour(?: les| des)?)\s*$", before[:public.start()]):
                 public = None
+            if public and _AFTER_PREFERENCE.match(folded, end, c1):
+                public = None  # « jeunes de moins de 25 ans privilégiés »: a preference, not the public served
             if public:
                 # « vous accompagnerez des jeunes de 16 à 25 ans »: the age is the public's, not the candidate's,
                 # unless a candidate marker comes after the public word.

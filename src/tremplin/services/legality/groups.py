@@ -32,7 +32,7 @@ _EXCL_AFTER = (
     r"(?:s'abstenir|abstenez-vous|abstenir|non (?:accepte|admis|retenu|souhaite|desire|autorise|tolere|bienvenu|"
     r"recevable|pris en compte|prioritaire)\w*|refuse\w*|exclu\w*|interdit\w*|proscrit\w*|indesirable\w*|"
     r"(?:ne |n')?(?:sont|seront|serait|serons|est|sera) pas (?:les )?(?:bienvenu|accepte|admis|retenu|pris|"
-    r"considere|etudie|souhaite|autorise|tolere)\w*|pas (?:les )?bienvenu\w*|"
+    r"considere|etudie|souhaite|autorise|tolere|adapte|fait|faite|concu)\w*|pas (?:les )?bienvenu\w*|"
     r"(?:ne |n')?(?:conviennent|conviendront|conviendrait|convient|correspondent|correspond) pas|"
     r"inutile de (?:postuler|candidater|nous contacter|se presenter)|(?:merci de |priere de )?ne pas (?:postuler|"
     r"candidater|se presenter|repondre|envoyer)|(?:sont|seront|sera) (?:ecarte|elimine|rejete|refuse)\w*|"
@@ -50,7 +50,8 @@ _EXCL_BEFORE = (
     r"(?:accueillir|recruter|embaucher|employer|accepter|prendre|retenir|integrer|recevoir)(?: de| d'| les| des)?|"
     r"\binterdit\w* (?:a(?:ux?)?|pour)|\b(?:non|pas) ouvert\w* a(?:ux?)?|\bferme\w* a(?:ux?)?|\b(?:ne )?(?:convient|conviendrait|"
     r"convient) pas (?:a(?:ux?)?|a des|pour)|\b(?:pas|non) (?:adapte|compatible|accessible)\w* (?:a(?:ux?)?|a des|pour|avec)|"
-    r"\binaccessible\w* a(?:ux?)?|\bincompatible\w* avec|\bne pas etre|\bn'etre pas|\bne pas avoir ete|\bevitez les)"
+    r"\binaccessible\w* a(?:ux?)?|\bincompatible\w* avec|\bne pas etre|\bn'etre pas|\bne pas avoir ete|\bevitez les|"
+    r"\bpas avoir(?: de| d'| des)?|\bn'avoir (?:pas|aucune?|jamais)(?: de| d')?)"
 )
 # Restriction: « uniquement », « réservé aux », « nous ne recrutons que des ».
 _ONLY_BEFORE = (
@@ -63,7 +64,8 @@ _ONLY_AFTER = r"(?:uniquement|exclusivement|seulement|only|exige\w*|requis\w*|ob
 # Preference: « de préférence », « seront privilégiés », « conviendrait davantage à ».
 _PREF_BEFORE = (
     r"(?:\bde preference|\bpreference (?:pour|a(?:ux?)?|a des|donnee a(?:ux?)?|sera donnee a(?:ux?)?)|\bprivilegi\w*|"
-    r"\bidealement|\bplutot|\bideal(?:e|s|es)? (?:pour|a)(?: une?| des| les)?|\bconvien(?:drait|t|nent|draient) (?:davantage |mieux |plutot |parfaitement |surtout )?"
+    r"\bidealement|\bplutot|\bideal(?:e|s|es)? (?:pour|a)(?: une?| des| les)?|\b(?:plutot |surtout |davantage |mieux )?"
+    r"(?:fait|faite|adapte\w*|destine\w*|concu\w*|pense\w*) pour (?:un|une|des|les)|\bconvien(?:drait|t|nent|draient) (?:davantage |mieux |plutot |parfaitement |surtout )?"
     r"(?:a(?:ux?)?|a une?|a des|pour)|\bpense pour)"
 )
 _PREF_AFTER = r"(?:de preference|privilegie\w*|prefere\w*|souhaite\w*|bienvenu\w* uniquement|en priorite)"
@@ -122,7 +124,8 @@ GROUPS: tuple[Group, ...] = (
        pair=r"(?:hommes?|femmes?|garcons?|filles?|masculin\w*|feminin\w*|messieurs|dames|mixte)"),
     _g("group.family", "family",
        r"\b(?:celibataires?|(?:personnes?|candidat\w*|hommes?|femmes?) mariee?s?|mariee?s|(?:femmes? )?enceintes?|"
-       r"futures? mamans?|jeunes (?:mamans?|meres|parents|papas?)|mamans?|meres? (?:de famille|celibataires?|"
+       r"futures? mamans?|jeunes (?:mamans?|meres|parents|papas?)|(?:mamans?|meres?|peres?|papas?|parents?) (?:de|d') "
+       r"(?:jeunes |tres jeunes |petits |jeunes? )?enfants?|mamans?|meres? (?:de famille|celibataires?|"
        r"isolees?|seules?|au foyer)|meres|peres? de famille|parents (?:de (?:jeunes |tres jeunes )?enfants|"
        r"isoles?|solos?)|familles? monoparentales?|personnes? (?:avec|ayant) (?:des |de jeunes )?enfants|"
        r"enfants? (?:en bas age|a charge|de moins de \d+ ans)|vie (?:de famille|familiale)|(?:contraintes?|obligations?|charges?|attaches?) "
@@ -187,11 +190,12 @@ GROUPS: tuple[Group, ...] = (
        r"obeses?|(?:personnes?|candidat\w*) (?:ayant|avec|beneficiant d'une?|titulaires? d'une?) (?:une |un |des "
        r")?(?:rqth|handicap|maladie|pathologie|traitement|restriction|reconnaissance)\w*|"
        r"(?:problemes?|soucis|antecedents?) (?:de sante|medicaux|de dos|cardiaques?|psychiatriques?)|"
-       r"mi-temps therapeutiques?|restrictions? medicales?|arrets? (?:maladie|de travail))(?![a-z0-9])",
+       r"mi-temps therapeutiques?|restrictions? medicales?|arrets? (?:maladie|de travail)|(?:personnes?|candidat\w*) "
+       r"sous traitement\w*(?: medica\w*)?|traitements? medica\w*)(?![a-z0-9])",
        "handicape handicapes handicapee handicapees handicap rqth pmr invalide invalides malade malades maladie "
        "diabetique epileptique asthmatique seropositif seropositive cardiaque cardiaques depressif depressive "
        "dyslexique autiste bipolaire obese antecedent antecedents therapeutique mobilite sante medicaux medicales "
-       "dos psychiatriques pathologie reduite",
+       "dos psychiatriques pathologie reduite traitement traitements",
        "excl", articles=("L1132-1", "L5321-2"),
        unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil|etablissement|foyer|esat|\bime\b|"
               r"\bmas\b|\bfam\b|public|residents?|usagers?|beneficiaires?|(?:locaux|batiment|site|bureaux|lieu|acces|"
@@ -205,7 +209,7 @@ GROUPS: tuple[Group, ...] = (
        + _PEOPLE + r"\s+(?:habitant|residant|vivant|venant|domicilie\w*|issu\w*|originaires?)?\s*(?:de |des |du |d'|en "
        r"|dans (?:les |le |la )?)(?:la |les |l')?(?:banlieues?|cites?|quartiers?|hlm|9[1-5]|departement \d+|"
        r"zones? \w+)|(?:habitants?|residents?)\s+(?:de |des |du |d')(?:la |les |l')?(?:banlieues?|cites?|quartiers?|"
-       r"hlm|9[1-5]|seine-saint-denis|(?:certaine?s |ces )?zones?(?: \w+)?))(?![a-z0-9])",
+       r"hlm|zup|zus|cites?|9[1-5]|seine-saint-denis|(?:certaine?s |ces )?zones?(?: \w+)?))(?![a-z0-9])",
        "banlieue banlieues cite cites quartier quartiers zone zones zus zup hlm seine 91 92 93 94 95 departement",
        "excl only", only_severity="review", articles=("L1132-1", "L5321-2"),
        unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|(?:entreprise|societe|agence|"
@@ -335,6 +339,8 @@ def detect_groups(ctx: Ctx, dropped: list) -> list[Hit]:
             for m in finditer_near_words(g.rx, ft, g.anchors, 60, 60):
                 gs, ge = m.span()
                 c0, c1 = clause_bounds(folded, gs, ge)
+                if c1 < len(folded) and folded[c1] == ":":  # « Signes religieux : non autorisés »
+                    c1 = clause_bounds(folded, c1 + 1, c1 + 1)[1]
                 found = _marker(g, folded, c0, c1, gs, ge)
                 if found is None:
                     continue

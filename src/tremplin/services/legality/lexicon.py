@@ -88,7 +88,8 @@ _SEX = [
       "nana nanas", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_quality", "R08-SEX", "sex", "block",
       r"(?<!ou )(?<!et )(?<!/)(?<!sage-)(?<!sage )(?<!sages-)\b(?:homme|femme)s?\s+(?:fort|forte|forts|fortes|robuste|costaud|serieu\w*|dynamique|"
-      r"motive\w*|souriant\w*|de confiance|energique|capable|disponible|sporti\w*|polyvalent\w*|"
+      r"motive\w*|souriant\w*|de confiance|energique|capable|disponible|sporti\w*|polyvalent\w*|solide|vigoureu\w*|"
+      r"resistant\w*|muscle\w*|baraque\w*|pour (?:le |la |les )?(?:dechargement|chargement|livraison|demenagement)|"
       r"pour (?:la|le|l'|les) (?:manutention|port|entretien|menage|accueil|service|vente|cuisine|chantier|"
       r"nettoyage|travaux))\b",
       "homme hommes femme femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
@@ -110,6 +111,7 @@ _SEX = [
       r"\b(?:poste|emploi|job|metier|travail|offre)s?\s+(?:exclusivement|uniquement|strictement|reserve\w* (?:au sexe|"
       r"aux?|a la gent))\s+(?:masculin|feminin)e?s?\b",
       "sexe masculin feminin masculine feminine", exceptions=("EXC-R1142-1",),
+      unless=r"(?:encourag|bienvenu|egalement|aussi|favoris|feminis|mixite|parite|toutes les candidatures|en particulier)",
       articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.profile_sex", "R08-SEX", "sex", "block",
       r"\b(?:profil|candidat\w*|personne|sexe|genre)\s*(?:recherche\w*|souhaite\w*|ideal|attendu|requis|voulu)?\s*"
@@ -195,6 +197,7 @@ _ORIGIN = [
       r"\b(?:natif|native|natifs|natives)\s+(?:europeen\w*|francais\w*|d'europe|de france|du pays|allemand\w*|"
       r"anglais\w*|espagnol\w*|italien\w*|american\w*|britanni\w*|portugais\w*)\b|\bfrancais de souche\b|"
       r"\bde souche (?:francaise|europeenne)\b|\bfrancais(?:e|es)? de (?:naissance|pure souche)\b|"
+      r"\bfrancais\w* pure? souche\b|\bpure? souche (?:francaise|europeenne)\b|"
       r"\bnati(?:f|ve|fs|ves)(?:\(ve\)|\(e\)|\(ive\))?s?\s+(?:de la region|du coin|du pays|de la ville|du departement|"
       r"d'ici|de la commune|du village|de l'ile)\b|\boriginaires? (?:de la region|du coin|du pays|de la ville|du "
       r"departement|de la commune|du village|de l'ile)\s+(?:\w+\s+)?(?:exige|obligatoire|uniquement|de preference|"
@@ -247,9 +250,9 @@ _RELIGIOUS_ITEMS = (r"(?:voile|foulard|hijab|kippa|turban|burqa|niqab|burkini|si
 _RELIGION = [
     P("religion.dress_ban", "R10-DISCRIM", "religion", "review",
       r"\b(?:pas de|sans|aucun|aucune|interdi\w*|proscri\w*|refus\w*|ne (?:pas )?porter|retirer|enlever|ni)\s+"
-      r"(?:(?:le |la |les |du |de |d'un |d'une |un |une )?port (?:du |de |d'un |d'une )?)?(?:le |la |les |de |d'un |"
+      r"(?:(?:le |la |les |du |de |d'un |d'une |un |une )?port(?:er)? (?:du |de |d'un |d'une )?)?(?:le |la |les |de |d'un |"
       r"d'une |un |une )?" + _RELIGIOUS_ITEMS + r"\b"
-      r"|\b(?:port (?:du |de |d'un |d'une |des )?)?" + _RELIGIOUS_ITEMS + r"\s+(?:\w+\s+){0,2}?(?:interdi\w*|proscri\w*"
+      r"|\b(?:port (?:du |de |d'un |d'une |des )?)?" + _RELIGIOUS_ITEMS + r"\s*:?\s+(?:\w+\s+){0,2}?(?:interdi\w*|proscri\w*"
       r"|refuse\w*|non accept\w*|non autorise\w*|pas (?:accepte|autorise|tolere)\w*|s'abstenir|exclu\w*)",
       "voile foulard hijab kippa turban burqa niqab burkini signe signes religieux religieuse ostentatoire "
       "ostentatoires croix", negatable=False,
@@ -321,7 +324,8 @@ _APPEARANCE = [
       r"\b(?:mince|svelte|elance\w*|corpulence \w+|en surpoids|obese|poids (?:maximum|max|ideal|proportionne|"
       r"inferieur|minimum)|silhouette (?:fine|elancee|mince|sportive|harmonieuse|svelte))\b",
       "mince svelte elance elancee corpulence surpoids obese poids silhouette",
-      requires=r"(?:vous|candidat|profil|personne|exige|souhait|recherch|requis|obligatoire|ideal|\bet\b|etre)",
+      requires=r"(?:vous|candidat|profil|personne|exige|souhait|recherch|requis|obligatoire|ideal|\bet\b|etre|"
+      r"indispensable|imperati|necessaire|demande)",
       unless=r"(?:charge|colis|marchandise|produit|kg\b|tonne|pesee|peser|bagage|materiel|animal|vehicule|"
       r"poids lourd|poids-lourd|perte de poids|pes\w+ des)", exceptions=("EXC-R1142-1",),
       articles=("L1132-1", "L5321-2")),
@@ -373,7 +377,8 @@ _HEALTH = [
       r"\bvalide (?:physiquement|et en bonne sante)\b",
       "valide valides", articles=("L1132-1", "L5321-2")),
     P("health.no_condition", "R10-DISCRIM", "health_disability", "block",
-      r"\b(?:pas de|sans|aucun|aucune|non|ni|n'avoir aucun|n'avoir aucune|ne pas avoir de|pas d')\s*"
+      r"\b(?:pas de|sans|aucun|aucune|non|ni|n'avoir aucun|n'avoir aucune|ne pas avoir de|pas d'|pas avoir de|"
+      r"pas avoir d'|n'avoir pas de)\s*"
       r"(?:\w+\s+){0,1}?(?:handicap\w*|probleme\w* (?:de sante|de dos|medica\w*|physique\w*|cardiaque\w*)|"
       r"maladie\w*(?: chronique\w*)?|antecedents?(?: medica\w*| de sante| psychiatriques?)?|pathologie\w*|"
       r"restriction\w* medica\w*|traitement\w* medica\w*|allergie\w*|infirmite\w*|invalidite\w*)\b",
@@ -427,8 +432,10 @@ _RESIDENCE = [
       r"\b(?:resider|residant|residez|residiez|habiter|habitant|habitez|etre domicilie\w*|domicilie\w*)\s+"
       r"(?:\w+\s+){0,2}?(?:a|au|aux|en|dans|sur|pres|a proximite|a moins|hors|sur place)\b|"
       r"\b(?:residez|residiez|habitez|habitiez|resider|habiter|vivre|vivez)\s+(?:obligatoirement|imperativement|"
-      r"exclusivement|uniquement|necessairement)\b",
-      "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies", requires=r"(?:exclusivement|uniquement|obligatoirement|imperativement|"
+      r"exclusivement|uniquement|necessairement)\b|\bresidence (?:\w+\s+)?(?:obligatoire|imperative|exigee|requise)\s+"
+      r"(?:dans|a|sur|en|au)\b",
+      "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies residence",
+      requires=r"(?:exclusivement|uniquement|obligatoirement|imperativement|"
       r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie))",
       unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|logement (?:fourni|de "
       r"fonction|possible|sur place|propose|mis a disposition)|astreinte|\bpompier|sapeur|gardien|concierge|loge de|"
@@ -497,7 +504,8 @@ _ORIENTATION = [
       "heterosexuel heterosexuelle heterosexuels homosexuel homosexuelle homosexuels gay gays lesbienne "
       "lesbiennes bisexuel bisexuelle transgenre transgenres transsexuel trans queer lgbt lgbtq lgbtqia "
       "binaire binaires", negatable=False,
-      unless=r"(?:friendly|inclusi|engage|lutte|accueil (?:de|des) (?:tous|toutes)|sans considerat|independamment|"
+      unless=r"(?:friendly|inclusi|engage|lutte|charte|signataire|label|autre cercle|diversite|"
+      r"accueil (?:de|des) (?:tous|toutes)|sans considerat|independamment|"
       r"association|militant\w* pour|droits des|soutien|accompagn|sensibilis|prevention|sante sexuelle|public|"
       r"centre lgbt|fierte|pride)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("orientation.words", "R10-DISCRIM", "sexual_orientation_identity", "review",
@@ -572,7 +580,7 @@ _FEE = [
       r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
       r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
       r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:sur|de|du) (?:votre|vos|le|la|les) (?:premier\w* )?(?:salaire|paie|paye|"
+      r"(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:sur|de|du) (?:(?:votre|vos|le|la|les) )?(?:premier\w* )?(?:salaire|paie|paye|"
       r"remuneration|commissions?|versements?)|\bretenue\w* sur (?:salaire|paie|paye|commissions?)\s+(?:\w+\s+){0,3}?"
       r"(?:pour|de|au titre)\s+(?:la |le |les |votre |vos |du |des )?(?:tenue|formation|materiel|kit|frais|badge|"
       r"uniforme|equipement|dossier|inscription)",
