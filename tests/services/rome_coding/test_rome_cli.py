@@ -118,3 +118,14 @@ def test_cross_validated_evaluation_codes_every_offer_with_a_model_blind_to_its_
     with pytest.raises(InvalidInput):
         evaluate_folds(path, 1)
     assert _run("evaluate", "rome", "--offers", str(path), "--folds", "11").exit_code == 2
+
+
+def test_appellations_moved_between_rome_versions_are_reported_apart():
+    from tremplin.services.rome_coding.evaluate import _moved_fiches
+
+    parents = {"A1407": "A1407", "A1403": "A1403", "D1102": "D1102"}
+    by_label = {"ouvrier / ouvriere d'elevage laitier bovin": {"A1403"}, "boulanger / boulangere": {"D1102"}}
+    offers = [{"romeCode": "A1407", "appellationlibelle": "Ouvrier / Ouvrière d'élevage laitier bovin"},
+              {"romeCode": "D1102", "appellationlibelle": "Boulanger / Boulangère"},
+              {"romeCode": "D1102", "appellationlibelle": "inconnue"}, {"romeCode": "D1102"}]
+    assert _moved_fiches(offers, parents, by_label) == [{"A1403"}, set(), set(), set()]

@@ -7,7 +7,8 @@ training on labelled pairs never sees the title of an offer it is evaluated on.
 Reference codes of the offers are mostly ROME v3 codes, which are the parent fiches of
 ROME 4.0 (``code_rome_parent``). Accuracy is therefore measured at the fiche level: a proposed
 ROME 4.0 code counts as right when its parent fiche is the offer's fiche. The exact-code rate is
-reported too.
+reported too, and so is the accuracy that also accepts the ROME 4.0 fiche of the offer's own
+appellation when it is not the code's (appellations that moved to another fiche between v3 and 4.0).
 
 Cross-validated variant (:func:`evaluate_folds`): the offers are cut into K folds by a stable hash
 of the *prepared* title (so "Cariste (H/F)" and "CARISTE F/H" fall in the same fold); each fold is
@@ -75,12 +76,40 @@ def _fiche_ranking(result, parents: dict[str, str]) -> list[tuple[str, float]]:
     return list(seen.items())
 
 
-def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: list[bool]) -> dict[str, Any]:
+def appellation_fiches(model) -> dict[str, set[str]]:
+    """Folded ROME 4.0 appellation label → parent fiches, from the model's documents."""
+    from tremplin.text.normalize import fold
+
+    out: dict[str, set[str]] = {}
+    for display, kind, ci in zip(model.doc_display_, model.doc_kind_, model.doc_code_, strict=True):
+        if kind in ("appellation", "principal"):
+            code = model.codes_[int(ci)]
+            out.setdefault(" ".join(fold(display).split()), set()).add(model.parents_.get(code, code))
+    return out
+
+
+def _moved_fiches(offers, parents: dict[str, str], by_label: dict[str, set[str]]) -> list[set[str]]:
+    """For each offer, the ROME 4.0 fiches of its France Travail appellation when they differ from the
+    offer's (v3) code: the appellation moved to another fiche between ROME v3 and ROME 4.0."""
+    from tremplin.text.normalize import fold
+
+    out = []
+    for offer in offers:
+        gold = parents.get(offer["romeCode"].strip().upper(), offer["romeCode"].strip().upper())
+        fiches = by_label.get(" ".join(fold(offer.get("appellationlibelle") or "").split()), set())
+        out.append(set() if not fiches or gold in fiches else fiches)
+    return out
+
+
+def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: list[bool],
+             moved: list[set[str]] | None = None) -> dict[str, Any]:
     n = len(offers)
     top1 = top3 = exact1 = 0
+    moved = moved or [set()] * n
+    top1_v4 = top3_v4 = 0
     unseen_ok: list[bool] = []
     confidences: list[tuple[float, bool]] = []
-    for offer, result, was_seen in zip(offers, results, seen, strict=True):
+    for offer, result, was_seen, other in zip(offers, results, seen, moved, strict=True):
         gold = offer["romeCode"].strip().upper()
         gold_fiche = parents.get(gold, gold)
         fiches = _fiche_ranking(result, parents)
@@ -88,6 +117,9 @@ def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: l
         ok1 = bool(names) and names[0] == gold_fiche
         top1 += ok1
         top3 += gold_fiche in names[:3]
+        accepted = {gold_fiche} | other
+        top1_v4 += bool(names) and names[0] in accepted
+        top3_v4 += bool(accepted & set(names[:3]))
         exact1 += bool(result.candidates) and result.candidates[0].code == gold
         confidences.append((fiches[0][1] if fiches else 0.0, ok1))
         if not was_seen:
@@ -114,6 +146,11 @@ def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: l
         "top1": round(top1 / n, 4),
         "top3": round(top3 / n, 4),
         "top1_exact_code": round(exact1 / n, 4),
+        # also right: the ROME 4.0 fiche of the offer's own appellation when it differs from the code's
+        # (mostly appellations moved to another fiche between ROME v3 and ROME 4.0)
+        "n_appellation_in_other_rome4_fiche": sum(bool(m) for m in moved),
+        "top1_with_rome4_fiche_of_appellation": round(top1_v4 / n, 4),
+        "top3_with_rome4_fiche_of_appellation": round(top3_v4 / n, 4),
         "n_titles_not_in_training_pairs": len(unseen_ok),
         "top1_titles_not_in_training_pairs": round(sum(unseen_ok) / len(unseen_ok), 4) if unseen_ok else None,
         "expected_calibration_error": round(ece, 4),
@@ -146,6 +183,7 @@ def evaluate(
     pair_titles = {t for t, k in zip(model.doc_text_, model.doc_kind_, strict=True) if k == "pair"}
     seen = [p[0].text in pair_titles for p in model.prepare_many([o["intitule"] for o in offers])]
     overlap = sum(seen)
+    moved = _moved_fiches(offers, model.parents_, appellation_fiches(model))
     report: dict[str, Any] = {
         "offers_file": str(offers_path),
         "split": split,
@@ -164,7 +202,7 @@ def evaluate(
         started = time.perf_counter()
         results = code_occupations(items, top=10, threshold=threshold, mode="on", base=base)
         elapsed = time.perf_counter() - started
-        report[name] = _metrics(offers, results, model.parents_, threshold, seen)
+        report[name] = _metrics(offers, results, model.parents_, threshold, seen, moved)
         report[name]["titles_per_second"] = round(len(items) / elapsed, 1)
     _record(report, offers_path, split, variants, base)
     return report
@@ -226,6 +264,7 @@ def evaluate_folds(
     results: dict[str, list] = {name: [None] * len(offers) for name, _ in variants}
     seen = [False] * len(offers)
     parents: dict[str, str] = {}
+    moved: list[set[str]] | None = None
     fold_sizes = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="tremplin-rome-folds-") as tmp:
@@ -241,6 +280,8 @@ def evaluate_folds(
 
             model, _ = load_model(base)
             parents = model.parents_
+            if moved is None:
+                moved = _moved_fiches(offers, parents, appellation_fiches(model))
             pair_titles = {t for t, k in zip(model.doc_text_, model.doc_kind_, strict=True) if k == "pair"}
             prepared = model.prepare_many([offers[i]["intitule"] for i in members])
             for i, p in zip(members, prepared, strict=True):
@@ -264,11 +305,12 @@ def evaluate_folds(
     }
     halves = {h: [i for i, o in enumerate(offers) if split_of(o["intitule"]) == h] for h in ("train", "eval")}
     for name, _ in variants:
-        report[name] = _metrics(offers, results[name], parents, threshold, seen)
+        report[name] = _metrics(offers, results[name], parents, threshold, seen, moved)
         report[name]["by_fixed_split_half"] = {
             h: {k: v for k, v in _metrics([offers[i] for i in idx], [results[name][i] for i in idx], parents,
-                                          threshold, [seen[i] for i in idx]).items()
-                if k in ("n", "top1", "top3", "coverage", "accuracy_when_answered")}
+                                          threshold, [seen[i] for i in idx], [moved[i] for i in idx]).items()
+                if k in ("n", "top1", "top3", "coverage", "accuracy_when_answered",
+                         "top1_with_rome4_fiche_of_appellation", "top3_with_rome4_fiche_of_appellation")}
             for h, idx in halves.items() if idx
         }
     return report

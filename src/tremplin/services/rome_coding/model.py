@@ -17,7 +17,9 @@ reduced to code scores by taking the maximum.
 *Ranker.* A gradient-boosted classifier scores each candidate code (the union of the best
 codes of every scorer) from ~20 features: the similarities, their gaps to the best code, the
 agreement of the head words ("technicien", "chef"), the share of the title's words the best
-appellation covers and the reverse, how many appellations of the code match. It learns
+appellation covers and the reverse, the share covered by the words of all the code's (and its
+parent fiche's) appellations together, the rank of the parent fiche, how many appellations of the
+code match. Candidates: the 12 best codes of each scorer (about 16 codes in all). It learns
 from the referential itself: queries made from appellations with the query's own appellation
 hidden (leave-one-out), feminine forms, spelling mistakes and dropped words; and, if given,
 from labelled pairs (title → code) whose own document is hidden the same way.
