@@ -226,6 +226,11 @@ def test_cached_rebuild_embeds_nothing(search_env, small_docs, shared_data):
     manifest = build_index(small_docs, vocabularies=load_vocabularies(mirror=shared_data, use_npm=False))
     assert manifest["dense"]["embedded"] == 0
     assert manifest["dense"]["from_cache"] == len(small_docs)
+    import pickle
+
+    texts_file = next((search_env / "cache" / "search").glob("dense-texts-*.pkl"))
+    texts = pickle.loads(texts_file.read_bytes())  # the embedded text of each document, cut once
+    assert len(texts) >= len(small_docs) and all(isinstance(t, str) and t for t in texts.values())
     assert manifest["corpus_hash"] == before["corpus_hash"]
     from tremplin.services.search import search
 

@@ -82,8 +82,8 @@ def corpus_hash(docs: Sequence[SearchDocument]) -> str:
 class TermCache:
     """Analysed field terms of each document, keyed by document hash and analyzer version."""
 
-    def __init__(self, directory: Path):
-        self.file = directory / f"terms-{TERM_CACHE_VERSION}.pkl"
+    def __init__(self, directory: Path, name: str | None = None):
+        self.file = directory / (name or f"terms-{TERM_CACHE_VERSION}.pkl")
         self.entries: dict[str, list] = {}
         self.dirty = False
 
@@ -155,8 +155,15 @@ def build_index(docs: Sequence[SearchDocument] | None = None, *, vocabularies=No
             if progress:
                 progress("dense", done[0], len(docs))
 
-        dense_index.fit(docs, embeddings, progress=advance)
-        embeddings.save(keep={embeddings.key(dense_index.text_of(d)) for d in docs})
+        # The text embedded for each document (cut to its token budget), by document hash and budget.
+        safe_version = "".join(c if c.isalnum() or c in "._-" else "_" for c in dense_index.encoder.version)
+        texts = TermCache(cache, f"dense-texts-{safe_version}.pkl").load()
+        before = len(texts.entries)
+        dense_index.fit(docs, embeddings, progress=advance, text_cache=texts.entries)
+        embeddings.save(keep={embeddings.key(dense_index.text_of(d, texts.entries)) for d in docs})
+        texts.dirty = len(texts.entries) != before
+        texts.save({f"{d.content_hash()}:{dense_index.max_tokens.get(d.source, dense_index.max_tokens.get('default', 64))}"
+                    for d in docs})
         dense_info.update(model=dense_index.encoder.version, max_tokens=dense_index.max_tokens,
                           embedded=dense_index.embedded_, from_cache=len(docs) - dense_index.embedded_)
         timings["dense_s"] = round(time.perf_counter() - step, 2)

@@ -592,8 +592,11 @@ class DenseIndex:
         self.embedded_: int = 0  # how many were computed (not from the cache) in the last fit
 
     def fit(self, docs: Sequence[SearchDocument], cache: EmbeddingCache | None = None, batch_size: int = 32,
-            progress: Callable[[int], None] | None = None, save_every: int = 20) -> DenseIndex:
-        texts = [self.text_of(d) for d in docs]
+            progress: Callable[[int], None] | None = None, save_every: int = 20,
+            text_cache: dict | None = None) -> DenseIndex:
+        """Embed ``docs`` (the vectors in ``cache`` are reused). ``text_cache`` (document key -> embedded
+        text) spares cutting each document to its token budget again (≈ 1 ms per document)."""
+        texts = [self.text_of(d, text_cache) for d in docs]
         keys = [cache.key(t) if cache is not None else "" for t in texts]
         vectors: list[np.ndarray | None] = [cache.get(k) if cache is not None else None for k in keys]
         todo = [i for i, v in enumerate(vectors) if v is None]
@@ -620,9 +623,15 @@ class DenseIndex:
         self.matrix_ = np.stack(vectors).astype(np.float32) if vectors else np.zeros((0, dim), np.float32)
         return self
 
-    def text_of(self, doc: SearchDocument) -> str:
+    def text_of(self, doc: SearchDocument, text_cache: dict | None = None) -> str:
         budget = self.max_tokens.get(doc.source, self.max_tokens.get("default", 64))
-        return dense_text(doc, self.encoder, budget)
+        if text_cache is None:
+            return dense_text(doc, self.encoder, budget)
+        key = f"{doc.content_hash()}:{budget}"
+        text = text_cache.get(key)
+        if not isinstance(text, str):
+            text = text_cache[key] = dense_text(doc, self.encoder, budget)
+        return text
 
     # A question longer than this (in encoder tokens) is embedded by its content words only: the encoder's
     # cost grows with the number of tokens (≈ 1 ms of CPU per token), and courtesy formulas and grammar
