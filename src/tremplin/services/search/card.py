@@ -96,6 +96,10 @@ CARD = ServiceCard(
                   description="similarité cosinus des plongements E5", weight="fort"),
         Parameter(name="seuil de pertinence sémantique", description=f"cosinus ≥ {DENSE_MIN_COSINE}",
                   weight="décisif pour les documents trouvés par le sens seul"),
+        Parameter(name="réponse fiable (règle S08)",
+                  description="aucun résultat montré si aucun document n'est assez proche de la question "
+                  "(cosinus ≥ 0,87, ou ≥ 0,835 pour un document contenant la moitié de ses mots)",
+                  weight="décisif pour les questions hors sujet"),
         Parameter(name="public et thème demandés", description="filtres", weight="décisif"),
     ],
     operations=[
@@ -103,6 +107,7 @@ CARD = ServiceCard(
         "analyse du français, correction des fautes de frappe, expansion par synonymes",
         "score BM25 de chaque document et similarité sémantique avec la question",
         "fusion des deux classements, filtres par public et thème, seuil de pertinence",
+        "« pas de réponse fiable » quand aucun document ne traite de la question (règle S08)",
         "choix et surlignage du passage qui répond le mieux ; définitions du glossaire",
     ],
     metrics_source="tremplin evaluate search (requêtes préqualifiées réelles du Code du travail numérique ; "
@@ -114,6 +119,10 @@ CARD = ServiceCard(
         "le temps de construction sur 2 cœurs : un sujet traité loin dans une longue fiche n'est trouvé que par "
         "les mots.",
         "Les fiches service-public.fr du paquet npm datent de leur dernière publication dans ce paquet.",
+        "La règle S08 laisse sans réponse environ 3 % des questions réelles de l'évaluation (mots isolés ou "
+        "familiers : « burn out », « je craque ») et quelques questions hors sujet obtiennent encore des "
+        "résultats (2 sur 30 dans la liste tenue à l'écart) ; une question dans une autre langue est le plus "
+        "souvent sans réponse.",
         "Les contributions, modèles de lettres et simulateurs du Code du travail numérique ne sont pas indexés.",
         "Une réponse est une information générale, pas un conseil juridique sur une situation particulière.",
     ],
