@@ -1086,8 +1086,6 @@ _PLACE_CUE = fast(
     r"lieu (?:de travail|d'exercice|de (?:la )?mission|d'affectation)\s*:?|localisation\s*:|"
     r"(?:poste|emploi|job|cdi|cdd|contrat|mission)s?\s+(?:\w+\s+){0,2}?a pourvoir\s+(?:a|sur|en|au|dans)\b|"
     r"(?:un|une|le|du|ce|notre) poste\s+(?:\w+\s+)?(?:a|sur)\s+(?=[a-z-]+(?:\s+[a-z-]+){0,3}\s*\())")
-_PLACE_CODE = re.compile(r"[^.;\n()]{0,50}?(?:\((\d{2}|2a|2b|97\d)\)|\b(\d{5})\s+[a-z]|[a-z]\s+(\d{5})\b"
-                         r"(?!\s*(?:€|euros?|eur\b|k\b|habitants)))")
 _PLACE_NOT_JOB = re.compile(r"\b(?:agence|siege|secteurs?|chantiers?|deplacements?|clients?|interventions?|tournees?|"
                             r"zones?|formation|ecole|entretien|centre de formation|depot de)\b")
 _PLACE_WORDS = frozenset("base basee situe situee localise localisee implante implantee lieu localisation "
@@ -1116,12 +1114,21 @@ def _dept_of_code(raw: str) -> str:
     return raw
 
 
+_PAREN_CODE = re.compile(r"\((\d{2}|2a|2b|97\d)\)")
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_POSTCODE = re.compile(r"(?<![a-z0-9])(?<!\d[.,])(\d{5})(?![0-9]|[.,]\d)(?!\s*(?:€|euros?|eur\b|k\b|habitants))")
+_POSTCODE_CUES = frozenset("lieu localisation base basee situe situee localise localisee implante implantee "
+                           "pourvoir".split())
+
+
 def _place_contradiction(ctx: Ctx) -> Hit | None:
-    if ctx.words.isdisjoint(_PLACE_WORDS):
-        return None
     field = _field_department(ctx)
-    if field is None:
+    if field is None or ctx.words.isdisjoint(_PLACE_WORDS):
         return None
+    paren = _PAREN_CODE.search(ctx.all) is not None
+    post = not ctx.words.isdisjoint(_POSTCODE_CUES) and _FIVE_DIGITS.search(ctx.all) is not None
+    if not (paren or post):
+        return None  # no « (NN) » department nor postcode after a place word in the text
     code, label = field
     same = {code, "20", "2a", "2b"} if code in ("20", "2a", "2b") else {code}
     if any(f"({c})" in ctx.all for c in same):
@@ -1130,18 +1137,27 @@ def _place_contradiction(ctx: Ctx) -> Hit | None:
     for ft in ctx.free_fields:
         if ft.name == "entreprise.description" or ft.words.isdisjoint(_PLACE_WORDS):
             continue
-        for m in finditer_near_words(_PLACE_CUE, ft, _PLACE_WORDS, 40, 60):
-            c = _PLACE_CODE.match(ft.folded, m.end())
-            if c is None:
+        folded = ft.folded
+        # Look for department codes and postcodes first (rare), then for a statement of the job's place just before.
+        codes = [(m.start(), m.end(), m.group(1)) for m in _PAREN_CODE.finditer(folded)] if paren else []
+        if post:
+            codes += [(m.start(), m.end(), m.group(1)) for m in _POSTCODE.finditer(folded)]
+        for cs, ce, raw in codes:
+            cue = None
+            for c in _PLACE_CUE.finditer(folded, max(0, cs - 75), min(len(folded), cs + 1)):
+                cue = c
+            if cue is None or cue.end() > cs:
                 continue
-            between = ft.folded[m.start():c.end()]
-            if _PLACE_NOT_JOB.search(between) or _PLACE_NOT_JOB.search(ft.folded[max(0, m.start() - 40):m.start()]):
+            between = folded[cue.start():cs]
+            if len(between) - (cue.end() - cue.start()) > 50 or re.search(r"[.;\n()]", folded[cue.end():cs]):
                 continue
-            stated = _dept_of_code(c.group(1) or c.group(2) or c.group(3))
+            if _PLACE_NOT_JOB.search(between) or _PLACE_NOT_JOB.search(folded[max(0, cue.start() - 40):cue.start()]):
+                continue
+            stated = _dept_of_code(raw)
             if stated in same:
                 return None  # one statement of the job's place agrees with the field
             if first is None:
-                first = (ft.name, m.start(), c.end() - (1 if c.group(2) else 0))
+                first = (ft.name, cue.start(), ce)
     if first is None:
         return None
     return Hit("misleading.place", "R06-FALSE", "misleading", "review", first[0], first[1], first[2],
@@ -1247,8 +1263,7 @@ _ID_NUMBER = fast(r"\b(?:siren|siret|rcs)\b|\b\d{3}\s?\d{3}\s?\d{3}(?:\s?\d{5})?
 _INTERMEDIARY = fast(
     r"\b(?:pour (?:le compte (?:de |d')(?:l'un de |l'une de |un de |une de )?|l'un de |l'une de |un de |une de )"
     r"(?:notre|nos|son|ses|leur|leurs) client(?:e|s|es)?\b|"
-    r"cabinet (?:\w+\s+){0,3}?(?:recrutement|chasse de tetes|approche directe)|recrutement (?:est )?(?:gere|assure|"
-    r"mene|realise|confie|pilote) par|"
+    r"cabinet (?:\w+\s+){0,3}?(?:recrutement|chasse de tetes|approche directe)|"
     r"(?:recrut|recherch|cherch|embauch|selectionn|propos)\w*\s+(?:(?!pour\b)\S+\s+){0,12}?pour (?:notre|nos|son|ses) "
     r"client(?:e|s|es)?\b|(?:(?<![^\n])|(?<=[.!] ))\s*pour (?:notre|nos|son|ses) client(?:e|s|es)?\s*[,:]|"
     r"cabinet de (?:recrutement|conseil)|notre client(?:e)? (?:est|recrute|recherche|specialise|situe|base|leader|acteur|"
@@ -1259,9 +1274,9 @@ _INTERMEDIARY = fast(
     r"structure|societe|clinique|cabinet)\b)")
 
 
-_INTERMEDIARY_ANCHOR = fast(r"\b(?:client|cabinet|agence|integrer|recrutement)")
+_INTERMEDIARY_ANCHOR = fast(r"\b(?:client|cabinet|agence|integrer)")
 _AGENCY_ANCHOR = fast(r"\b(?:missions?|disposition|delegation)\b")
-_INTERMEDIARY_TOKENS = frozenset("client clients cliente clientes cabinet agence integrer recrutement".split())
+_INTERMEDIARY_TOKENS = frozenset("client clients cliente clientes cabinet agence integrer".split())
 _AGENCY_TOKENS = frozenset("mission missions disposition delegation".split())
 _SELF_EMPLOYED_TOKENS = frozenset("auto micro entrepreneur entrepreneurs independant independance freelance freelances "
                                   "vdi portage creer creez creant mandataire".split())

@@ -412,7 +412,7 @@ class Ctx:
         from tremplin.services.legality.pay import parse_field_salary, parse_text_amounts
 
         out: dict[str, list] = {}
-        money = ("euro", "euros", "eur", "k", "smic", "brut", "bruts", "net", "nets", "horaire", "thb")
+        money = ("euro", "euros", "eur", "k", "smic", "brut", "bruts", "net", "nets", "thb")
         for ft in self.fields:
             if ft.name in ("salaire.libelle", "salaire"):
                 a = parse_field_salary(ft)
@@ -421,7 +421,8 @@ class Ctx:
                     continue
             if not (ft.name.startswith("salaire") or ft in self.free_fields):
                 continue
-            if "€" not in ft.folded and ft.words.isdisjoint(money):
+            if "€" not in ft.folded and ft.words.isdisjoint(money) and not (
+                    "horaire" in ft.words and not ft.words.isdisjoint(("taux", "salaire", "remuneration"))):
                 continue
             found = parse_text_amounts(ft)
             if found:

@@ -101,7 +101,9 @@ def _g(id: str, category: str, pattern: str, anchors: str, markers: str, **kw) -
     for key in ("unless", "pair"):
         if isinstance(kw.get(key), str):
             kw[key] = re.compile(kw[key])
-    words = frozenset(w + s for w in anchors.split() for s in ("", "s", "e", "es"))
+    # anchors in every inflection (« handicapé » also anchors « handicapées »), except words marked « ! » (exact)
+    words = frozenset(w[:-1] if w.endswith("!") else w + s for w in anchors.split()
+                      for s in (("",) if w.endswith("!") else ("", "s", "e", "es")))
     return Group(id, category, fast(pattern), words, tuple(markers.split()), **kw)
 
 
@@ -194,8 +196,8 @@ GROUPS: tuple[Group, ...] = (
        r"sous traitement\w*(?: medica\w*)?|traitements? medica\w*)(?![a-z0-9])",
        "handicape handicapes handicapee handicapees handicap rqth pmr invalide invalides malade malades maladie "
        "diabetique epileptique asthmatique seropositif seropositive cardiaque cardiaques depressif depressive "
-       "dyslexique autiste bipolaire obese antecedent antecedents therapeutique mobilite sante medicaux medicales "
-       "dos psychiatriques pathologie reduite traitement traitements",
+       "dyslexique autiste bipolaire obese antecedent antecedents therapeutique probleme! problemes! souci! soucis! "
+       "medicaux medicales psychiatriques pathologie reduite traitement traitements",
        "excl", articles=("L1132-1", "L5321-2"),
        unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil|etablissement|foyer|esat|\bime\b|"
               r"\bmas\b|\bfam\b|public|residents?|usagers?|beneficiaires?|(?:locaux|batiment|site|bureaux|lieu|acces|"
@@ -220,7 +222,7 @@ GROUPS: tuple[Group, ...] = (
        r"(?:rsa|minima sociaux|aah)|rsa|rmistes?|sdf|personnes? (?:precaires?|en (?:grande )?precarite|surendettee?s?|"
        r"sans (?:logement|domicile))|interdits? bancaires?|fiches? (?:a la )?banque de france|(?:au )?chomage depuis)(?![a-z0-9])",
        "chomeur chomeurs chomage demandeur demandeurs rsa minima aah rmiste sdf precaire precaires precarite "
-       "surendette surendettee bancaire bancaires banque domicile logement",
+       "surendette surendettee bancaire bancaires banque domicile!",
        "excl", articles=("L1132-1", "L5321-2"),
        unless=r"(?:accompagn|insertion|aupres|accueil|public|orient|aider|aide aux|suivi|conseill|inscri|"
               r"cumul|eligib|iae|pec\b|contrat aide)"),
@@ -233,7 +235,7 @@ GROUPS: tuple[Group, ...] = (
        r"lfi|rn|ps|lr)|activites? (?:syndicales?|politiques?)|engagements? (?:syndica\w*|politiques?)|engage\w* (?:politiquement|syndicalement)|mandats? "
        r"(?:syndica\w*|electifs?))(?![a-z0-9])",
        "syndique syndiquee syndiques syndiquees syndicaliste syndicalistes syndical syndicale syndicaux syndicales "
-       "syndicat parti delegue delegues militant militante militants militantes encarte encartes greviste grevistes "
+       "syndicat parti! partis! delegue delegues militant militante militants militantes encarte encartes greviste grevistes "
        "elu elus sympathisant sympathisants cgt cfdt cftc unsa electif electifs politiquement syndicalement",
        "excl", exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2"),
        unless=r"(?:relations? (?:avec les )?(?:partenaires|organisations|representants|elus)|dialogue social|"
@@ -277,6 +279,10 @@ GROUPS: tuple[Group, ...] = (
 )
 
 _ANCHORS = frozenset().union(*(g.anchors for g in GROUPS))
+_BY_ANCHOR: dict[str, list[Group]] = {}
+for _group in GROUPS:
+    for _word in _group.anchors:
+        _BY_ANCHOR.setdefault(_word, []).append(_group)
 
 
 def _marker(g: Group, folded: str, c0: int, c1: int, gs: int, ge: int) -> tuple[str, int, int] | None:
@@ -333,8 +339,10 @@ def detect_groups(ctx: Ctx, dropped: list) -> list[Hit]:
         if fw.isdisjoint(_ANCHORS):
             continue
         folded = ft.folded
+        present = fw & _ANCHORS
+        wanted = {id(g) for w in present for g in _BY_ANCHOR[w]}
         for g in GROUPS:
-            if fw.isdisjoint(g.anchors):
+            if id(g) not in wanted:
                 continue
             for m in finditer_near_words(g.rx, ft, g.anchors, 60, 60):
                 gs, ge = m.span()

@@ -331,17 +331,18 @@ _APPEARANCE = [
       articles=("L1132-1", "L5321-2")),
     P("appearance.height", "R10-DISCRIM", "appearance", "block",
       r"\btaille\s*(?:minimum|minimale|min|maximum|maximale|max|requise|exigee|souhaitee)?\s*:?\s*(?:de\s+)?"
-      r"(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|\b(?:mesurer|mesurant|mesure|mesurez|mesuriez|faire|faites)\s+(?:au moins |plus de |minimum |"
+      r"(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|\b(?:mesurer|mesurant|mesure|mesurez|mesuriez)\s+(?:au moins |plus de |minimum |"
       r"au minimum |moins de )?(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|"
       r"\btaille\s*(?:de vetement\s*)?:?\s*(?:3[2-9]|4[0-8])\s*(?:maximum|max|minimum|min|au plus|exige\w*)\b|"
       r"\b(?:grande?|petite?) taille (?:exige|souhait|obligatoire|requis)\w*",
-      "taille mesurer mesurant mesure mesurez mesuriez faire faites", negatable=False, exceptions=("EXC-R1142-1",),
+      "taille mesurer mesurant mesure mesurez mesuriez", negatable=False, exceptions=("EXC-R1142-1",),
       articles=("L1132-1", "L5321-2")),
     P("appearance.build", "R10-DISCRIM", "appearance", "review",
       r"\b(?:vous etes|tu es|etre|profil|personne)\s+(?:\w+\s+(?:et\s+)?)?(?:grand|grande|petit|petite|costaud|"
       r"baraque|robuste|corpulent\w*|athletique|muscle\w*)e?s?\b|\b(?:un|votre|le|ton) physique (?:de sporti\w*|"
       r"d'athlete|athletique|sporti\w*|muscle\w*|costaud|robuste|imposant|de demenageur|de rugbyman|solide)\b",
-      "grand grande petit petite costaud baraque robuste corpulent corpulente athletique muscle musclee physique",
+      "grand grande petit petite costaud baraque robuste corpulent corpulente athletique muscle musclee sportif "
+      "sportive athlete imposant rugbyman demenageur",
       unless=r"(?:petite?s? (?:entreprise|equipe|structure|societe|main)|grande? (?:entreprise|equipe|structure|"
       r"societe|distribution|surface|capacite|autonomie|rigueur|qualite|disponibilite|curiosite|aisance|"
       r"polyvalence|reactivite|sens)|grand (?:sens|compte|public|groupe|nombre|plaisir|interet|esprit)|"
@@ -609,7 +610,7 @@ _FEE = [
       r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"
       r"recevoir))",
       "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "
-      "regler payer verser frais postuler investissement apport fonds paiement garantie ouverture", negatable=False,
+      "regler payer verser frais postuler investissement apport fonds paiement versement", negatable=False,
       unless=_FEE_CANCEL + r"|(?:transport|navigo|salle de sport|mutuelle|club|prime|bonus|\bca\b|chiffre d'affaires|"
       r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
       r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
@@ -733,7 +734,7 @@ _AGE_WORDS = [
       r"\bne(?:\(e\)|e)?s?\s+(?:apres|avant|entre|en|a partir de|depuis|posterieurement a|au plus tot en|au plus tard en)"
       r"\s+(?:19|20)\d{2}\b|\bannees? de naissance\s*:?\s*(?:posterieure|anterieure|superieure|inferieure|apres|avant|"
       r"entre|minimum|maximum|au plus tot|au plus tard|(?:19|20)\d{2}\s*(?:-|a|et)\s*(?:19|20)\d{2})",
-      " ".join(["naissance"] + [str(y) for y in range(1940, 2016)]),
+      " ".join(["naissance"] + [str(y) for y in range(1950, 2011)]),
       requires=r"(?:candidat|\bvous\b|profil|personne|\betre\b|recherch|postul|recrut|\bage)",
       unless=r"(?:entreprise|societe|structure|marque|start-?up|agence|groupe|association|projet|concept|maison|"
       r"enseigne|boutique|restaurant|cabinet|reseau|magasin)\b[^.;\n]{0,40}\bne",
@@ -826,30 +827,52 @@ def _windows(ft, index: dict[str, list[Pat]]) -> dict[int, list[tuple[int, int]]
     return found
 
 
+_ALL_NEEDS = frozenset().union(*(p.needs for p in ALL_PATTERNS if p.needs))
+_PATS_BY_WORD = {w: [p for p in ALL_PATTERNS if p.needs and w in p.needs] for w in _ALL_NEEDS}
+_PATS_BY_WORD_FREE = {w: [p for p in pats if p.scope != "title"] for w, pats in _PATS_BY_WORD.items()}
+_NO_NEEDS = [p for p in ALL_PATTERNS if p.needs is None]
+_BY_ID = {id(p): p for p in ALL_PATTERNS}
+
+
 def run_patterns(ctx: Ctx, patterns: tuple[Pat, ...] = ALL_PATTERNS, dropped: list | None = None) -> list[Hit]:
     """Run the lexicon patterns, each only around the words it needs (« anchors »)."""
     hits: list[Hit] = []
     words = ctx.words
-    candidates = [p for p in patterns if p.needs is None or not words.isdisjoint(p.needs)]
-    if not candidates:
-        return hits
+    default = patterns is ALL_PATTERNS
+    if default:
+        candidates = None
+        if words.isdisjoint(_ALL_NEEDS) and not _NO_NEEDS:
+            return hits
+    else:
+        candidates = [p for p in patterns if p.needs is None or not words.isdisjoint(p.needs)]
+        if not candidates:
+            return hits
     fields = ctx.free_fields
     for ft in fields:
         index: dict[str, list[Pat]] = {}
         full: list[Pat] = []
-        for pat in candidates:
-            if pat.scope == "title" and ft.name != "intitule":
-                continue
-            if pat.needs is None:
-                full.append(pat)
-                continue
-            common = pat.needs & ft.words
-            for w in common:
-                index.setdefault(w, []).append(pat)
+        if default:
+            # Inverted index: the anchor words present in the field give the patterns to run (no per-pattern test).
+            title = ft.name == "intitule"
+            for w in ft.words & _ALL_NEEDS:
+                pats = _PATS_BY_WORD[w] if title else _PATS_BY_WORD_FREE[w]
+                if pats:
+                    index[w] = pats
+            full = [p for p in _NO_NEEDS if title or p.scope != "title"]
+        else:
+            for pat in candidates:
+                if pat.scope == "title" and ft.name != "intitule":
+                    continue
+                if pat.needs is None:
+                    full.append(pat)
+                    continue
+                common = pat.needs & ft.words
+                for w in common:
+                    index.setdefault(w, []).append(pat)
         if not index and not full:
             continue
         wins = _windows(ft, index) if index else {}
-        by_id = {id(p): p for p in candidates}
+        by_id = _BY_ID if default else {id(p): p for p in candidates}
         todo = [(p, [(0, len(ft.folded))]) for p in full] + [(by_id[k], v) for k, v in wins.items()]
         for pat, spans in todo:
             seen: set[tuple[int, int]] = set()
