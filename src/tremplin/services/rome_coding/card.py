@@ -113,11 +113,11 @@ CARD = ServiceCard(
         "présentation des candidats avec l'appellation reconnue ; choix par une personne",
     ],
     metrics={
-        "top1_fiche_intitule": 0.745,
-        "top3_fiche_intitule": 0.837,
-        "top1_fiche_intitule_description": 0.739,
-        "erreur_calibration_attendue": 0.060,
-        "couverture_seuil_0_5": 0.812,
+        "top1_fiche_intitule": 0.744,
+        "top3_fiche_intitule": 0.838,
+        "top1_fiche_intitule_description": 0.744,
+        "erreur_calibration_attendue": 0.064,
+        "couverture_seuil_0_5": 0.853,
         "exactitude_si_reponse": 0.838,
     },
     metrics_source="tremplin evaluate rome : 804 offres réelles France Travail (moitié eval, partition par "
@@ -130,6 +130,9 @@ CARD = ServiceCard(
         "Le référentiel est en français : un intitulé dans une autre langue n'est reconnu que par les quelques "
         "anglicismes du lexique.",
         "Le lexique d'abréviations est court et écrit à la main (lexicon.py).",
+        "Les offres de référence sont codées en ROME v3 : pour 63 des 1 513 offres, l'appellation choisie est sous "
+        "une autre fiche en ROME 4.0 (« Ouvrier d'élevage laitier bovin » A1407 → A1403) ; le modèle, qui répond "
+        "la fiche 4.0, y est compté faux.",
     ],
     human_oversight=[
         "le code n'est qu'une proposition : la personne choisit parmi les candidats ou en saisit un autre",
