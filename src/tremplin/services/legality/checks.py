@@ -310,7 +310,7 @@ _BELOW_SMIC_WORDS = fast(r"\b(?:inferieur\w*|en dessous|en-dessous|au-dessous|so
 _COMMISSION_ONLY = fast(
     r"\b(?:remuner\w*|salaire|pay\w*|retribu\w*)\s+(?:\w+\s+){0,2}?(?:uniquement|exclusivement|seulement|100 ?%|"
     r"entierement|totalement|a 100 ?%)\s+(?:a la |sur |aux |en |au |par )?(?:commissions?|pourcentage|variable|"
-    r"ventes|resultats|chiffre)|\b(?:pas de|sans|aucun)\s+(?:salaire\s+)?fixe\b|\b(?:commissions?|variable)\s+"
+    r"ventes|resultats|chiffre)|\b(?:pas de|sans|aucun|aucune)\s+(?:salaire\s+|remuneration\s+)?(?:fixe|de base)\b|\b(?:commissions?|variable)\s+"
     r"(?:uniquement|seulement|exclusivement)\b|\b100 ?% (?:commission|variable)\w*|"
     r"\bsans (?:aucun |aucune )?(?:minimum|salaire|remuneration|revenu|fixe) (?:minimum |minimal\w* )?garanti\w*|"
     r"\bsans (?:aucun |aucune )?(?:salaire|remuneration|revenu) minim\w*|\b(?:uniquement|seulement|exclusivement|rien qu')\s*(?:a la |au |aux )"

@@ -32,7 +32,7 @@ _EXCL_AFTER = (
     r"(?:s'abstenir|abstenez-vous|abstenir|non (?:accepte|admis|retenu|souhaite|desire|autorise|tolere|bienvenu|"
     r"recevable|pris en compte|prioritaire)\w*|refuse\w*|exclu\w*|interdit\w*|proscrit\w*|indesirable\w*|"
     r"(?:ne |n')?(?:sont|seront|serait|serons|est|sera) pas (?:les )?(?:bienvenu|accepte|admis|retenu|pris|"
-    r"considere|etudie|souhaite|autorise|tolere|adapte|fait|faite|concu)\w*|pas (?:les )?bienvenu\w*|"
+    r"considere|etudie|souhaite|autorise|tolere|adapte|fait|faite|concu|prioritaire)\w*|pas (?:les )?bienvenu\w*|"
     r"(?:ne |n')?(?:conviennent|conviendront|conviendrait|convient|correspondent|correspond) pas|"
     r"inutile de (?:postuler|candidater|nous contacter|se presenter)|(?:merci de |priere de )?ne pas (?:postuler|"
     r"candidater|se presenter|repondre|envoyer)|(?:sont|seront|sera) (?:ecarte|elimine|rejete|refuse)\w*|"
@@ -64,7 +64,7 @@ _ONLY_AFTER = r"(?:uniquement|exclusivement|seulement|only|exige\w*|requis\w*|ob
 # Preference: « de préférence », « seront privilégiés », « conviendrait davantage à ».
 _PREF_BEFORE = (
     r"(?:\bde preference|\bpreference (?:pour|a(?:ux?)?|a des|donnee a(?:ux?)?|sera donnee a(?:ux?)?)|\bprivilegi\w*|"
-    r"\bidealement|\bplutot|\bideal(?:e|s|es)? (?:pour|a)(?: une?| des| les)?|\b(?:plutot |surtout |davantage |mieux )?"
+    r"\bidealement|\bplutot|\b(?:nous )?pref(?:erons|ererions|ere|erent|erez)(?: plutot)?|\bideal(?:e|s|es)? (?:pour|a)(?: une?| des| les)?|\b(?:plutot |surtout |davantage |mieux )?"
     r"(?:fait|faite|adapte\w*|destine\w*|concu\w*|pense\w*) pour (?:un|une|des|les)|\bconvien(?:drait|t|nent|draient) (?:davantage |mieux |plutot |parfaitement |surtout )?"
     r"(?:a(?:ux?)?|a une?|a des|pour)|\bpense pour)"
 )
@@ -122,7 +122,7 @@ GROUPS: tuple[Group, ...] = (
               r"(?:\w+ )?(?:hommes?|femmes?|filles?|garcons?|dames|masculin\w*|feminin\w*)|"
               r"(?:hommes?|femmes?) (?:de (?:menage|chambre|service|terrain|l'art|metier|confiance)|d'(?:entretien|"
               r"affaires|etat))|filles? au pair|jeunes? filles? (?:en|de) (?:difficulte|l'ase)|"
-              r"femmes? victimes|violences|femmes? enceintes?|voilee)",
+              r"femmes? victimes|violences|femmes? enceintes?|voilee|voile|foulard|hijab)",
        pair=r"(?:hommes?|femmes?|garcons?|filles?|masculin\w*|feminin\w*|messieurs|dames|mixte)"),
     _g("group.family", "family",
        r"\b(?:celibataires?|(?:personnes?|candidat\w*|hommes?|femmes?) mariee?s?|mariee?s|(?:femmes? )?enceintes?|"

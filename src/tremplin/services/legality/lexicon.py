@@ -87,7 +87,8 @@ _SEX = [
       "homme hommes femme femmes fille filles garcon garcons dame dames monsieur madame demoiselle gars mec mecs "
       "nana nanas", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_quality", "R08-SEX", "sex", "block",
-      r"(?<!ou )(?<!et )(?<!/)(?<!sage-)(?<!sage )(?<!sages-)\b(?:homme|femme)s?\s+(?:fort|forte|forts|fortes|robuste|costaud|serieu\w*|dynamique|"
+      r"(?<!ou )(?<!et )(?<!/)(?<!sage-)(?<!sage )(?<!sages-)(?<!et des )(?<!ou des )(?<!et une )(?<!ou une )(?<!et un )"
+      r"(?<!ou un )\b(?:homme|femme)s?\s+(?:fort|forte|forts|fortes|robuste|costaud|serieu\w*|dynamique|"
       r"motive\w*|souriant\w*|de confiance|energique|capable|disponible|sporti\w*|polyvalent\w*|solide|vigoureu\w*|"
       r"resistant\w*|muscle\w*|baraque\w*|pour (?:le |la |les )?(?:dechargement|chargement|livraison|demenagement)|"
       r"pour (?:la|le|l'|les) (?:manutention|port|entretien|menage|accueil|service|vente|cuisine|chantier|"
@@ -434,8 +435,9 @@ _RESIDENCE = [
       r"(?:\w+\s+){0,2}?(?:a|au|aux|en|dans|sur|pres|a proximite|a moins|hors|sur place)\b|"
       r"\b(?:residez|residiez|habitez|habitiez|resider|habiter|vivre|vivez)\s+(?:obligatoirement|imperativement|"
       r"exclusivement|uniquement|necessairement)\b|\bresidence (?:\w+\s+)?(?:obligatoire|imperative|exigee|requise)\s+"
-      r"(?:dans|a|sur|en|au)\b",
-      "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies residence",
+      r"(?:dans|a|sur|en|au)\b|\bdomicile\s+(?:\w+\s+){0,2}?(?:a moins de|a proximite|proche|pres)\b[^.;\n]{0,30}?"
+      r"\b(?:obligatoire|exige|imperati|requis|indispensable)",
+      "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies residence domicile",
       requires=r"(?:exclusivement|uniquement|obligatoirement|imperativement|"
       r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie))",
       unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|logement (?:fourni|de "
@@ -519,7 +521,7 @@ _ORIENTATION = [
 _LANGUAGE = [
     P("language.accent", "R10-DISCRIM", "language", "block",
       r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+){0,2}?accents?\b(?!\s+(?:sur|mis|particulier|"
-      r"tonique))|\baccents?\s+(?:etranger|regional|du sud|prononce|marque|fort)s?\s+(?:\w+\s+)?(?:s'abstenir|"
+      r"tonique))|\baccents?\s+(?:etranger|regional|du sud|prononce|marque|fort)s?\s*:?\s+(?:\w+\s+)?(?:s'abstenir|"
       r"exclu\w*|non accept\w*|refuse\w*)|\b(?:francais|anglais)\s+(?:parfait\s+)?sans accent\b",
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
       articles=("L1132-1", "L5321-2")),
@@ -558,6 +560,8 @@ _FEE = [
       r"prealable|exige\w*|impose\w*|demande\w*|a votre charge|a prevoir)\b|"
       r"\b(?:kit|pack|tenue|uniforme|materiel|equipement|formation|badge|licence|echantillons?|stock)\w*\s+"
       r"(?:\w+\s+){0,3}?a (?:acheter|payer|regler|financer|acquerir|louer)\b|"
+      r"\b(?:achat|acquisition|location|paiement|financement) (?:de |du |des |d')?(?:votre|vos|ton|tes)\s+(?:\w+\s+){0,3}?"
+      r"(?:kit|pack|materiel|stock|tenue|uniforme|echantillons?|equipement|badge|licence|demonstrat\w*)|"
       r"\bvous (?:financez|payez|reglez|achetez|versez|avancez|assumez|acquerez|louez)\s+(?:vous-meme\s+)?(?:votre|vos)\s+"
       r"(?:\w+\s+){0,2}?(?:kit|pack|tenue|uniforme|materiel|stock|echantillons?|formation|inscription|licence|frais|"
       r"equipement|badge|vehicule de demonstration|demonstrat\w*)|\b(?:(?:vous )?devr(?:ez|a|iez|ont)|doi(?:t|vent|vez)|il (?:vous )?"
@@ -742,7 +746,8 @@ _AGE_WORDS = [
     P("age.student_only", "R07-AGE", "age", "review",
       r"\b(?:poste|job|emploi|contrat|offre)s?\s+(?:reserve\w*\s+)?(?:aux?\s+|pour\s+(?:les\s+)?|d')?etudiants?\b|"
       r"\b(?:reserve\w*|destine\w*|uniquement|exclusivement|seulement)\s+(?:a |aux |pour |pour les |des )?etudiant\w*"
-      r"|\b(?:vous n'etes pas|tu n'es pas|ne pas etre|non|pas d')\s*etudiant\w*|\b(?:vous etes|tu es|etre|statut)\s+"
+      r"|\b(?:vous n'etes pas|tu n'es pas|ne pas etre|non|pas d')\s*etudiant\w*|"
+      r"\betudiant(?:\(e\)|e)?s?(?:\(e?s\))?\s+(?:uniquement|exclusivement|seulement)\b|\b(?:vous etes|tu es|etre|statut)\s+"
       r"etudiant(?:\(e\)|e)?s?\b(?!\s+(?:en|de|dans) (?:bts|master|licence|but|formation|alternance|ecole|soins|"
       r"medecine|pharmacie|\w+ annee))",
       "etudiant etudiante etudiants etudiantes", negatable=False,

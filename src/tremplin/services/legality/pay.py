@@ -31,7 +31,7 @@ _UNIT_AFTER = fast(
 )
 _PAY_WORDS = fast(
     r"(?:salaire|remuner\w*|retribu\w*|\bpaye\w*|\bpaie\b|\bpaye\b|taux horaire|\bbrut\b|\bnet\b|\bfixe\b|"
-    r"gagn\w*|\bsalarial|\bpay\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille)"
+    r"gagn\w*|\bsalarial|\bpay(?!ant)\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille)"
 )
 _NOT_PAY = fast(
     r"(?:prime|bonus|indemnit\w*|tickets?|titres?[- ]restaurant|panier|mutuelle|participation|interessement|"
@@ -42,7 +42,7 @@ _NOT_PAY = fast(
     r"prise en charge|\bhabitants|\bsalaries|collaborateurs|milliards?|millions?|\bk€ de|investi|segur|"
     r"complement de traitement|\bcti\b|anciennete|indemnite|location|\bloyer|logement|hebergement|chambre|studio|"
     r"appartement|abonnement|objectif|portefeuille|encours|facturation|factur|devis|commande|\bpanier|"
-    r"forfait (?:telephon|mobile|internet|repas|kilometrique))"
+    r"forfait (?:telephon|mobile|internet|repas|kilometrique)|payant\w*|caution|depot|inscription|droit d'entree)"
 )
 _RANGE_GOES_ON = re.compile(r"^\s*(?:a|-|et|au)\s*\d[\d .]*(?:[.,]\d{1,2})?\s*(?:k\s?€|€|euros?\b)")
 _NET = fast(r"\bnet\b|\bnets\b|net mensuel|net par|en net")
