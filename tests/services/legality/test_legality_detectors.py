@@ -107,6 +107,10 @@ def categories(o: dict) -> set[str]:
     ("Taux horaire : 9,80.", "pay", "block"),
     ("Rémunéré à la tâche, sans minimum garanti.", "pay", "review"),
     ("Travail 7 jours sur 7 sans jour de repos.", "working_time", "review"),
+    ("Si vous êtes étranger, inutile de postuler.", "origin", "block"),
+    ("Ce poste n'est pas pour vous si vous êtes un homme.", "sex", "block"),
+    ("Si vous êtes syndiqué, ne postulez pas.", "opinions", "block"),
+    ("Si vous êtes diabétique, ce poste n'est pas pour vous.", "health_disability", "review"),
 ])
 def test_violations_are_found(text, category, severity):
     assert found(text).get(category) == severity, found(text)
@@ -162,6 +166,8 @@ def test_violations_are_found(text, category, severity):
     "Les candidats retenus seront contactés.",
     "Les personnes âgées accompagnées ne sont pas autonomes.",
     "Locaux non accessibles aux personnes à mobilité réduite.",
+    "Si vous n'avez pas le permis B, inutile de postuler.",
+    "Si vous êtes allergique aux chats, ce poste n'est pas pour vous.",
 ])
 def test_lawful_look_alikes_are_not_flagged(text):
     assert found(text) == {}

@@ -32,7 +32,8 @@ _EXCL_AFTER = (
     r"(?:s'abstenir|abstenez-vous|abstenir|non (?:accepte|admis|retenu|souhaite|desire|autorise|tolere|bienvenu|"
     r"recevable|pris en compte|prioritaire)\w*|refuse\w*|exclu\w*|interdit\w*|proscrit\w*|indesirable\w*|"
     r"(?:ne |n')?(?:sont|seront|serait|serons|est|sera) pas (?:les )?(?:bienvenu|accepte|admis|retenu|pris|"
-    r"considere|etudie|souhaite|autorise|tolere|adapte|fait|faite|concu|prioritaire)\w*|pas (?:les )?bienvenu\w*|"
+    r"considere|etudie|souhaite|autorise|tolere|adapte|fait|faite|concu|prioritaire|recu|convoque|rappele|contacte)"
+    r"\w*|pas (?:les )?bienvenu\w*|"
     r"(?:ne |n')?(?:conviennent|conviendront|conviendrait|convient|correspondent|correspond) pas|"
     r"inutile de (?:postuler|candidater|nous contacter|se presenter)|(?:merci de |priere de )?ne pas (?:postuler|"
     r"candidater|se presenter|repondre|envoyer)|(?:sont|seront|sera) (?:ecarte|elimine|rejete|refuse)\w*|"
@@ -51,13 +52,16 @@ _EXCL_BEFORE = (
     r"\binterdit\w* (?:a(?:ux?)?|pour)|\b(?:non|pas) ouvert\w* a(?:ux?)?|\bferme\w* a(?:ux?)?|\b(?:ne )?(?:convient|conviendrait|"
     r"convient) pas (?:a(?:ux?)?|a des|pour)|\b(?:pas|non) (?:adapte|compatible|accessible)\w* (?:a(?:ux?)?|a des|pour|avec)|"
     r"\binaccessible\w* a(?:ux?)?|\bincompatible\w* avec|\bne pas etre|\bn'etre pas|\bne pas avoir ete|\bevitez les|"
-    r"\bpas avoir(?: de| d'| des)?|\bn'avoir (?:pas|aucune?|jamais)(?: de| d')?)"
+    r"\bpas avoir(?: de| d'| des)?|\bn'avoir (?:pas|aucune?|jamais)(?: de| d')?|\bevit\w* (?:de )?(?:recruter|prendre|"
+    r"embaucher|retenir|engager|employer)(?: des| les| de| d')?)"
 )
 # Restriction: « uniquement », « réservé aux », « nous ne recrutons que des ».
 _ONLY_BEFORE = (
     r"(?:\buniquement|\bexclusivement|\bseulement|\bstrictement|\breserve\w* (?:a(?:ux?)?|a des|pour)|"
     r"\b(?:ouvert|accessible)\w* (?:uniquement|exclusivement|seulement) (?:a(?:ux?)?|a des)|"
-    r"\b(?:ne|n') ?\w+ (?:\w+ )?qu(?:e |')(?:des|les|d'|de|a des|a(?:ux?)?|avec des)|\brien que des|\bque pour (?:des|les))"
+    r"\b(?:ne|n') ?\w+ (?:\w+ )?qu(?:e |')(?:des|les|d'|de|a des|a(?:ux?)?|avec des)|\brien que des|\bque pour (?:des|les)|"
+    r"\b(?:sera|seront|est|sont) (?:attribue|confie|destine|reserve|propose)e?s? (?:exclusivement |uniquement )?"
+    r"a(?:ux?)?(?: une?| des)?)"
 )
 _ONLY_AFTER = r"(?:uniquement|exclusivement|seulement|only|exige\w*|requis\w*|obligatoire\w*|imperati\w*|"\
     r"indispensable\w*)"
@@ -192,6 +196,8 @@ GROUPS: tuple[Group, ...] = (
        r"obeses?|(?:personnes?|candidat\w*) (?:ayant|avec|beneficiant d'une?|titulaires? d'une?) (?:une |un |des "
        r")?(?:rqth|handicap|maladie|pathologie|traitement|restriction|reconnaissance)\w*|"
        r"(?:problemes?|soucis|antecedents?) (?:de sante|medicaux|de dos|cardiaques?|psychiatriques?)|"
+       r"(?:personnes?|candidat\w*) (?:ayant|avec) (?:des |de )?(?:problemes?|soucis|antecedents?) (?:de sante|medicaux)|"
+       r"(?:un |une |d'un )?handicaps?|"
        r"mi-temps therapeutiques?|restrictions? medicales?|arrets? (?:maladie|de travail)|(?:personnes?|candidat\w*) "
        r"sous traitement\w*(?: medica\w*)?|traitements? medica\w*)(?![a-z0-9])",
        "handicape handicapes handicapee handicapees handicap rqth pmr invalide invalides malade malades maladie "
@@ -210,9 +216,12 @@ GROUPS: tuple[Group, ...] = (
        r"sensibles?|zus|zup|hlm|seine-saint-denis|(?:du|le|dans le) 9[1-5]|"
        + _PEOPLE + r"\s+(?:habitant|residant|vivant|venant|domicilie\w*|issu\w*|originaires?)?\s*(?:de |des |du |d'|en "
        r"|dans (?:les |le |la )?)(?:la |les |l')?(?:banlieues?|cites?|quartiers?|hlm|9[1-5]|departement \d+|"
-       r"zones? \w+)|(?:habitants?|residents?)\s+(?:de |des |du |d')(?:la |les |l')?(?:banlieues?|cites?|quartiers?|"
+       r"zones? \w+)|" + _PEOPLE + r"\s+(?:habitant|residant|vivant|domicilie\w*)\s+(?:hors|en dehors|loin)\s+(?:de |du |d')?"
+       r"(?:la |l'|le )?(?:commune|ville|departement|secteur|region|zone|agglomeration|canton)|"
+       r"(?:habitants?|residents?)\s+(?:de |des |du |d')(?:la |les |l')?(?:banlieues?|cites?|quartiers?|"
        r"hlm|zup|zus|cites?|9[1-5]|seine-saint-denis|(?:certaine?s |ces )?zones?(?: \w+)?))(?![a-z0-9])",
-       "banlieue banlieues cite cites quartier quartiers zone zones zus zup hlm seine 91 92 93 94 95 departement",
+       "banlieue banlieues cite cites quartier quartiers zone zones zus zup hlm seine 91 92 93 94 95 departement "
+       "hors! dehors! loin!",
        "excl only", only_severity="review", articles=("L1132-1", "L5321-2"),
        unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|(?:entreprise|societe|agence|"
               r"magasin|site|bureaux|locaux|depot|entrepot|siege|chantier)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|"
@@ -372,4 +381,73 @@ def detect_groups(ctx: Ctx, dropped: list) -> list[Hit]:
                 hits.append(Hit(g.id, g.rule, g.category, severity, ft.name, min(ms, gs), max(me, ge),
                                 params={"kind": kind}, exception=exc, articles=g.articles))
                 break  # one finding per group and field
+    return hits
+
+
+# ------------------------------------------------------------------------------------------ conditions
+# « Si vous êtes étranger, inutile de postuler », « Ce poste n'est pas pour vous si vous êtes diabétique »: the
+# criterion is a condition on the reader, the exclusion is in the other half of the sentence.
+_IF_YOU = r"\bsi (?:vous|tu) (?:etes|es|avez|as|portez|portes|habitez|habites|residez|vivez|vis|venez|viens|souffrez|" \
+          r"depassez|depasses|n'etes pas|n'avez pas|n'es pas)\s+"
+_GO_AWAY = (r"(?:inutile de (?:postuler|candidater|nous contacter|envoyer|nous ecrire|vous presenter)|ne (?:postulez|"
+            r"candidatez|postule|candidate) pas|merci de ne pas (?:postuler|candidater|nous contacter)|passez votre chemin|"
+            r"passe ton chemin|(?:ce|le|notre) (?:poste|job|emploi|travail) n'est pas (?:fait |adapte |ouvert )?pour "
+            r"(?:vous|toi)|abstenez-vous|abstiens-toi|s'abstenir|votre candidature ne sera pas (?:retenue|etudiee|"
+            r"consideree)|nous ne (?:pourrons|pouvons) pas (?:retenir|donner suite|vous recruter|vous embaucher)|pas la "
+            r"peine de (?:postuler|candidater)|ne perdez pas votre temps)")
+_CONDITIONAL = fast(_IF_YOU + r"([^,.;\n]{2,60}?)\s*[,:]\s*(?:alors\s+|merci\s+|desole\s*,?\s*)?" + _GO_AWAY + r"|"
+                    + _GO_AWAY + r"\s+" + _IF_YOU + r"([^,.;\n]{2,60})")
+_CONDITION_TOKENS = frozenset("si".split())
+# What the condition is about → category (checked in this order).
+_CONDITION_CATEGORIES = (
+    ("sexual_orientation_identity", re.compile(r"\b(?:homosexuel\w*|homo|gay|lesbienne|bisexuel\w*|trans\w*|"
+                                               r"heterosexuel\w*|lgbt\w*|non-binaire)")),
+    ("family", re.compile(r"\b(?:enceinte|enfants?|marie\w*|celibataire|maman|mere|pere|parent|grossesse|famille)")),
+    ("health_disability", re.compile(r"\b(?:diabet\w*|malade|maladie|handicap\w*|rqth|epilep\w*|asthm\w*|"
+                                     r"traitement|cardiaque|depressi\w*|problemes? de sante|invalide|dos fragile)")),
+    ("religion", re.compile(r"\b(?:voile|voilee|foulard|musulman\w*|juif|juive|chretien\w*|catholique|croyant\w*|"
+                            r"pratiquant\w*|religi\w*|kippa|barbe religieuse)")),
+    ("origin", re.compile(r"\b(?:etranger\w*|francais\w*|nationalite|origine|immigr\w*|ne (?:a|en|hors)|refugie\w*|"
+                          r"noir\w*|arabe|maghrebin\w*|africain\w*|asiatique|europeen\w*)")),
+    ("opinions", re.compile(r"\b(?:syndiqu\w*|syndicat|militant\w*|greviste|engage\w* politiquement|politique)")),
+    ("residence", re.compile(r"\b(?:cite|cites|banlieue|quartier|hlm|zup|loin|hors|au chomage|chomeur|rsa|"
+                             r"seine-saint-denis|9[1-5])\b")),
+    ("appearance", re.compile(r"\b(?:surpoids|gros|grosse|obese|tatoue\w*|tatouage|piercing|mince|petite? taille|"
+                              r"grande? taille|moche|barbu)")),
+    ("age", re.compile(r"\b(?:\d{2} ans|plus de \d{2}|moins de \d{2}|senior|retraite\w*|etudiant\w*|jeune|vieux|"
+                       r"la (?:trentaine|quarantaine|cinquantaine|soixantaine))")),
+    ("sex", re.compile(r"\b(?:un homme|une femme|homme|femme|garcon|fille)\b")),
+    ("language", re.compile(r"\baccent")),
+)
+_CONDITION_RULE = {"age": "R07-AGE", "sex": "R08-SEX", "family": "R09-FAMILY"}
+
+
+def detect_conditional(ctx: Ctx, dropped: list) -> list[Hit]:
+    hits: list[Hit] = []
+    if "si" not in ctx.words:
+        return hits
+    for ft in ctx.free_fields:
+        if "si" not in ft.words:
+            continue
+        for m in finditer_near_words(_CONDITIONAL, ft, _CONDITION_TOKENS, 130, 90):
+            what = m.group(1) or m.group(2) or ""
+            category = next((c for c, rx in _CONDITION_CATEGORIES if rx.search(what)), None)
+            if category is None or is_diversity_statement(ft.folded, *m.span()):
+                continue
+            if re.search(r"\b(?:pas|plus|aucun\w*) (?:de |d')?(?:permis|diplome|experience|vehicule|voiture|cv)\b|"
+                         r"\b(?:permis|diplome|experience|vehicule|disponib)", what):
+                continue  # « si vous n'avez pas le permis, inutile de postuler »: a job requirement, not a person
+            exceptions = {"sex": ("EXC-R1142-1",), "appearance": ("EXC-R1142-1",), "origin": ("EXC-EMPLOI-PUBLIC",),
+                          "religion": ("EXC-EXIGENCE-ESSENTIELLE",), "opinions": ("EXC-EXIGENCE-ESSENTIELLE",),
+                          "age": ("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI")}.get(category, ())
+            # A health or appearance condition may hide a real constraint of the job (port de charges): a counsellor
+            # decides; the other criteria are excluded outright.
+            base = "review" if category in ("health_disability", "appearance") else "block"
+            severity, exc = apply_exceptions(ctx, base, exceptions)
+            rule = _CONDITION_RULE.get(category, "R10-DISCRIM")
+            if severity is None:
+                dropped.append((rule, exc, ft.name))
+                continue
+            hits.append(Hit("group.conditional", rule, category, severity, ft.name, m.start(), m.end(),
+                            params={"kind": "condition"}, exception=exc))
     return hits

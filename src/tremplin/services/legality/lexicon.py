@@ -109,7 +109,7 @@ _SEX = [
       r"\s+(?:exclusivement |uniquement |plutot |de preference )?(?:masculin|feminin)e?s?\b|"
       r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:[a-z']+\s+){0,3}?(?:collegue|equipier|equipiere|"
       r"employee?|salariee?|intervenant\w*|renfort)s?\s+(?:masculin|feminin)e?s?\b|"
-      r"\b(?:poste|emploi|job|metier|travail|offre)s?\s+(?:exclusivement|uniquement|strictement|reserve\w* (?:au sexe|"
+      r"\b(?:poste|emploi|job|metier|travail|offre|recrutement|embauche)s?\s+(?:exclusivement|uniquement|strictement|reserve\w* (?:au sexe|"
       r"aux?|a la gent))\s+(?:masculin|feminin)e?s?\b",
       "sexe masculin feminin masculine feminine", exceptions=("EXC-R1142-1",),
       unless=r"(?:encourag|bienvenu|egalement|aussi|favoris|feminis|mixite|parite|toutes les candidatures|en particulier)",
@@ -307,6 +307,14 @@ _APPEARANCE = [
       unless=r"(?:prothes|dentaire|cabinet|orthodont|soins?|patients?|hygiene bucco|vehicule|produit|site|vitrine|"
       r"magasin|rayon|boutique|stand|locaux|espace|dossier)", exceptions=("EXC-R1142-1",),
       articles=("L1132-1", "L5321-2")),
+    P("appearance.judge", "R10-DISCRIM", "appearance", "block",
+      r"\bjuger (?:de |du |de la )?(?:votre|ta|sa|leur|le|la|l') ?(?:silhouette|physique|apparence|allure|look|corpulence|"
+      r"morphologie|plastique)\b|\bphotos? en pied\b|\b(?:de|en) (?:grande|petite) taille\b",
+      "juger silhouette physique apparence allure corpulence morphologie pied taille",
+      requires=r"(?:juger|photo|privilegi|preference|souhait|exig|uniquement|imperati|candidat|personne|profil|vous)",
+      unless=r"(?:article|produit|vetement|colis|meuble|piece|arbre|vehicule|engin|entreprise|structure|societe|"
+      r"magasin|ville|commune|equipe|prothes|chaussure|rayon)", exceptions=("EXC-R1142-1",),
+      articles=("L1132-1", "L5321-2")),
     P("appearance.measurements", "R10-DISCRIM", "appearance", "block",
       r"\bmensurations?\b", "mensuration mensurations",
       requires=r"(?:indiqu|precis|joindre|jointe?s?|communiqu|fournir|transmettre|exige|obligatoire|demand|candidature|"
@@ -350,7 +358,8 @@ _APPEARANCE = [
       r"robustesse|solution robuste|code robuste)", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
     P("appearance.body_marks", "R10-DISCRIM", "appearance", "review",
       r"\b(?:pas de|sans|aucun|aucune|ni|ni de)\s+(?:tatouages?|piercings?|barbe|dreadlocks?|cheveux (?:longs|colores)"
-      r"|tatoues?)\b|\b(?:tatouages?|piercings?|barbe)\s+(?:\w+\s+){0,2}?(?:interdit\w*|non accept\w*|proscrit\w*|"
+      r"|tatoues?)\b|\b(?:tatouages?|piercings?|barbe|tatoue\w*|(?:personnes?|candidat\w*) tatoue\w*)\s+(?:\w+\s+){0,2}?"
+      r"(?:interdit\w*|non accept\w*|proscrit\w*|"
       r"refuse\w*|s'abstenir|non autorise\w*|exclu\w*)",
       "tatouage tatouages piercing piercings barbe dreadlocks cheveux tatoue tatoues", negatable=False,
       exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1", "L5321-2")),
@@ -522,7 +531,9 @@ _LANGUAGE = [
     P("language.accent", "R10-DISCRIM", "language", "block",
       r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+){0,2}?accents?\b(?!\s+(?:sur|mis|particulier|"
       r"tonique))|\baccents?\s+(?:etranger|regional|du sud|prononce|marque|fort)s?\s*:?\s+(?:\w+\s+)?(?:s'abstenir|"
-      r"exclu\w*|non accept\w*|refuse\w*)|\b(?:francais|anglais)\s+(?:parfait\s+)?sans accent\b",
+      r"exclu\w*|non accept\w*|refuse\w*)|\b(?:francais|anglais)\s+(?:parfait\s+)?sans accent\b|"
+      r"\baccents?\s+(?:\w+\s+){0,2}?(?:serait|sera|est|seraient)\s+(?:\w+\s+)?(?:redhibitoire|eliminatoire|genant|"
+      r"un frein|un obstacle|un handicap|incompatible)\w*",
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
       articles=("L1132-1", "L5321-2")),
 ]
@@ -581,7 +592,7 @@ _FEE = [
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.billed", "R05-FEE", "fee", "block",
       r"\b(?:formation|kit|pack|tenue|uniforme|materiel|equipement|inscription|licence|badge|carte "
-      r"professionnelle|accompagnement|coaching)s?\s+(?:\w+\s+){0,3}?(?:facture\w*|payable\w*|"
+      r"professionnelle|accompagnement|coaching)s?\s+(?:\w+\s+){0,4}?(?:facture\w*|payable\w*|"
       r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
       r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
       r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
@@ -608,7 +619,8 @@ _FEE = [
     P("fee.amount_due", "R05-FEE", "fee", "block",
       r"\b(?:abonnement|cotisation|adhesion|inscription|caution|depot de garantie|participation(?: financiere)?|"
       r"contribution(?: financiere)?|cheque|mandat|virement)\s+(?:\w+\s+){0,3}?(?:de\s+)?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)|\b(?:abonnement|caution|depot|garantie|investissement (?:de depart|initial|de demarrage)|"
+      r"(?:€|euros?)|\b(?:abonnement|caution|depot|garantie|inscription|investissement (?:de depart|initial|"
+      r"de demarrage)|"
       r"apport (?:initial|personnel)|mise de (?:depart|fonds)|droit d'entree)\s+[^.;\n]{0,40}?(?:de\s+)?"
       r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
       r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"

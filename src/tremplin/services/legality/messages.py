@@ -238,6 +238,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest": "Décrivez la tenue ou le savoir-être attendus (« tenue professionnelle fournie », « sens de "
                    "l'accueil ») plutôt que le physique.",
     },
+    "appearance.judge": {
+        "explain": "L'offre juge ou sélectionne sur l'apparence physique (« {text} »), ce qui est discriminatoire sauf "
+                   "pour un mannequin ou un rôle.",
+        "suggest": "Supprimez cette mention ; décrivez les compétences et la tenue attendues.",
+    },
     "appearance.measurements": {
         "explain": "L'offre demande les mensurations de la personne (« {text} ») : c'est une information sur "
                    "l'apparence physique sans lien avec le poste, sauf pour un mannequin ou un rôle.",
@@ -671,6 +676,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre écarte, réserve ou préfère des personnes selon leur orientation sexuelle ou leur identité "
                    "de genre (« {text} »).",
         "suggest": "Supprimez cette mention.",
+    },
+    "group.conditional": {
+        "explain": "L'offre écarte les candidats selon une caractéristique personnelle protégée (« {text} ») : "
+                   "la condition porte sur la personne (âge, sexe, origine, santé, famille, religion, lieu de vie, "
+                   "opinions…), pas sur les compétences du poste.",
+        "suggest": "Supprimez cette condition ; décrivez les exigences réelles du poste (compétences, horaires, "
+                   "contraintes physiques).",
     },
     "group.age": {
         "explain": "L'offre écarte une catégorie d'âge (« {text} »). Un critère d'âge n'est permis que dans les cas "

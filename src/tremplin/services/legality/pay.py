@@ -171,8 +171,8 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         has_pay_word = pay_pos >= 0 or bool(_PAY_WORDS.search(after[:25]))
         if not_pay_pos > pay_pos:
             continue
-        if _NOT_PAY.match(after.strip()[:30] or "-") and not explicit_unit:
-            continue
+        if _NOT_PAY.match(re.sub(r"^(?:de |d'|en )", "", after.strip())[:30] or "-") and not explicit_unit:
+            continue  # « 8,50 € de prime par heure de nuit »
         gross_net = bool(u and (u.group(1) or u.group(3)))
         # An amount with an explicit time unit that fits its size (« 1 500 € par mois », « 11 €/h ») is pay even
         # without a pay word, unless a word announcing something else is near (checked above).
