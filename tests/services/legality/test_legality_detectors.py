@@ -111,6 +111,11 @@ def categories(o: dict) -> set[str]:
     ("Ce poste n'est pas pour vous si vous êtes un homme.", "sex", "block"),
     ("Si vous êtes syndiqué, ne postulez pas.", "opinions", "block"),
     ("Si vous êtes diabétique, ce poste n'est pas pour vous.", "health_disability", "review"),
+    ("Critères : homme, 25-35 ans, permis B.", "sex", "block"),
+    ("Critères : homme, 25-35 ans, permis B.", "age", "block"),
+    ("Cherche JF sérieuse pour garde d'enfants.", "sex", "block"),
+    ("Ne postulez que si vous êtes une femme.", "sex", "block"),
+    ("Seuls les habitants de la commune seront retenus.", "residence", "review"),
 ])
 def test_violations_are_found(text, category, severity):
     assert found(text).get(category) == severity, found(text)
@@ -168,6 +173,8 @@ def test_violations_are_found(text, category, severity):
     "Locaux non accessibles aux personnes à mobilité réduite.",
     "Si vous n'avez pas le permis B, inutile de postuler.",
     "Si vous êtes allergique aux chats, ce poste n'est pas pour vous.",
+    "Description du profil :\nHomme / Femme de terrain, vous aimez la vente.",
+    "Critères : anglais courant, permis B, 3 ans d'expérience.",
 ])
 def test_lawful_look_alikes_are_not_flagged(text):
     assert found(text) == {}

@@ -58,7 +58,7 @@ _EXCL_BEFORE = (
 # Restriction: « uniquement », « réservé aux », « nous ne recrutons que des ».
 _ONLY_BEFORE = (
     r"(?:\buniquement|\bexclusivement|\bseulement|\bstrictement|\breserve\w* (?:a(?:ux?)?|a des|pour)|"
-    r"\b(?:ouvert|accessible)\w* (?:uniquement|exclusivement|seulement) (?:a(?:ux?)?|a des)|"
+    r"\b(?:ouvert|accessible)\w* (?:uniquement|exclusivement|seulement) (?:a(?:ux?)?|a des)|\bseul(?:e|s|es)? (?:les |des )?|"
     r"\b(?:ne|n') ?\w+ (?:\w+ )?qu(?:e |')(?:des|les|d'|de|a des|a(?:ux?)?|avec des)|\brien que des|\bque pour (?:des|les)|"
     r"\b(?:sera|seront|est|sont) (?:attribue|confie|destine|reserve|propose)e?s? (?:exclusivement |uniquement )?"
     r"a(?:ux?)?(?: une?| des)?)"
@@ -173,7 +173,7 @@ GROUPS: tuple[Group, ...] = (
               r"(?:ou|et|comme) (?:non|pas)|toutes (?:les )?(?:origines|nationalites))",
        pair=r"(?:ou (?:non|pas|etrangers?)|et (?:etrangers?|non))"),
     _g("group.religion", "religion",
-       r"\b(?:(?:femmes?|personnes?|candidat\w*|filles?|salariee?s?) voilee?s?|voilee?s|musulman\w*|juifs?|juives?|"
+       r"\b(?:(?:femmes?|personnes?|candidat\w*|filles?|salariee?s?) (?:non[- ])?voilee?s?|voilee?s|musulman\w*|juifs?|juives?|"
        r"catholiques|chretien\w*|protestant\w*|croyant\w*|non[- ]pratiquant\w*|athees?|bouddhistes|hindous?|"
        r"sikhs?|pratiquant\w* (?:religieu\w*|musulman\w*|catholiques?|juifs?)|(?:le |la |du |de la )?(?:port (?:du |de "
        r"|d'un |d'une )?)?(?:voile|foulard|hijab|kippa|turban|niqab|burqa|signes? (?:religieux|ostentatoires?))|(?:la |les )?prieres?|(?:le )?(?:jeune du )?ramadan|fetes? religieuses?|"
@@ -219,9 +219,10 @@ GROUPS: tuple[Group, ...] = (
        r"zones? \w+)|" + _PEOPLE + r"\s+(?:habitant|residant|vivant|domicilie\w*)\s+(?:hors|en dehors|loin)\s+(?:de |du |d')?"
        r"(?:la |l'|le )?(?:commune|ville|departement|secteur|region|zone|agglomeration|canton)|"
        r"(?:habitants?|residents?)\s+(?:de |des |du |d')(?:la |les |l')?(?:banlieues?|cites?|quartiers?|"
-       r"hlm|zup|zus|cites?|9[1-5]|seine-saint-denis|(?:certaine?s |ces )?zones?(?: \w+)?))(?![a-z0-9])",
+       r"hlm|zup|zus|cites?|9[1-5]|seine-saint-denis|(?:certaine?s |ces )?zones?(?: \w+)?|commune|ville|village|"
+       r"canton))(?![a-z0-9])",
        "banlieue banlieues cite cites quartier quartiers zone zones zus zup hlm seine 91 92 93 94 95 departement "
-       "hors! dehors! loin!",
+       "hors! dehors! loin! commune! communes! village! canton!",
        "excl only", only_severity="review", articles=("L1132-1", "L5321-2"),
        unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|(?:entreprise|societe|agence|"
               r"magasin|site|bureaux|locaux|depot|entrepot|siege|chantier)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|"
@@ -396,7 +397,8 @@ _GO_AWAY = (r"(?:inutile de (?:postuler|candidater|nous contacter|envoyer|nous e
             r"consideree)|nous ne (?:pourrons|pouvons) pas (?:retenir|donner suite|vous recruter|vous embaucher)|pas la "
             r"peine de (?:postuler|candidater)|ne perdez pas votre temps)")
 _CONDITIONAL = fast(_IF_YOU + r"([^,.;\n]{2,60}?)\s*[,:]\s*(?:alors\s+|merci\s+|desole\s*,?\s*)?" + _GO_AWAY + r"|"
-                    + _GO_AWAY + r"\s+" + _IF_YOU + r"([^,.;\n]{2,60})")
+                    + _GO_AWAY + r"\s+" + _IF_YOU + r"([^,.;\n]{2,60})|"
+                    r"\bne (?:postulez|candidatez|postule|candidate) qu(?:e |')" + _IF_YOU[2:] + r"([^,.;\n]{2,60})")
 _CONDITION_TOKENS = frozenset("si".split())
 # What the condition is about → category (checked in this order).
 _CONDITION_CATEGORIES = (
@@ -430,7 +432,7 @@ def detect_conditional(ctx: Ctx, dropped: list) -> list[Hit]:
         if "si" not in ft.words:
             continue
         for m in finditer_near_words(_CONDITIONAL, ft, _CONDITION_TOKENS, 130, 90):
-            what = m.group(1) or m.group(2) or ""
+            what = m.group(1) or m.group(2) or m.group(3) or ""
             category = next((c for c, rx in _CONDITION_CATEGORIES if rx.search(what)), None)
             if category is None or is_diversity_statement(ft.folded, *m.span()):
                 continue
@@ -450,4 +452,67 @@ def detect_conditional(ctx: Ctx, dropped: list) -> list[Hit]:
                 continue
             hits.append(Hit("group.conditional", rule, category, severity, ft.name, m.start(), m.end(),
                             params={"kind": "condition"}, exception=exc))
+    return hits
+
+
+# ------------------------------------------------------------------------------------------ criteria lists
+# « Critères : homme, 25-35 ans, permis B », « Profil : mince, grande, souriante »: a list of personal attributes.
+_CRITERIA_HEAD = fast(r"\b(?:criteres?(?: de selection| exiges?| requis)?|profil(?: recherche| souhaite| ideal| requis)?|"
+                      r"conditions?(?: requises?| d'acces)?|exigences?|prerequis|requis)\s*:\s*")
+_CRITERIA_ITEM = re.compile(r"[^,;.\n]+")
+_CRITERIA_CLASSES = (
+    ("sex", "R08-SEX", re.compile(r"^(?:une? )?(?:homme|femme|masculin|feminin|sexe (?:masculin|feminin)|h|f|jf|jh|"
+                                  r"jeune (?:homme|femme|fille))s?$")),
+    ("age", "R07-AGE", re.compile(r"^(?:(?:entre |de )?\d{2}\s*(?:a|-|/|et)\s*\d{2} ans|(?:moins de |plus de |max(?:imum)? "
+                                  r")?\d{2} ans(?: max(?:imum)?| min(?:imum)?| environ)?|jeune|senior|junior de \d{2} ans)$")),
+    ("origin", "R10-DISCRIM", re.compile(r"^(?:europeen(?:\(ne\)|ne)?|francais(?:\(e\)|e)? de (?:souche|naissance)|"
+                                         r"nationalite francaise|de nationalite \w+|blanc(?:\(he\)|he)?|caucasien\w*|"
+                                         r"ne(?:\(e\)|e)? en france|d'origine \w+)$")),
+    ("family", "R09-FAMILY", re.compile(r"^(?:celibataire|marie(?:\(e\)|e)?|sans enfants?|pas d'enfants?|sans "
+                                        r"attaches?|sans charges? de famille)$")),
+    ("appearance", "R10-DISCRIM", re.compile(r"^(?:mince|svelte|grande?|petite?|elancee?|jolie?|belle|beau|sexy|"
+                                             r"physique (?:agreable|avenant|attrayant)|belle presentation physique|"
+                                             r"taille \d{2}|1\s?m\s?\d{2}(?: minimum)?)$")),
+    ("health_disability", "R10-DISCRIM", re.compile(r"^(?:en )?(?:bonne|parfaite|excellente) sante|^pas de handicap$|"
+                                                    r"^valide$|^sans handicap$")),
+    ("religion", "R10-DISCRIM", re.compile(r"^(?:catholique|musulman\w*|juif|juive|chretien\w*|protestant\w*|"
+                                           r"non voilee|pas de voile|croyant\w*|pratiquant\w*)$")),
+    ("residence", "R10-DISCRIM", re.compile(r"^(?:habiter|resider|vivre|etre domicilie\w*|domicile) (?:a|en|sur|dans)?\s*"
+                                            r"\S+")),
+)
+_CRITERIA_TOKENS = frozenset("critere criteres profil condition conditions exigence exigences prerequis requis".split())
+
+
+def detect_criteria_list(ctx: Ctx, dropped: list) -> list[Hit]:
+    hits: list[Hit] = []
+    if ctx.words.isdisjoint(_CRITERIA_TOKENS):
+        return hits
+    for ft in ctx.free_fields:
+        if ft.words.isdisjoint(_CRITERIA_TOKENS):
+            continue
+        folded = ft.folded
+        for head in finditer_near_words(_CRITERIA_HEAD, ft, _CRITERIA_TOKENS, 0, 40):
+            if folded.endswith(("description du ", "descriptif du "), max(0, head.start() - 16), head.start()):
+                continue  # the France Travail section title « Description du profil : », not a list of criteria
+            end = folded.find("\n", head.end())
+            end = len(folded) if end < 0 else end
+            dot = folded.find(". ", head.end(), end)
+            end = dot if dot >= 0 else end
+            for item in _CRITERIA_ITEM.finditer(folded, head.end(), min(end, head.end() + 200)):
+                text = item.group(0).strip()
+                for category, rule, rx in _CRITERIA_CLASSES:
+                    if not rx.search(text):
+                        continue
+                    exc_ids = {"sex": ("EXC-R1142-1",), "appearance": ("EXC-R1142-1",),
+                               "origin": ("EXC-EMPLOI-PUBLIC",), "age": ("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
+                               "religion": ("EXC-EXIGENCE-ESSENTIELLE",)}.get(category, ())
+                    base = "review" if category in ("residence", "appearance") else "block"
+                    severity, exc = apply_exceptions(ctx, base, exc_ids)
+                    if severity is None:
+                        dropped.append((rule, exc, ft.name))
+                        break
+                    s = item.start() + (len(item.group(0)) - len(item.group(0).lstrip()))
+                    hits.append(Hit("group.criteria", rule, category, severity, ft.name, s, s + len(text),
+                                    params={"kind": "criteria"}, exception=exc))
+                    break
     return hits

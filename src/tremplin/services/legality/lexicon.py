@@ -120,6 +120,11 @@ _SEX = [
       r"(?!\s*(?:ou|et|/)\s*(?:une? )?(?:homme|femme|masculin|feminin))",
       "homme hommes femme femmes masculin feminin masculine feminine fille garcon monsieur madame",
       exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.abbreviation", "R08-SEX", "sex", "block",
+      r"\b(?:recherch|cherch|recrut|embauch)\w*\s+(?:un |une |des )?(?:jf|jh)\b|\b(?:jf|jh)\s+(?:serieu\w*|motive\w*|"
+      r"dynamique|\d{2}|pour|de confiance|souriant\w*|disponible)|\b(?:poste|sexe|profil|genre|candidat\w*)\s*:\s*"
+      r"(?:h|f)\s+(?:uniquement|exclusivement|seulement)\b",
+      "jf jh poste sexe profil genre", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L5321-2")),
     P("sex.feminine_candidate", "R08-SEX", "sex", "review",
       r"\b(?:recherch|recrut|souhait)\w*\s+(?:une|des|notre|la|nouvelle)\s+(?:future\s+)?candidates?\b"
       r"(?!\s*(?:ou|/|et)\s*(?:un |des )?candidats?)",
@@ -180,7 +185,7 @@ _FAMILY = [
 # --------------------------------------------------------------------------------------- origin
 _ORIGIN = [
     P("origin.nationality_required", "R10-DISCRIM", "origin", "block",
-      r"\b(?:de |d'une? )?nationalite (?:francaise|europeenne|etrangere|[a-z]{4,}(?:e|ne|aise|ienne))\b",
+      r"\b(?:de |d'une? )?nationalite\s*:?\s*(?:francaise|europeenne|etrangere|[a-z]{4,}(?:e|ne|aise|ienne))\b",
       "nationalite", requires=r"(?:exige|obligatoire|uniquement|requis|seulement|imperati|de preference|souhaite|"
       r"\betre de\b|\bpossed|\bavoir la\b|\bvous etes de\b|\bde nationalite\b|titulaire)",
       unless=r"(?:autorisation de travail|titre de sejour|permis de travail|\bou ressortissant|\bressortissant|"

@@ -37,6 +37,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "Le profil recherché indique un sexe (« {text} »), ce qui est interdit.",
         "suggest": "Décrivez le profil par l'expérience et les compétences, et ajoutez « (H/F) » à l'intitulé.",
     },
+    "sex.abbreviation": {
+        "explain": "L'offre désigne le sexe recherché par une abréviation (« {text} » : « JF » jeune femme, « JH » "
+                   "jeune homme, « H » ou « F » seuls), ce qui est interdit.",
+        "suggest": "Décrivez le poste sans indiquer de sexe et ajoutez « (H/F) » à l'intitulé.",
+    },
     "sex.feminine_candidate": {
         "explain": "L'offre ne s'adresse qu'aux femmes (« {text} »).",
         "suggest": "Écrivez « un ou une candidate » ou « candidat(e) ».",
@@ -683,6 +688,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "opinions…), pas sur les compétences du poste.",
         "suggest": "Supprimez cette condition ; décrivez les exigences réelles du poste (compétences, horaires, "
                    "contraintes physiques).",
+    },
+    "group.criteria": {
+        "explain": "La liste des critères du poste contient une caractéristique personnelle protégée (« {text} ») : "
+                   "sexe, âge, origine, situation de famille, apparence, santé, religion ou lieu de vie.",
+        "suggest": "Gardez seulement les critères liés au poste (diplômes, expérience, permis justifié, horaires).",
     },
     "group.age": {
         "explain": "L'offre écarte une catégorie d'âge (« {text} »). Un critère d'âge n'est permis que dans les cas "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from tremplin.services.legality.checks import ALL_CHECKS
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
-from tremplin.services.legality.groups import detect_conditional, detect_groups
+from tremplin.services.legality.groups import detect_conditional, detect_criteria_list, detect_groups
 from tremplin.services.legality.lexicon import run_patterns
 
 
@@ -22,6 +22,7 @@ def detect(ctx: Ctx) -> tuple[list[Hit], list[tuple[str, str, str]]]:
     hits = run_patterns(ctx, dropped=dropped)
     hits.extend(detect_groups(ctx, dropped))
     hits.extend(detect_conditional(ctx, dropped))
+    hits.extend(detect_criteria_list(ctx, dropped))
     for check in ALL_CHECKS:
         hits.extend(check(ctx, dropped))
     return hits, dropped
