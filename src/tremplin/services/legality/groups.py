@@ -400,6 +400,11 @@ _CONDITIONAL = fast(_IF_YOU + r"([^,.;\n]{2,60}?)\s*[,:]\s*(?:alors\s+|merci\s+|
                     + _GO_AWAY + r"\s+" + _IF_YOU + r"([^,.;\n]{2,60})|"
                     r"\bne (?:postulez|candidatez|postule|candidate) qu(?:e |')" + _IF_YOU[2:] + r"([^,.;\n]{2,60})")
 _CONDITION_TOKENS = frozenset("si".split())
+_GO_AWAY_TOKENS = frozenset("inutile postulez candidatez postule candidate chemin abstenez abstiens abstenir peine "
+                            "perdez".split())
+_GO_AWAY_PHRASES = ("pas pour vous", "pas pour toi", "pas fait pour", "pas adapte pour", "pas ouvert pour",
+                    "ne sera pas retenue", "ne sera pas etudiee", "ne sera pas consideree", "donner suite",
+                    "vous recruter", "vous embaucher")
 # What the condition is about → category (checked in this order).
 _CONDITION_CATEGORIES = (
     ("sexual_orientation_identity", re.compile(r"\b(?:homosexuel\w*|homo|gay|lesbienne|bisexuel\w*|trans\w*|"
@@ -431,6 +436,8 @@ def detect_conditional(ctx: Ctx, dropped: list) -> list[Hit]:
     for ft in ctx.free_fields:
         if "si" not in ft.words:
             continue
+        if ft.words.isdisjoint(_GO_AWAY_TOKENS) and not any(p in ft.folded for p in _GO_AWAY_PHRASES):
+            continue  # no « inutile de postuler », « passez votre chemin », « n'est pas pour vous »…
         for m in finditer_near_words(_CONDITIONAL, ft, _CONDITION_TOKENS, 130, 90):
             what = m.group(1) or m.group(2) or m.group(3) or ""
             category = next((c for c, rx in _CONDITION_CATEGORIES if rx.search(what)), None)
@@ -457,7 +464,8 @@ def detect_conditional(ctx: Ctx, dropped: list) -> list[Hit]:
 
 # ------------------------------------------------------------------------------------------ criteria lists
 # « Critères : homme, 25-35 ans, permis B », « Profil : mince, grande, souriante »: a list of personal attributes.
-_CRITERIA_HEAD = fast(r"\b(?:criteres?(?: de selection| exiges?| requis)?|profil(?: recherche| souhaite| ideal| requis)?|"
+_CRITERIA_HEAD = fast(r"\b(?:criteres?(?: de selection| exiges?| requis)?|(?<!description du )(?<!descriptif du )"
+                      r"profil(?: recherche| souhaite| ideal| requis)?|"
                       r"conditions?(?: requises?| d'acces)?|exigences?|prerequis|requis)\s*:\s*")
 _CRITERIA_ITEM = re.compile(r"[^,;.\n]+")
 _CRITERIA_CLASSES = (
