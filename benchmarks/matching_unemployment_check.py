@@ -26,20 +26,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def main(directory: Path) -> dict:
     import lightgbm as lgb
     from _machine import command, machine
+    from _matching_truth import applications_with_truth, training_window
 
-    from tremplin.services.matching import evaluation as E
     from tremplin.services.matching import training as T
     from tremplin.services.matching.candidates import Pairs
     from tremplin.services.matching.features import pair_features
-    from tremplin.services.matching.market import build_market
     from tremplin.services.matching.model import RankerParams
-    from tremplin.services.matching.schema import load_tables
 
-    market = build_market(load_tables(directory, need_interactions=True))
-    cfg = E.EvalConfig()
-    first = market.interactions["date"].to_numpy(dtype="datetime64[D]").min()
-    months = T.month_starts(first, np.datetime64(np.datetime64(first, "M") + 24, "D"))
-    ts = T.training_set(market, months[18], cfg.stage1, since=months[0])
+    market, cfg, months, ts = training_window(directory)
     rows = np.flatnonzero(ts.applied)
 
     def unemployment(pairs: Pairs, dates: np.ndarray) -> np.ndarray:
@@ -55,19 +49,8 @@ def main(directory: Path) -> dict:
     without = lgb.train(params, lgb.Dataset(Xh, label=yh), p.hire_trees)
     with_u = lgb.train(params, lgb.Dataset(np.column_stack([Xh, u_train]), label=yh), p.hire_trees)
 
-    truth = pd.read_parquet(directory / "truth" / "applications_truth.parquet")
-    applied = pd.to_datetime(truth["applied_on"]).to_numpy(dtype="datetime64[D]")
-    truth = truth[applied >= months[18]]
-    threshold = json.loads((directory / "truth" / "parameters.json").read_text(encoding="utf-8"))["HIRE_THRESHOLD"]
-    j = truth["jobseeker_id"].map(market.js.pos).to_numpy(np.int64)
-    o = truth["offer_id"].map(market.offers.pos).to_numpy(np.int64)
     pool = Pairs.concat([T.snapshot_pairs(market, s, T.window_end(s), cfg.stage1) for s in months[18:24]])
-    n = market.offers.n
-    keys = pool.j * n + pool.o
-    _, first_idx = np.unique(keys, return_index=True)
-    found = pd.Series(first_idx, index=keys[first_idx]).reindex(j * n + o).to_numpy()
-    have = ~np.isnan(found)
-    pairs, truth = pool.take(found[have].astype(np.int64)), truth[have]
+    pairs, truth, threshold = applications_with_truth(directory, market, months[18], pool)
     X = pair_features(market, pairs)
     u = unemployment(pairs, pd.to_datetime(truth["applied_on"]).to_numpy(dtype="datetime64[D]"))
     hireable = (truth["employer_score"].to_numpy(float) - truth["bias_log_odds"].to_numpy(float)) > threshold

@@ -63,19 +63,15 @@ def _shortlist_tpr(o: np.ndarray, score: np.ndarray, hireable: np.ndarray, band:
 
 
 def check(directory: Path) -> dict:
+    from _matching_truth import applications_with_truth, training_window
+
     from tremplin.services.matching import evaluation as E
     from tremplin.services.matching import training as T
     from tremplin.services.matching.candidates import Pairs
     from tremplin.services.matching.features import FEATURES, pair_features
-    from tremplin.services.matching.market import build_market
     from tremplin.services.matching.model import MatchRanker
-    from tremplin.services.matching.schema import load_tables
 
-    market = build_market(load_tables(directory, need_interactions=True))
-    cfg = E.EvalConfig()
-    first = market.interactions["date"].to_numpy(dtype="datetime64[D]").min()
-    starts = T.month_starts(first, np.datetime64(np.datetime64(first, "M") + 24, "D"))
-    ts = T.training_set(market, starts[18], cfg.stage1, since=starts[0])
+    market, cfg, starts, ts = training_window(directory)
     prot = market.tables.protected.set_index("jobseeker_id")
     age_of_row = prot.reindex(market.js.ids)["age_band"].to_numpy()
 
@@ -106,19 +102,8 @@ def check(directory: Path) -> dict:
     recall = {name: _recall_by_band(market, months, s, age_of_row) for name, s in scores.items()}
 
     # audit quantity on the applications of months 19-24, against the simulator's truth
-    truth = pd.read_parquet(directory / "truth" / "applications_truth.parquet")
-    applied_on = pd.to_datetime(truth["applied_on"]).to_numpy(dtype="datetime64[D]")
-    truth = truth[applied_on >= starts[18]]
-    threshold = json.loads((directory / "truth" / "parameters.json").read_text(encoding="utf-8"))["HIRE_THRESHOLD"]
-    j = truth["jobseeker_id"].map(market.js.pos).to_numpy(np.int64)
-    o = truth["offer_id"].map(market.offers.pos).to_numpy(np.int64)
-    pool = Pairs.concat([p for p, _ in months])
-    n = market.offers.n
-    keys = pool.j * n + pool.o
-    _, first_idx = np.unique(keys, return_index=True)
-    found = pd.Series(first_idx, index=keys[first_idx]).reindex(j * n + o).to_numpy()
-    have = ~np.isnan(found)
-    pairs, truth = pool.take(found[have].astype(np.int64)), truth[have]
+    pairs, truth, threshold = applications_with_truth(directory, market, starts[18],
+                                                      Pairs.concat([p for p, _ in months]))
     X = pair_features(market, pairs)
     hireable = (truth["employer_score"].to_numpy(float) - truth["bias_log_odds"].to_numpy(float)) > threshold
     band = age_of_row[pairs.j]
