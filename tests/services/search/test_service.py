@@ -134,6 +134,12 @@ def test_another_language(search):
     assert response.results == [] and not response.reliable and "Pas de réponse fiable" in response.message
 
 
+def test_off_topic_french_is_not_called_another_language(search):
+    response = search("recette de la tarte aux pommes")
+    assert not any("pas rédigée en français" in n for n in response.notices)
+    assert response.results == [] and not response.reliable
+
+
 def test_another_language_without_s08(search, without_s08):
     response = search("How can I resign from my job and what notice must I give?", top=5)
     assert response.results and response.results[0].found_by  # multilingual embeddings still find something

@@ -16,6 +16,7 @@ Search results are information, not a decision about a person: queries are not j
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -214,7 +215,7 @@ class SearchEngine:
         if not results:
             response.message = messages.NO_RESULT if response.reliable else messages.NO_RELIABLE_ANSWER
         words = qterms.words
-        if len(words) >= 3 and qterms.known_share < 0.5:
+        if len(words) >= 3 and qterms.known_share < 0.5 and not _french_function_words(text, self.analyzer):
             response.notices.append(messages.NOT_FRENCH)
         if len(text) > rules.DENSE_QUERY_CHARS and method != "lexical" and idx.dense is not None:
             read = len(idx.dense.query_text(text[: rules.DENSE_QUERY_CHARS], self.analyzer).split())
@@ -301,3 +302,11 @@ def themes() -> list[str]:
         if head:
             counts[head] = counts.get(head, 0) + 1
     return sorted(counts, key=lambda t: (-counts[t], fold(t)))
+
+
+def _french_function_words(text: str, analyzer) -> bool:
+    """Whether the question is glued with French function words (« de la », « aux », « pour »): then words
+    unknown to the corpus are off-topic French (« tarte aux pommes »), not another language. One-letter
+    words are left out: « a » and « I » are English too."""
+    glue = [w for w in re.findall(r"[^\W\d_]{2,}", text) if analyzer.is_stop_word(w)]
+    return len(glue) >= 2
