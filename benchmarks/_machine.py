@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def machine() -> dict:
@@ -34,3 +38,11 @@ def machine() -> dict:
 
 def command() -> str:
     return " ".join([os.path.relpath(sys.executable), *sys.argv])
+
+
+def save_result(target: str | Path, data: dict) -> Path:
+    """Write a benchmark's figures as JSON: ``target`` is a name in benchmarks/results/ or a path."""
+    path = Path(target) if isinstance(target, Path) else RESULTS / f"{target}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

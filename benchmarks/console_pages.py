@@ -10,7 +10,6 @@ The budget from the issue is 200 kB per page before images.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import statistics
@@ -22,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 BUDGET = 200_000
 PAGES = {
@@ -89,9 +88,7 @@ def main() -> None:
         "pages": rows,
         "notes": "Server time measured in-process (TestClient, SQLite); network time not included.",
     }
-    out = HERE / "results" / "console_pages.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out = save_result("console_pages", result)
     for r in rows:
         print(f"{r['path']:45s} {r['role']:14s} {r['status']} {r['page_bytes_with_css_js']:>7d} o  {r['median_ms']:7.1f} ms")
     print(f"max {result['max_page_bytes']} o (budget {BUDGET}) -> {out}")

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "cv_speed.json"
 
@@ -149,8 +149,7 @@ def main() -> None:
     print(json.dumps({k: result[k] for k in ("throughput_without_rome", "throughput_with_rome")}), flush=True)
     result["memory"] = memory(docs, args.memory, code=rome)
     result["memory"]["with_rome"] = rome
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    save_result(RESULTS, result)
     summary = {k: v for k, v in result.items() if k != "memory"}
     summary["memory"] = {k: v for k, v in result["memory"].items() if k != "samples"}
     print(json.dumps(summary, ensure_ascii=False, indent=2))

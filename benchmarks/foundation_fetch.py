@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 SHARED = Path(os.environ.get("TREMPLIN_TEST_SHARED", HERE.parent.parent / "shared" / "data"))
 
@@ -59,8 +59,7 @@ def main() -> None:
         "status_with_checksums_seconds": round(status_seconds, 2), "status_exit_code": status.returncode,
     }
     results["target_met"] = elapsed < 60
-    out = HERE / "results" / "foundation_fetch.json"
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_result("foundation_fetch", results)
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 

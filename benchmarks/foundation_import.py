@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 SHARED = Path(os.environ.get("TREMPLIN_TEST_SHARED", HERE.parent.parent / "shared" / "data"))
 
@@ -85,8 +85,7 @@ def main() -> None:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
     results["target_met"] = all(results[b]["offers_per_second"] >= 2000 for b in ("sqlite", "postgresql"))
-    out = HERE / "results" / "foundation_import.json"
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out = save_result("foundation_import", results)
     print(f"written {out}")
 
 

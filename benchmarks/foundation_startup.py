@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 
 def main() -> None:
@@ -46,8 +46,7 @@ def main() -> None:
         "cpu_seconds_per_run": round(cpu, 3), "heavy_modules_imported_by_cli": heavy,
     }
     results["target_met"] = results["median_seconds"] < 0.5
-    out = HERE / "results" / "foundation_startup.json"
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_result("foundation_startup", results)
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 

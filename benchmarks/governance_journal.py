@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 
 def _journal(url: str | None, records: int) -> dict:
@@ -113,8 +113,7 @@ def main() -> None:
             results["journal"].append(_journal(args.pg, args.records))
         results["audit"] = _audit()
         results["pii"] = _pii()
-    out = HERE / "results" / "governance_journal.json"
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_result("governance_journal", results)
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,8 +68,7 @@ def main() -> None:
         "machine": machine(),
         "note": "one process, one core; CPU time excludes the time other processes held the core",
     }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    save_result(args.output, result)
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 

@@ -69,7 +69,7 @@ def rss_gb() -> float:
 
 
 def main(small: bool) -> dict:
-    from _machine import command, machine
+    from _machine import command, machine, save_result
 
     name = "matching_scale_small" if small else "matching_scale"
     size = dict(jobseekers=10_000, offers=3_000, departements=["74"]) if small else \
@@ -131,9 +131,7 @@ def main(small: bool) -> dict:
         "note": "2 cœurs partagés avec d'autres travaux : le temps réel dépend de la charge (voir load_average), "
                 "le temps CPU moins.",
     }
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / f"{name}.json").write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_result(name, out)
     return out
 
 

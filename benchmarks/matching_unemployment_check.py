@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 def main(directory: Path) -> dict:
     import lightgbm as lgb
-    from _machine import command, machine
+    from _machine import command, machine, save_result
     from _matching_truth import applications_with_truth, training_window
 
     from tremplin.services.matching import training as T
@@ -73,10 +73,7 @@ def main(directory: Path) -> dict:
                                                  pd.Series(u).groupby(age).mean().items()},
         "applications": int(len(truth)),
     }
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "matching_unemployment_check.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                                                              encoding="utf-8")
+    save_result("matching_unemployment_check", result)
     return result
 
 

@@ -149,7 +149,7 @@ def check(directory: Path) -> dict:
 
 
 def main(directories: list[Path]) -> dict:
-    from _machine import command, machine
+    from _machine import command, machine, save_result
 
     t0, c0 = time.perf_counter(), time.process_time()
     per = [check(d) for d in directories]
@@ -171,10 +171,7 @@ def main(directories: list[Path]) -> dict:
         "wall_s": round(time.perf_counter() - t0, 1),
         "cpu_s": round(time.process_time() - c0, 1),
     }
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "matching_young_check.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                                                       encoding="utf-8")
+    save_result("matching_young_check", result)
     return result
 
 

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 
 def _key(label: str) -> str:
@@ -126,8 +126,7 @@ def main() -> None:
         "command": command(),
         "machine": machine(),
     }
-    out = Path(__file__).resolve().parent / "results" / "rome_label_noise.json"
-    out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_result("rome_label_noise", report)
     print(json.dumps(report["tables"], ensure_ascii=False, indent=1))
     for (table, value), rows in examples.items():
         if not rows:

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 
 def _titles(limit: int) -> list[str]:
@@ -105,9 +105,7 @@ def main() -> None:
         "note": "single-title calls pass mode='on' (the administrator switch is read once per call otherwise, "
                 "a database query); batch = one call of code_occupations over all titles",
     }
-    out = Path(__file__).resolve().parent / "results" / "rome_speed.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_result("rome_speed", result)
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 

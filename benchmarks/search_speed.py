@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _machine import command, machine  # noqa: E402
+from _machine import command, machine, save_result  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "search_speed.json"
@@ -241,7 +241,7 @@ def main() -> None:
                 kept = {**kept, "note": f"from an earlier run of this benchmark ({previous.get('command')}, "
                         f"{previous.get('machine', {}).get('measured_at')})"}
             result[key] = kept
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_result(RESULTS, result)
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 

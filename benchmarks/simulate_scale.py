@@ -22,6 +22,9 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _machine import save_result  # noqa: E402
+
 METRO = [f"{i:02d}" for i in range(1, 96) if i != 20] + ["2A", "2B"]
 CASES = {
     "national": dict(departements=METRO, jobseekers=1_000_000, offers=300_000, months=24, write_db=False, cv_sample=0),
@@ -63,8 +66,7 @@ def main(name: str) -> dict:
         "output_mb": round(size / 1e6, 1),
         "targets": {"national": "≤ 600 s and ≤ 8 GB", "demo": "< 30 s"}[name],
     }
-    (ROOT / "benchmarks" / "results").mkdir(parents=True, exist_ok=True)
-    (ROOT / "benchmarks" / "results" / f"simulate_{name}.json").write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    save_result(f"simulate_{name}", out)
     return out
 
 
