@@ -22,7 +22,7 @@ def test_status_lists_every_referential_with_version(run, referentials, home):
     result = run("data", "status", "--format", "json")
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
-    assert [r["name"] for r in rows] == ["rome", "geo", "law", "fiches"]
+    assert [r["name"] for r in rows] == ["rome", "geo", "law", "fiches", "usage"]
     assert all(r["installed"] and r["checksum_ok"] and r["version"] for r in rows)
     assert next(r for r in rows if r["name"] == "rome")["version"] == "460"
     text = run("data", "status")

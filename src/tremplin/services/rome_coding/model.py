@@ -51,7 +51,7 @@ from .textprep import PreparedText, label_words, prepare_title, split_words
 if TYPE_CHECKING:
     import pandas as pd
 
-MODEL_VERSION = "1.1"
+MODEL_VERSION = "1.2"
 SPELLING_MIN_SIMILARITY = 0.7
 STOP_WORDS = frozenset(
     "de d du des la le les l un une en et a au aux pour sur par avec dans sous chez ou son sa ses "
@@ -65,7 +65,11 @@ FEATURES = [
     "n_words", "has_desc", "has_emb", "desc_app", "desc_app_gap", "label_char", "fiche_char_gap",
     "support", "fiche_support", "fiche_support_share",
     "code_vocab_cov", "fiche_vocab_cov", "fiche_rank",
+    "app_hires", "code_hires", "fiche_hires", "support_hires_share", "head_hires_share",
 ]
+# Share of the synthetic training queries drawn in proportion to France Travail hires (when the
+# usage tables are installed): the ranker then sees titles as often as employers post them.
+USAGE_QUERY_SHARE = 0.4
 
 
 def _light_stem(word: str) -> str:
@@ -181,6 +185,8 @@ class Referential:
     texts: pd.DataFrame  # code, kind (definition / access), text
     competences: pd.DataFrame | None = None  # code, label (competences linked to each code)
     version: str = ""
+    hires: dict[str, int] | None = None  # code OGR → France Travail hires (usage tables), None when absent
+    usage_version: str = ""
 
     def digest(self) -> str:
         import pandas as pd
@@ -191,6 +197,8 @@ class Referential:
             frames.append(self.competences)
         for frame in frames:
             h.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+        if self.hires is not None:
+            h.update(repr(sorted(self.hires.items())).encode())
         return h.hexdigest()
 
 
@@ -337,7 +345,9 @@ class RomeCoder:
                 self.code_label_doc_[ci] = i
         self.code_parent_idx_ = np.array([code_index.get(self.parents_.get(c, c), i)
                                           for i, c in enumerate(self.codes_)], dtype=np.int64)
-        log(f"{len(docs)} documents pour {len(self.codes_)} codes ROME")
+        self._fit_usage(referential)
+        log(f"{len(docs)} documents pour {len(self.codes_)} codes ROME"
+            + (" (a priori d'usage France Travail)" if self.uses_priors_ else " (sans a priori d'usage)"))
 
         # --- lexical scorers
         self.char_vec_ = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32,
@@ -468,6 +478,56 @@ class RomeCoder:
         self.train_fit_accuracy_ = float(np.mean(ok_fiche)) if ok_fiche else 0.0
         return self
 
+    def _fit_usage(self, referential: Referential) -> None:
+        """Hires per document, per code and per parent fiche (zeros without the usage tables)."""
+        hires = referential.hires or {}
+        self.uses_priors_ = referential.hires is not None
+        self.usage_version_ = referential.usage_version if self.uses_priors_ else ""
+        per_key: dict[str, int] = {}
+        for key in self.doc_key_:
+            per_key[key] = per_key.get(key, 0) + 1
+        raw = [float(hires.get(k[4:], 0)) if k.startswith("ogr:") else 0.0 for k in self.doc_key_]
+        self.doc_hires_ = np.asarray(raw, dtype=np.float32)
+        # an appellation's hires are shared between its documents (long and short label)
+        self.doc_hires_w_ = np.asarray([h / per_key[k] for h, k in zip(raw, self.doc_key_, strict=True)],
+                                       dtype=np.float64)
+        code_index = {c: i for i, c in enumerate(self.codes_)}
+        code_hires = np.zeros(len(self.codes_), dtype=np.float64)
+        apps = referential.appellations
+        for ogr, code in zip(apps["code_ogr"].astype(str), apps["code"].astype(str), strict=True):
+            if code in code_index:
+                code_hires[code_index[code]] += hires.get(ogr, 0)
+        fiche_hires = np.zeros(len(self.codes_), dtype=np.float64)
+        np.add.at(fiche_hires, self.code_parent_idx_, code_hires)
+        self.code_hires_ = np.log1p(code_hires)
+        self.fiche_hires_ = np.log1p(fiche_hires[self.code_parent_idx_])
+        heads: dict[str, int] = {}
+        self.doc_head_ = np.asarray([heads.setdefault(w[0], len(heads)) if w else -1 for w in self.doc_words_],
+                                    dtype=np.int64)
+        self.head_ids_ = heads
+
+    def _usage_shares(self, full_docs: np.ndarray, qheads: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Share of the hires of the appellations containing every title word that falls in each
+        code's parent fiche; and the same among those whose first word is the title's."""
+        n, n_codes = full_docs.shape[0], len(self.codes_)
+        support = np.zeros((n, n_codes), dtype=np.float64)
+        head = np.zeros((n, n_codes), dtype=np.float64)
+        if not self.uses_priors_:
+            return support, head
+        rows, cols = np.nonzero(full_docs)
+        weights = self.doc_hires_w_[cols]
+        keep = weights > 0
+        rows, cols, weights = rows[keep], cols[keep], weights[keep]
+        fiche = self.code_parent_idx_[self.doc_code_[cols]]
+        np.add.at(support, (rows, fiche), weights)
+        qhead = np.asarray([self.head_ids_.get(h, -2) for h in qheads], dtype=np.int64)
+        same = self.doc_head_[cols] == qhead[rows]
+        np.add.at(head, (rows[same], fiche[same]), weights[same])
+        for M in (support, head):
+            total = M.sum(axis=1, keepdims=True)
+            np.divide(M, total, out=M, where=total > 0)
+        return support[:, self.code_parent_idx_], head[:, self.code_parent_idx_]
+
     @staticmethod
     def _hash01(text: str) -> float:
         return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF
@@ -478,6 +538,14 @@ class RomeCoder:
         rows = list(apps.itertuples(index=False))
         rng.shuffle(rows)
         rows = rows[: self.n_synthetic]
+        hires = referential.hires
+        if hires:
+            # part of the queries drawn as employers hire (several variants of a frequent appellation)
+            n_usage = int(len(rows) * USAGE_QUERY_SHARE)
+            hired = [r for r in apps.itertuples(index=False) if hires.get(str(r.code_ogr), 0) > 0]
+            if hired and n_usage:
+                weights = [hires[str(r.code_ogr)] for r in hired]
+                rows = rows[: len(rows) - n_usage] + rng.choices(hired, weights=weights, k=n_usage)
         definitions: dict[str, list[str]] = {}
         for code, text in zip(referential.texts["code"].astype(str), referential.texts["text"].astype(str),
                               strict=True):
@@ -659,6 +727,7 @@ class RomeCoder:
         fiche_support = Fs[:, self.code_parent_idx_]
         support_total = Cs.sum(axis=1)
         label_docs = self.code_label_doc_
+        usage_support, usage_head = self._usage_shares(full_docs, [p[1][0] if p[1] else "" for p in prepared])
 
         k = self.candidates_per_scorer
         results: list[Ranking] = []
@@ -755,6 +824,11 @@ class RomeCoder:
                     "fiche_vocab_cov": self._vocab_cov(qset, self.fiche_vocab_[c], hidden, "fiche:",
                                                        parent_idx) / q_idf,
                     "fiche_rank": 1.0 / (1.0 + fiche_order[parent_idx]),
+                    "app_hires": math.log1p(float(self.doc_hires_[d])),
+                    "code_hires": float(self.code_hires_[c]),
+                    "fiche_hires": float(self.fiche_hires_[c]),
+                    "support_hires_share": float(usage_support[i, c]),
+                    "head_hires_share": float(usage_head[i, c]),
                 }
                 cands.append(Candidate(code=self.codes_[c], score=0.0, doc=d, features=feats))
             results.append(Ranking(*prepared[i], candidates=cands))

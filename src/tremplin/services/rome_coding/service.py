@@ -29,7 +29,7 @@ SERVICE = rules.SERVICE
 MODEL_DIRNAME = "rome_coding"
 MODEL_FILE = "model.pkl"
 META_FILE = "model.json"
-FORMAT = 2
+FORMAT = 3
 
 
 # --------------------------------------------------------------------------- results
@@ -208,13 +208,15 @@ def train(
     n_synthetic: int = 12000,
     base: Path | None = None,
     referential=None,
+    usage_priors: bool = True,
     log=None,
 ) -> dict[str, Any]:
-    """Train on the installed referential (and optional labelled pairs), save, return the metadata."""
+    """Train on the installed referential (and optional labelled pairs), save, return the metadata.
+    The France Travail usage priors are used when their tables are installed and ``usage_priors``."""
     from .referential import load_referential
 
     started = time.perf_counter()
-    referential = referential or load_referential()
+    referential = referential or load_referential(usage_priors=usage_priors)
     pairs = list(pairs or [])
     model = RomeCoder(use_embeddings=use_embeddings, n_synthetic=n_synthetic).fit(referential, pairs, log=log)
     ref_hash = referential.digest()
@@ -229,6 +231,8 @@ def train(
         "pairs": len(pairs),
         "pairs_hash": pairs_digest(pairs) if pairs else None,
         "use_embeddings": bool(use_embeddings),
+        "usage_priors": bool(model.uses_priors_),
+        "usage_version": model.usage_version_,
         "documents": len(model.doc_text_),
         "training_queries": model.n_train_queries_,
         "calibration_queries": model.n_calibration_queries_,
