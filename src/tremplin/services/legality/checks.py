@@ -1183,6 +1183,15 @@ _FR = frozenset(
     "ce cette ces qui que son sa ses leur leurs il elle ils elles ne pas plus se etre avoir l d qu n s j poste "
     "travail equipe entreprise experience vos missions profil recherche afin".split()
 )
+# Function words of the other languages recruiters write in (German, Spanish, Italian, Portuguese), without the
+# ones French also uses (« se », « es », « y », « dos »…): a sentence full of them is a foreign passage.
+_OTHER = frozenset(
+    "wir suchen eine einen einem einer und der das fur mit ist ein unser unsere unseren ihr ihre ihren wird sind "
+    "auf bei zu von dem als auch oder nicht werden haben sie erfahrung buscamos una para los las el del por nuestro "
+    "nuestra nuestros nuestras somos estamos tiene usted como pero muy tambien esta este cerchiamo della dello "
+    "degli delle nella nel nei sono siamo che gli alla questo questa anche lavoro nostro nostra nostri esperienza "
+    "con per procuramos uma com voce nossa nosso das trabalho".split()
+)
 _SEG = fast(r"[^.!?\n•▪►]+")
 _TOK = re.compile(r"[a-z]+")
 
@@ -1194,10 +1203,27 @@ def _lang_counts(text: str) -> tuple[int, int, int]:
     return en, fr, len(toks)
 
 
+def _other_language(body) -> list[Hit]:
+    """A sentence written in German, Spanish, Italian or Portuguese inside the offer."""
+    for m in _SEG.finditer(body.folded):
+        toks = _TOK.findall(m.group(0))
+        other = sum(1 for t in toks if t in _OTHER)
+        fr = sum(1 for t in toks if t in _FR)
+        if len(toks) >= 6 and (other >= 3 and other > 2 * fr or other >= 4 and other >= fr):
+            s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            return [Hit("language.foreign_passage", "R02-LANG", "language", "review", body.name, s, m.end(),
+                        params={"words": len(toks)})]
+    return []
+
+
 def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
     hits: list[Hit] = []
     body = ctx.body
-    if body is None or len(ctx.words & _EN) < 3:
+    if body is None:
+        return hits
+    if len(ctx.words & _EN) < 3:
+        if len(body.words & _OTHER) >= 3:
+            hits.extend(_other_language(body))
         return hits
     folded = body.folded
     en, fr, n = _lang_counts(folded)

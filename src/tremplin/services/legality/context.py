@@ -82,7 +82,7 @@ EXCEPTION_CONTEXTS: dict[str, re.Pattern] = {
                              r"\bmairie\b|centre hospitalier|"
                              r"\bministere\b|droit public|\bchu\b|communaute (?:de communes|d'agglomeration|urbaine)|"
                              r"conseil (?:departemental|regional)|\bprefecture\b|service public|\bmetropole\b|"
-                             r"\bcommune de\b|ressortissant|\bressortissante?s?\b|etat membre de l'union|education nationale|"
+                             r"\bcommune de\b|etat membre de l'union|education nationale|"
                              r"inspection academique|rectorat|\bcollege\b|\blycee\b|voie contractuelle"),
     "EXC-DROIT-PUBLIC": _rx(r"\bfonction publique|\bfonctionnaire|\bagents? contractuels? de droit public|\bcontrat de "
                             r"droit public|\beducation nationale|\binspection academique|\brectorat|\bvoie "

@@ -699,6 +699,76 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "prévus par la loi (apprentissage, contrats aidés).",
         "suggest": "Supprimez cette exclusion et décrivez l'expérience ou la disponibilité attendues.",
     },
+    # --- a protected property next to a requirement, an exclusion or a preference (properties.py)
+    "prop.health": {
+        "explain": "L'offre écarte des personnes selon leur état de santé, une maladie ou un handicap (« {text} »). "
+                   "Seul le médecin du travail apprécie l'aptitude au poste.",
+        "suggest": "Supprimez cette exclusion ; décrivez les contraintes réelles du poste (port de charges, station "
+                   "debout, travail de nuit).",
+    },
+    "prop.health_required": {
+        "explain": "L'offre pose une condition ou une question sur la santé du candidat (« {text} »). L'état de "
+                   "santé ne peut pas être un critère de recrutement ni être demandé dans une candidature.",
+        "suggest": "Supprimez cette mention ; l'aptitude au poste est vérifiée par la médecine du travail.",
+    },
+    "prop.appearance": {
+        "explain": "L'offre pose un critère d'apparence physique (« {text} ») sans lien démontré avec le poste.",
+        "suggest": "Supprimez ce critère ; une tenue de travail ou une règle d'hygiène se décrit comme telle, "
+                   "« bonne présentation » suffit pour un poste en contact avec le public.",
+    },
+    "prop.family": {
+        "explain": "L'offre tient compte de la situation de famille, d'un projet d'enfant ou d'une grossesse "
+                   "(« {text} »), ce qui est interdit.",
+        "suggest": "Supprimez cette mention ; si le poste impose des déplacements ou des horaires, décrivez-les.",
+    },
+    "prop.origin": {
+        "explain": "L'offre pose un critère d'origine, de nationalité, de nom ou d'apparence ethnique (« {text} »).",
+        "suggest": "Supprimez cette mention ; si c'est une question de droit au travail, écrivez « autorisation de "
+                   "travail en France requise ».",
+    },
+    "prop.religion": {
+        "explain": "L'offre pose un critère de religion, de croyance ou de pratique religieuse (« {text} »).",
+        "suggest": "Supprimez cette mention. Une règle de neutralité ne peut venir que du règlement intérieur, "
+                   "justifiée et proportionnée (L1321-2-1), pas d'une offre.",
+    },
+    "prop.opinions": {
+        "explain": "L'offre pose un critère d'opinions politiques, d'activité syndicale ou de mandat électif "
+                   "(« {text} »).",
+        "suggest": "Supprimez cette mention.",
+    },
+    "prop.orientation": {
+        "explain": "L'offre pose un critère d'orientation sexuelle ou d'identité de genre (« {text} »).",
+        "suggest": "Supprimez cette mention.",
+    },
+    "prop.residence": {
+        "explain": "L'offre pose un critère de lieu de résidence, d'adresse ou de domiciliation bancaire "
+                   "(« {text} »).",
+        "suggest": "Supprimez cette mention ; si le poste impose une astreinte, indiquez un délai d'intervention "
+                   "plutôt qu'un lieu d'habitation ; le salaire peut être versé sur le compte de son choix.",
+    },
+    "prop.language": {
+        "explain": "L'offre écarte des personnes pour leur langue maternelle ou leur accent (« {text} ») : une "
+                   "langue ne peut être exigée que comme compétence utile au poste.",
+        "suggest": "Indiquez le niveau de langue utile au poste (par exemple « français courant, écrit et oral »), "
+                   "sans viser la langue maternelle ni l'accent.",
+    },
+    "prop.fee": {
+        "explain": "L'offre fait payer quelque chose au candidat ou au futur salarié (« {text} ») : aucune somme ne "
+                   "peut être demandée pour un recrutement, et l'équipement de travail est à la charge de "
+                   "l'employeur.",
+        "suggest": "Supprimez cette demande de paiement ; le matériel, la tenue et la formation sont fournis par "
+                   "l'employeur.",
+    },
+    "prop.sex": {
+        "explain": "L'offre ne s'adresse qu'à un sexe (« {text} »). Une offre doit s'adresser indifféremment aux "
+                   "femmes et aux hommes.",
+        "suggest": "Écrivez les deux formes ou une forme neutre (« votre futur·e collègue », « H/F »).",
+    },
+    "prop.age": {
+        "explain": "L'offre fixe l'âge de la personne recherchée (« {text} »). Un critère d'âge n'est permis que "
+                   "dans les cas prévus par la loi (apprentissage, contrats aidés).",
+        "suggest": "Supprimez cette mention et décrivez l'expérience ou la disponibilité attendues.",
+    },
     # --- pay transparency
     "transparency.vague": {
         "explain": "La rémunération n'est pas chiffrée (« {text} »). La directive européenne sur la transparence "

@@ -14,6 +14,7 @@ from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.groups import detect_conditional, detect_criteria_list, detect_groups
 from tremplin.services.legality.lexicon import run_patterns
+from tremplin.services.legality.properties import detect_properties
 
 
 def detect(ctx: Ctx) -> tuple[list[Hit], list[tuple[str, str, str]]]:
@@ -23,6 +24,7 @@ def detect(ctx: Ctx) -> tuple[list[Hit], list[tuple[str, str, str]]]:
     hits.extend(detect_groups(ctx, dropped))
     hits.extend(detect_conditional(ctx, dropped))
     hits.extend(detect_criteria_list(ctx, dropped))
+    hits.extend(detect_properties(ctx, dropped))
     for check in ALL_CHECKS:
         hits.extend(check(ctx, dropped))
     return hits, dropped

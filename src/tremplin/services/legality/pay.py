@@ -21,7 +21,9 @@ _FIELD_SALARY = fast(
     r"(?:\s*(?:a|-)\s*" + _NUM + r"\s*(?:euros?|€|eur)?)?(?:\s*sur\s*(\d+(?:[.,]\d+)?)\s*mois)?"
 )
 _MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\s*(?:/|par)\s*"
-                    r"(?:mois|heure|h\b|an\b|annee)))")
+                    r"(?:mois|heure|h\b|an\b|annee))|"
+                    # « 9,10e de l'heure »: a lone « e » for euros, only when a pay unit follows
+                    r"e\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
     r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la)\s*)?"
@@ -35,7 +37,8 @@ _PAY_WORDS = fast(
 )
 _NOT_PAY = fast(
     r"(?:prime|bonus|indemnit\w*|tickets?|titres?[- ]restaurant|panier|mutuelle|participation|interessement|"
-    r"variable|commission\w*|avantage|frais|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|prix|tarif|"
+    r"variable|commission\w*|avantage|frais|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|prix|"
+    r"tarif(?! horaire)|"
     r"cout|loyer|valeur|montant|facture|plafond|augmentation|financement|\baide\b|subvention|caution|fonds|epargne|"
     r"\bpee\b|cotisation|\bjusqu'a\b|gains? (?:jusqu|pouvant)|\+\s*$|revenus? (?:complementaires?|potentiels?)|"
     r"dotation|allocation|forfait (?:mobilite|teletravail)|treizieme|13e|13eme|\bvente|\bpanier moyen|"

@@ -1,0 +1,639 @@
+"""A protected property named in the same clause as a requirement, an exclusion or a preference (issue #5).
+
+The group detector (``groups.py``) looks for a *group of people* (« les seniors », « femmes voilées »). Recruiters
+also write the *property* itself: « pas de projet bébé », « adresse en cité : candidature non étudiée »,
+« incompatible avec un traitement de longue durée », « Origine : européenne », « Indiquez si vous êtes adhérent
+d'un syndicat ». Measured on wordings nobody had written for the detectors (heldout2, heldout3), lists of whole
+phrases did not generalise. This detector works on two vocabularies instead:
+
+* per category, the words that name the protected property (residence: quartier, cité, adresse, domicile,
+  habiter…; health: maladie, traitement, arrêts maladie, invalidité, mal de dos…), inflections and frequent typos
+  included;
+* the cues that turn a mention into a criterion: an exclusion (« pas de », « sans », « s'abstenir », « ne seront pas
+  retenus », « incompatible »), a restriction (« uniquement », « réservé »), a requirement (« exigé »,
+  « obligatoire »), a preference (« de préférence », « privilégié », « idéal pour »), a question put to the reader
+  (« indiquez si », « précisez ») or a field (« Origine : … »).
+
+Both must sit in the same clause, close to each other. Lawful contexts are left alone: the job's public (« accompagner
+des personnes malades »), the employer's benefits (mutuelle, congé maternité), positive action (offers reserved to
+disabled workers, emplois francs), statements that no such criterion applies (« aucune condition de nationalité »).
+A finding here is « à examiner » unless the cue is an outright exclusion of a property that can never be a job
+requirement: a counsellor decides the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tremplin.services.legality.context import Ctx
+from tremplin.services.legality.findings import Hit
+from tremplin.services.legality.lexicon import apply_exceptions, is_diversity_statement
+from tremplin.services.legality.text import clause_bounds, fast, finditer_near_words
+
+# ------------------------------------------------------------------------------------------------ cues
+_CUE_EXCL = (
+    r"\bpas (?:de|d'|des|les|du|la|le|a|en)\b|\bpas d'|\bsans\b|\baucune?\b|\bhors\b|\ba l'exclusion|\bexcepte|"
+    r"\bsauf\b|\bne\b[^.;:!?\n]{0,50}?\b(?:pas|plus|jamais|point)\b|\bn'(?:\w+ ){1,2}?(?:pas|plus|jamais)\b|"
+    r"\bne [a-z']+ (?:\w+ )?qu(?:e\b|')|\bn'[a-z]+ (?:\w+ )?qu(?:e\b|')|"
+    r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\babstenez|\babstenir|\babstiens|"
+    r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
+    r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpassez? (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
+    r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
+    r"\bhors de question|\bstop\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
+)
+_CUE_ONLY = (
+    r"\buniquement\b|\bseulement\b|\bexclusivement\b|\bstrictement\b|\breserve\w*|\bseul(?:e|s|es)? (?:les|des|une?|aux?)\b|"
+    r"\brien que (?:des|les)\b|\bonly\b|\bexclusi\w*"
+)
+_CUE_REQ = (
+    r"\bexige\w*|\bexigence\w*|\brequis\w*|\brequise?s?\b|\bobligatoire\w*|\bobligatoirement\b|\bimperati\w*|"
+    r"\bindispensable\w*|\bnecessaire\w*|\bimpose\w*|\bdemandee?s?\b|\bcondition\w*|\bcritere\w*|\bil faut\b|"
+    r"\bdevez\b|\bdevrez\b|\bdoi(?:t|vent|s)\b|\bdevra\w*|\bpreciser\b|\bjustifier\b|\bjustifiez\b|\bmust\b"
+)
+_CUE_PREF = (
+    r"\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
+    r"\ben priorite\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
+    r"\bbienvenu\w*|\bsouhaite\w*|\bidealement\b|\bavantage\w*|\bconseill\w*"
+)
+_CUE_ASK = (
+    r"\bindiquez\b|\bindiquer\b|\bprecisez\b|\bpreciser\b|\bmentionnez\b|\bmentionner\b|\bsignalez\b|\bsignaler\b|"
+    r"\bjoindre\b|\bjoignez\b|\bfournir\b|\bfournissez\b|\bdeclarez\b|\bdeclarer\b|\bcommuniquez\b|"
+    r"\b(?:etes|avez|portez|vivez|habitez|pratiquez|comptez|prevoyez|envisagez)[- ]vous\b"
+)
+_CUES = {
+    "excl": re.compile(_CUE_EXCL),
+    "only": re.compile(_CUE_ONLY),
+    "req": re.compile(_CUE_REQ),
+    "pref": re.compile(_CUE_PREF),
+    "ask": re.compile(_CUE_ASK),
+}
+_CUE_ORDER = ("excl", "only", "req", "pref", "ask")
+
+# A statement that no such criterion applies, or a law reference: never a criterion.
+_LAWFUL = re.compile(
+    r"\baucune? (?:condition|critere|exigence|restriction|distinction|limite|discrimination|importance)|"
+    r"\bsans (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
+    r"\bquel(?:le)?s? que soi|\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
+    r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
+    r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
+    r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
+    r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\binterdit par la loi|\bau sens de l'article|"
+    r"\bcode du travail|\bl\.? ?1132|\btoutes? et tous\b|\btous et toutes\b|\bouvert\w* a (?:tou|toutes|tous)|"
+    r"\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin"
+)
+
+_PERSON = r"(?:personnes?|candidat\w*|profils?|gens|individus?|salarie\w*|collaborat\w*|cv|candidatures?|agents?|employe\w*)"
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    id: str
+    category: str
+    rule: str
+    rx: object  # Fast pattern of the property words
+    anchors: frozenset[str]
+    cues: tuple[str, ...]  # which cue kinds make it a criterion
+    severity: str  # for an exclusion or a restriction; preferences, requirements and questions are « review »
+    unless: re.Pattern | None = None  # searched in the clause: a lawful context
+    exceptions: tuple[str, ...] = ()
+    reach: int = 70  # how far (characters) the cue may be from the property words
+    field_form: bool = True  # « Origine : européenne »
+
+
+def _anchors(words: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in words.split():
+        if w.endswith("!"):
+            out.add(w[:-1])
+        else:
+            out.update((w, w + "s", w + "e", w + "es", w + "x"))
+    return frozenset(out)
+
+
+def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str, severity: str,
+       unless: str | None = None, **kw) -> Prop:
+    return Prop(id, category, rule, fast(pattern), _anchors(anchors), tuple(cues.split()), severity,
+                re.compile(unless) if unless else None, **kw)
+
+
+_PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:de|des|d')|accueil|etablissement|foyer|"
+                r"esat\b|\bime\b|\bmas\b|\bfam\b|usager|beneficiaire|residents?\b|\bpublic|sensibilis|prevention|"
+                r"mutuelle|prevoyance|assurance|complementaire|indemni|remplacement|en remplacement|conge|"
+                r"maladies? professionnelles?|accidents? du travail|medecine du travail|visite medicale|suivi|"
+                r"clients?\b|clientele|eleves?\b|enfants?\b|jeunes\b|aidant|infirmi|aide-soignant|ehpad|hopital|"
+                r"clinique|pharmac|laboratoire|recherche|essais? cliniques?|therapeute|kine|ergotherap|orthophon|"
+                r"educat|animat|amenagement|adapt\w* (?:a|au|aux)|politique handicap|referent|mission handicap|"
+                r"boeth|oeth|agefiph|fiphfp|ea\b|entreprise adaptee")
+
+PROPS: tuple[Prop, ...] = (
+    # --- health and disability: exclusions only (a restriction in favour of disabled workers is lawful)
+    _p("prop.health", "health_disability", "R10-DISCRIM",
+       r"\b(?:handicap\w*|rqth|invalid\w*|mi-temps therapeutique\w*|therapeutique\w*|maladi\w*|malade\w*|pathologi\w*|"
+       r"traitements? (?:medica\w*|lourds?|de (?:longue|long) duree|au long cours|de fond|chroniques?|a vie)|"
+       r"traitements? (?:\w+ )?(?:ou une |ou un |ou )?ald|\bald\b|affections? (?:de longue duree|chroniques?)|"
+       r"mal (?:au|de|du) (?:dos|genou|genoux|epaules?|dos)|maux de dos|dos fragile|problemes? (?:de )?(?:dos|sante|"
+       r"medica\w*|cardiaques?|respiratoires?|articulaires?|psy\w*)|soucis (?:de )?(?:sante|dos)|lombalgi\w*|"
+       r"hernies?(?: discales?)?|allergi\w*|allergique\w*|asthm\w*|diabet\w*|epilep\w*|cardiaque\w*|cancer\w*|vih\b|"
+       r"seropositi\w*|\bsida\b|hepatite\w*|depressi\w*|burn[- ]?out|psychiatri\w*|troubles? (?:psy\w*|"
+       r"musculo\w*|de (?:sante|l'humeur|la personnalite))|tms\b|antecedents? (?:medica\w*|de sante|psy\w*|"
+       r"cardiaques?|de (?:maladie|cancer|depression))|(?:en |une |de )?(?:bonne|parfaite|excellente) sante|"
+       r"sante (?:fragile|de fer|irreprochable|parfaite)|etat de sante|dossier medical|arrets? (?:maladie|de travail|"
+       r"frequents?|repetes?|longs?)|absences? (?:pour (?:raisons? )?(?:medicales?|de sante)|repetees|frequentes)|"
+       r"medicaments?|fauteuil roulant|mobilite reduite|sourd\w*|malentendant\w*|aveugle\w*|malvoyant\w*|"
+       r"begai\w*|begue\w*|boit\w*|claudica\w*|obes\w*|addicti\w*|alcoolique\w*|toxicomane\w*|"
+       r"(?:moins|pas) (?:de |d')?(?:\d+|cinq|dix) (?:jours? )?d'arrets?)",
+       "handicap handicape handicapee rqth invalide invalidite therapeutique maladie malade pathologie traitement "
+       "ald affection mal maux dos lombalgie hernie allergie allergies allergique asthme asthmatique diabete "
+       "diabetique epilepsie epileptique cardiaque cancer vih seropositif seropositive sida hepatite depression "
+       "depressif depressive burn burnout psychiatrique troubles! trouble! tms antecedent sante medical! medicaux! "
+       "arret arrets absence medicament fauteuil mobilite sourd malentendant aveugle malvoyant begaiement begue boiteux "
+       "claudication obese obesite addiction alcoolique toxicomane problemes! probleme! soucis!",
+       "excl", "review",
+       unless=_PUBLIC_CARE + r"|\ballergi\w* (?:aux?|a la|a l')|\bsans (?:aucun )?(?:probleme|souci)s? (?:de|pour|d')|\b(?:locaux|batiment|site|"
+       r"bureaux|lieu|acces|parking)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|\bpas de (?:souci|probleme)\b"),
+    # Health as a requirement or a question (« bonne santé exigée », « signalez vos allergies »): to review.
+    _p("prop.health_required", "health_disability", "R10-DISCRIM",
+       r"\b(?:(?:en |une |de )?(?:bonne|parfaite|excellente) sante|sante (?:de fer|irreprochable|parfaite)|"
+       r"antecedents? (?:medica\w*|de sante|psy\w*|cardiaques?)|dossier medical|(?:votre |son )etat de sante|"
+       r"(?:vos|votre|d'eventuel(?:le)?s?|vos eventuel(?:le)?s?|tout(?:e|es)? (?:vos )?) "
+       r"(?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
+       r"problemes? de sante|absences? pour maladie))",
+       "sante antecedent dossier medical! etat maladie maladies pathologie traitement allergie handicap arret arrets "
+       "probleme! problemes! rqth",
+       "ask req", "review",
+       unless=_PUBLIC_CARE + r"|\bpoids lourds?|\bcaces\b|\bhabilitation|\bpermis\b|\bvisite\b|\baptitude\b|"
+       r"\bmedecin du travail|\bfiche de poste|\bcertificat|\bvaccin|\bhygiene|\bsecurite\b|\bdonnees|\bdossiers? "
+       r"(?:des|de|du)\b|\btraitement (?:des|de|du|d')|\bqualite\b|\bservice\b",
+       field_form=False),
+    # --- appearance
+    _p("prop.appearance", "appearance", "R10-DISCRIM",
+       r"\b(?:surpoids|en surpoids|obes\w*|(?:trop )?(?:gros|grosse|grosses|ronde?s?|maigres?|petite?s?|grande?s?) "
+       r"(?:personnes?|gabarits?|tailles?)|kilos en trop|(?:un |le |votre |du |beau |belle |joli )physique|"
+       r"physique (?:agreable|avenant|attrayant|attirant|de mannequin|irreprochable|parfait|plaisant|soigne|"
+       r"harmonieux|athletique|sportif|sympa|impeccable|seduisant|exceptionnel|avantageux)|physique(?= :)|"
+       r"(?:beau|belle|beaux|belles|jolie?s?) (?:gosses?|gars|filles?|garcons?|femmes?|hommes?|visages?|"
+       r"gueules?|physiques?|allures?|silhouettes?)|bg\b|canons?\b|sexy|mannequin\w*|"
+       r"tatou\w*|piercing\w*|percing\w*|barbe\w*|barbus?|moustach\w*|cheveux (?:longs|colores|teints|rouges|verts|"
+       r"bleus|roses|crepus)|coupe (?:afro|iroquoise)|dreadlocks?|dreads?\b|locks\b|rastas?\b|crete\b|"
+       r"(?:bonne |belle |jolie )?(?:silhouette|morphologie|apparence|allure|plastique|frimousse|bouille)|"
+       r"mensurations?|taille (?:\d{2}|mannequin|fine|xs|s|36|38|40)|poids (?:de forme|ideal|maximum|max|\d{2})|"
+       r"(?:moins de |maximum |max |pas plus de )\d{2,3}\s?kg|\d{2,3}\s?kg (?:max|maximum)|"
+       r"1\s?m\s?\d{2}|\d{3}\s?cm|mesurer (?:au moins|plus de|moins de|entre)|minces?|svelte\w*|elance\w*|"
+       r"look (?:jeune|sexy|soigne|branche|tendance|classique)|teint\b|couleur de peau|visage\w*|dents?\b|"
+       r"laids?|laides?|moches?|disgraci\w*|vilain\w*)",
+       "surpoids obese obesite gros grosse grosses ronde rondes maigre petite petites grande grandes kilos physique "
+       "beau belle beaux belles jolie jolies gosse gosses bg canon sexy mannequin tatoue tatouee tatoues tatouage "
+       "tatouages piercing piercings percing barbe barbes barbu barbus moustache cheveux coupe dreadlocks dreads "
+       "dread locks rasta rastas crete silhouette morphologie apparence allure plastique frimousse bouille "
+       "mensurations taille poids kg kgs 1m cm mesurer mince minces svelte elance elancee look teint peau visage "
+       "dents dent laid laide laids moche moches disgracieux vilain",
+       "excl only req pref", "review",
+       unless=r"\bconseil\w* en image|\bconseillerez|\bclientes?\b|\bmorphologie (?:des|de vos|du client)|"
+              r"\b(?:vos|les|des|nos) (?:clients|clientes|patients|enfants|eleves)|\bstyle\b|\btatoueu\w*|"
+              r"\bperceu\w*|\bbarbier\w*|\bcoiff\w*|\bestheti\w*|\bsalon\b|\bpoids lourds?|\bvehicule|\bcamion|"
+              r"\bcharges?\b|\bcolis|\bport\b|\bsoulever|\bmanutention|\bkg de|\bkilos? de|\bmachines?|"
+              r"\bpieces?|\bentreprise|\bstructure|\bequipe|\bsociete|\bvitrine|\bproduits?|\bvetements?|\bpret-a-porter|"
+              r"\bcharlotte|\bhygiene|\bsecurite|\bmasque|\bgants|\bepi\b|\buniforme|\btenue|\bprotection|"
+              r"\bcondition physique|\beffort\w* physique|\bactivite physique|\btravail physique|\bphysique (?:et|ou) "
+              r"(?:mental|intellectuel)|\bengagement physique|\bresistance physique|\bpresence physique|"
+              r"\bcapacite\w* physique|\baptitude\w* physique|\bforme physique|\bpersonnes? physiques?|\bsoins? du visage|"
+              r"\bsoins? (?:des|de) dents|\barracheurs? de dents|\bdentaire|\bdentiste|\bprothes|\bimplant|\bsourire (?:aux|et)|\bbarbecue|"
+              r"\bgrande? (?:surface|distribution|entreprise|taille d'entreprise|ville|region|equipe|autonomie|"
+              r"rigueur|capacite|qualite|disponibilite|ecoute|experience)|\bpetite? (?:entreprise|structure|equipe|"
+              r"enfance|ville|commune)|\btaille (?:humaine|de haies?|des (?:arbres|haies|vignes)|douce|de pierre)|"
+              r"\bbelle (?:entreprise|equipe|experience|aventure|opportunite|carriere|maison|structure|marque|"
+              r"enseigne|histoire|clientele|ambiance|vue)|\bbeau (?:projet|poste|challenge|defi|metier|cadre|"
+              r"parcours)|\bbg\b [a-z]|\bcanons? (?:a|de)\b|\bcrete (?:de|du)|\bteint\w* (?:de|des) (?:tissus|bois)"),
+    # --- family and pregnancy
+    _p("prop.family", "family", "R09-FAMILY",
+       r"\b(?:conjoint(?:e|s|es)?\b|epou(?:x|se)s?|concubin\w*|(?:vos|votre|ses|leurs|propres) (?:\w+ )?enfants?|"
+       r"(?:sans|avec|pas d'|aucun) ?enfants?(?: (?:a charge|en bas age|petits|jeunes))?|enfants? (?:a charge|"
+       r"en bas age|deja grands|grands|scolarises|petits)|dont les enfants|bebes?|progeniture|marmots?|"
+       r"mari(?:e|ee|es|ees)\b|mariee?\(e\)s?|mariage|pacse\w*|pacs\b|divorce\w*|separee?s?\b|"
+       r"celibat\w*|veu(?:f|ve|fs|ves)\b|personnes? seules?|vivant seule?s?|vivre seule?s?|seule?s? sans (?:enfant|famille)|"
+       r"(?:vie|charges?|contraintes?|obligations?|attaches?|situation) (?:de famille|familiale?s?)|"
+       r"(?:pere|mere|maman|papa)s? (?:de famille|celibataires?|isolee?s?|solos?|au foyer)|(?:jeunes?|futur(?:e|es|s)?) "
+       r"(?:mamans?|meres?|peres?|papas?|parents?)|mamans?|papas?|parents? (?:de (?:jeunes |tres jeunes )?enfants|"
+       r"isolee?s?|solos?|celibataires?)|fonder une famille|enceinte\w*|grossesse\w*|(?:projet|desir|envie)s? (?:de |d')?"
+       r"(?:bebe|enfants?|grossesse|maternite|famille)|conges? (?:maternite|parental)s? (?:prevus?|a venir|en vue)|"
+       r"situation (?:familiale|de famille|matrimoniale)|charges? de famille)",
+       "conjoint conjointe conjoints epoux epouse concubin concubine enfant enfants sans avec aucun gosse gosses bebe "
+       "bebes progeniture marmot marmots marie mariee maries mariees mariage pacse pacsee pacses pacs divorce divorcee "
+       "divorces divorcees separe separee separes celibataire celibataires celibat veuf veuve veufs veuves seul seule "
+       "seules seuls vivant vivre vie charge charges contrainte contraintes obligation obligations attache attaches "
+       "situation pere peres mere meres maman mamans papa papas parent parents jeune jeunes futur future futures "
+       "fonder enceinte enceintes grossesse grossesses projet projets desir envie conge conges",
+       "excl only pref ask", "block",
+       unless=r"\bmutuelle|\bprevoyance|\bcreche|\bconges? (?:maternite|paternite|parental|de naissance)|"
+              r"\bmaintien|\bprime\w*|\ballocation|\bsupplement familial|\bcheques?|\bcomite|\bcse\b|"
+              r"\baccompagn|\baupres|\bpublic|\baccueil|\bbeneficiaire|\busager|\bsuivi|\bsoutien|\baide (?:aux|a la)|"
+              r"\bassistant\w* (?:maternel|familial)|\bgarde d'enfants|\bnounou|\bbaby|\bpuericult|\bpmi\b|"
+              r"\becole|\beleves|\bcolleg|\bperiscolaire|\bcentre de loisirs|\banimat|\beducat|\bcreche|"
+              r"\bmaternelle|\bsage-femme|\bmaternite (?:de|du)|\bservice|\bclient|\bclientele|\bmagasin|\brayon|"
+              r"\bjouets?|\bvetements?|\bpuericulture|\bentreprise familiale|\bgroupe familial|\bmaison familiale|"
+              r"\bambiance familiale|\besprit familial|\bsociete familiale|\bstructure familiale|\bfamille de produits|"
+              r"\bpere noel|\bparent\w* d'eleves|\bmaison mere|\bsociete mere|\bgroupe|\bfiliale|\bparentheses?|"
+              r"\bapparent\w*|\btransparen\w*|\bcompagnon\w* (?:du devoir|batisseur)|\bcompagnonnage|"
+              r"\bseul(?:e)? (?:en |sur |au |a |le |la |responsable|maitre|interlocut|face)|\ben autonomie|"
+              r"\bvous (?:serez|travaillerez|etes) seule?|\btravail(?:ler)? seule?|\bposte (?:seul|isole)|"
+              r"\bcharges? (?:lourdes?|de travail|locatives?)|\bprise en charge|\bchargee? de|\bcharge d'"
+              r"|\battaches? (?:commerciales?|de presse)|\battach\w* (?:a|au)\b|\bvie privee (?:et|des)|"
+              r"\brespect (?:de la )?vie privee|\bcollaborat\w* (?:des|de)|\bdes enfants\b(?! et)(?:[^.]{0,20}?\bans)|"
+              r"\bprojet\w* (?:de l'|d'|de )(?:entreprise|service|etablissement|structure)|\bsituation (?:geograph|"
+              r"financiere)|\bdivorce\w* (?:des|de vos) clients|\bdroit de la famille|\bnotari|\bavocat|\bjuridique"),
+    # --- origin and nationality
+    _p("prop.origin", "origin", "R10-DISCRIM",
+       r"\b(?:origines?|nationalites?|double nationalite|ressortissant\w*|consonance\w*|noms? (?:a consonance|"
+       r"etranger|francais|de famille)|patronymes?|couleur (?:de peau|de la peau)|peau (?:blanche|noire|claire|"
+       r"foncee|mate)|races?\b|ethni\w*|de souche|(?:type|typee?s?|physique) (?:europeen|caucasien|africain|"
+       r"asiatique|maghrebin|mediterraneen|nordique)\w*|caucasien\w*|pays de l'est|europe de l'est|hors (?:union "
+       r"europeenne|ue|europe|cee|eee|schengen)|(?:union europeenne|ue|europe) (?:uniquement|seulement)|"
+       r"extra-?communautaires?|non[- ]europeen\w*|europeen\w*|etranger\w*|francais(?:e|es)? (?:de naissance|"
+       r"d'origine|uniquement|seulement|exclusivement|obligatoire)|nationalite francaise|ne(?:e|\(e\))?s? (?:en|a|hors) "
+       r"(?:france|l'etranger|europe)|maghreb\w*|africain\w*|asiatique\w*|arabe\w*|noirs?\b|noires?\b|blancs?\b|"
+       r"blanches?\b|beurs?|rebeus?|renois|gitans?|roms?\b|tziganes?|manouches?|gens du voyage|immigr\w*|"
+       r"sans[- ]papiers)",
+       "origine origines nationalite nationalites double ressortissant ressortissants ressortissante consonance "
+       "nom! noms! patronyme patronymes couleur peau race races ethnie ethnique ethniques souche type typee typees "
+       "types caucasien caucasienne caucasiens est! hors! ue! europe! extracommunautaire extracommunautaires "
+       "extra communautaire communautaires europeen europeenne europeens europeennes etranger etrangere etrangers "
+       "etrangeres francais francaise francaises ne nee nes nees maghreb maghrebin maghrebine maghrebins africain "
+       "africaine africains asiatique asiatiques arabe arabes noir noirs noire noires blanc blancs blanche blanches "
+       "beur beurs rebeu rebeus renoi renois gitan gitans rom roms tzigane tziganes manouche manouches voyage "
+       "immigre immigree immigres immigration immigrees papiers accent",
+       "excl only req pref", "block", exceptions=("EXC-EMPLOI-PUBLIC",),
+       unless=r"\bau noir\b|\baccent\w*|\blangues? (?:etrangeres?|europeennes?|arabe|francaise)|\b(?:l'|en |parl\w* )arabe|\bmaitrise|\bbilingue|\bcourant|\blu,? (?:ecrit|parle)|\bcuisine\w*|\bpieces? d'origine|"
+              r"\bd'origine (?:constructeur|controlee|animale|vegetale|naturelle|biologique|france)|\bproduits?|"
+              r"\bappellation|\bmarches?\b|\bclient\w*|\bfournisseur|\bfiliale|\binternational\w*|\bexport|\bimport|"
+              r"\bmulticultur|\bequipe de \d+ nationalites|\baccompagn|\baupres|\baccueil|\bpublic|\bsoutien|"
+              r"\binsertion|\bintegration|\bcours\b|\bfle\b|\btitre de sejour|\bautorisation de travail|"
+              r"\bpermis de travail|\bvisa|\bdroit (?:de|au) travail|\bemplois? publics?|\bfonction publique|"
+              r"\bconcours|\btitulaire|\bfonctionnaire|\bdefense|\barmee|\bgendarmerie|\bpolice|\bhabilitation|"
+              r"\bsecret defense|\bdiplome\w* (?:etranger|europeen)|\bpermis (?:de conduire )?(?:etranger|europeen)|"
+              r"\bsejour\w* a l'etranger|\bdeplacements? (?:a l'etranger|en europe)|\ba l'etranger\b|\ben europe\b|"
+              r"\bparlement|\bcommission|\bfonds\b|\bprogramme|\bnorme|\breglement|\bdirective|\berasmus|\bprojets?|"
+              r"\bnoir (?:et blanc|mat)|\bblanc (?:cassé|casse)|\btableau blanc|\bcol blanc|\bliste noire|"
+              r"\bboite noire|\bmarche noir|\bnoir (?:sur|ou)|\bblanche? (?:ou|et) (?:noir|couleur)|\bvin\w*|"
+              r"\bfromage|\bviande|\bpoisson|\bfruit|\blegume|\bhors (?:ue|europe) (?:pour|vers)|\bnoms? (?:de|des) "
+              r"(?:domaine|produits?|clients?|marques?)|\bvotre nom\b|\bnom (?:et|,) prenom|\bnom du|\bnom de l'|"
+              r"\bau nom de|\btype (?:de|d')|\bcouleur (?:de|du|des) (?:vehicule|produit|tissu)|\bde couleur\b(?! de peau)"
+              r"|\bregion d'origine des produits|\bpays d'origine (?:des|du)|\bcertificats? d'origine|\bmaladie|"
+              r"\bscene|\bpays de l'est (?:et|,) |\bexpatri|\bmobilite internationale|\bvolontariat"),
+    # --- religion
+    _p("prop.religion", "religion", "R10-DISCRIM",
+       r"\b(?:religio\w*|confession\w*|culte\w*|\bfoi\b|croyan\w*|croyant\w*|pratiquant\w*|pratique religieuse|"
+       r"musulman\w*|islam\w*|chretien\w*|catholique\w*|protestant\w*|evangeli\w*|evangelist\w*|juif\w*|juive\w*|"
+       r"judaisme|temoins? de jehovah|jehovah|mormon\w*|bouddhis\w*|hindou\w*|sikh\w*|athee\w*|laic\w*|sectes?|"
+       r"scientolog\w*|salafis\w*|voile\w*|foulard\w*|hijab\w*|kippa\w*|turban\w*|niqab\w*|burqa\w*|burkini\w*|"
+       r"signes? (?:religieux|ostensibles?|ostentatoires?|convictionnels?|confessionnels?)|ramadan|jeune religieux|"
+       r"prieres?|mosquee\w*|synagogue\w*|paroisse\w*|communaute (?:protestante|catholique|musulmane|juive|"
+       r"chretienne|evangelique|religieuse))",
+       "religion religions religieux religieuse religieuses confession confessionnel confessionnelle culte cultes foi "
+       "croyance croyances croyant croyante croyants pratiquant pratiquante pratiquants pratiquantes musulman "
+       "musulmane musulmans musulmanes islam islamique chretien chretienne chretiens catholique catholiques "
+       "protestant protestante protestants evangelique evangeliques evangeliste juif juifs juive juives judaisme "
+       "temoins temoin jehovah mormon mormons bouddhiste bouddhistes bouddhisme hindou hindous sikh sikhs athee athees "
+       "laic laique laicite secte sectes scientologie salafiste voile voilee voilees foulard hijab kippa turban niqab "
+       "burqa burkini signe signes ramadan jeune priere prieres mosquee synagogue paroisse communaute",
+       "excl only req pref ask", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
+       unless=r"\bbateau|\bvoilier|\bnavig|\bplanche a voile|\bregate|\bvoile (?:de|du) (?:bateau|navire)|\bvoiles? "
+              r"(?:legeres?|habitable)|\bmoniteur de voile|\bcentre nautique|\betablissement|\benseignement|\becole|"
+              r"\bcollege|\blycee|\binstitution|\bdiocese|\beglise|\baumoner|\btourisme|\bpatrimoine|\bedifice|"
+              r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?|\bhalal|\bcasher|\bsalle de priere|"
+              r"\blieu de culte|\bcathedrale|\bguide|\bvisite|\bculture\w*|\bfoi (?:de|du)\b|\bbonne foi|\bma foi|"
+              r"\bfoie|\bjeune (?:diplome|public|equipe|entreprise|societe|talent)|\blaicite (?:et|,)|"
+              r"\bprincipe de (?:neutralite|laicite)|\breglement interieur|\bfonction publique|\bservice public|"
+              r"\bneutralite du service|\bculte de la (?:performance|qualite|excellence|satisfaction)|\bculte du|"
+              r"\bprotestant\w* (?:de|du) (?:france|la)|\bassociation|\bfondation|\bcommunaute (?:de communes|"
+              r"d'agglomeration|urbaine)|\bvoile (?:de|du)\b(?! (?:religieux|islamique))"),
+    # --- political and trade-union opinions, mandates
+    _p("prop.opinions", "opinions", "R10-DISCRIM",
+       r"\b(?:syndica\w*|syndique\w*|syndicat\w*|cgt|cfdt|cftc|cfe-cgc|unsa|solidaires|fo\b|force ouvriere|"
+       r"sud (?:rail|ptt|sante|education|solidaires)|de sud\b|greve\w*|greviste\w*|manif\w*|gilets? jaunes?|"
+       r"militan\w*|sympathisant\w*|(?:adherent|membre)\w* (?:d'un |d'une |de la |du |de |des |a un |a une )?(?:parti|"
+       r"syndicat|organisation|cgt|cfdt|fo\b|sud\b|mouvement)\w*|encarte\w*|partis? politiques?|(?:opinions?|idees|"
+       r"convictions?|engagements?|appartenance|orientation|couleur|sensibilite|affiliation)s? politiques?|"
+       r"(?:engage\w*|actif|active) politiquement|"
+       r"extreme[- ](?:gauche|droite)|(?:de|a) (?:gauche|droite)\b|gauchis\w*|droitis\w*|communist\w*|socialist\w*|"
+       r"ecologist\w*|insoumis\w*|lepenist\w*|frontist\w*|nationalist\w*|anarchist\w*|zadist\w*|antifa\w*|"
+       r"fach\w*|\blfi\b|\brn\b|\bps\b|\blr\b|\bfn\b|opinions?|convictions? (?:politiques?|syndicales?|"
+       r"philosophiques?)|engagements? (?:politiques?|syndica\w*|associati\w*|militants?)|mandats? "
+       r"(?:syndica\w*|electifs?|locaux|local|municipa\w*|d'elu|politiques?)|elus? (?:municipa\w*|locaux|du cse|du "
+       r"personnel|syndica\w*|politiques?)|anciens? elus?|delegue\w* (?:syndica\w*|du personnel)|representants? "
+       r"(?:syndica\w*|du personnel)|candidat\w* (?:a|aux) (?:une |des |l')?elections?|elections?|vote\w*|"
+       r"prud'?hom\w*|actions? collectives?)",
+       "syndical syndicale syndicaux syndicales syndique syndiquee syndiques syndiquees syndicat syndicats "
+       "syndicalisme syndicaliste syndicalistes cgt cfdt cftc cfe unsa solidaires fo force sud greve greves greviste "
+       "grevistes manif manifs manifestant manifestants manifestation manifestations gilet gilets militant militante "
+       "militants militantes militantisme sympathisant sympathisante sympathisants adherent adherente adherents "
+       "adherentes encarte encartee encartes parti partis politique politiques extreme gauche droite gauchiste "
+       "droitiste communiste communistes socialiste socialistes ecologiste ecologistes insoumis lepeniste "
+       "frontiste nationaliste nationalistes anarchiste anarchistes zadiste zadistes antifa facho fachos lfi rn ps "
+       "lr fn opinion opinions conviction convictions engagement engagements mandat mandats elu elus elue elues "
+       "delegue delegues representant representants election elections vote votes voter prudhomme prudhommes "
+       "prudhommal prud collective collectives",
+       "excl only pref ask", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
+       unless=r"\brelations? (?:avec les )?(?:partenaires|organisations|representants|elus|syndicats)|"
+              r"\bdialogue social|\binstances?|\bnegociation|\baccords? (?:d'entreprise|collectifs?|signes?)|"
+              r"\borganisations syndicales\b(?!.{0,30}(?:pas|exclu))|\baccompagn|\baupres (?:des|de)|"
+              r"\bavec les (?:elus|representants)|\bremplac\w* (?:des |les )?grevistes|\bsans engagement|"
+              r"\bconseil municipal|\bcollectivite|\bmairie|\bcommune\b|\bcabinet du maire|\bassistant\w* (?:parlementaire|"
+              r"d'elus?)|\bcollaborat\w* d'elus?|\bactualite|\brevue de presse|\bjournalis|\bpolitiques? (?:publiques?|"
+              r"commerciales?|de (?:la|l'|prix|qualite|securite|rse|handicap|diversite|remuneration|l'emploi)|"
+              r"rh|salariales?|sociales?|tarifaires?|d'achat|de l'entreprise|environnementales?|interne)|"
+              r"\bpolitique (?:de|du|des|d'|handicap|diversite|rse|qualite|salariale|sociale|rh|commerciale|tarifaire)|\bsciences? politiques?|\bsciences po\b|\bgreve (?:de|des) "
+              r"(?:transports?|trains?)|\bmanif\w* (?:sportives?|culturelles?|commerciales?|evenementielles?)|"
+              r"\borganis\w* (?:des |de |d')?(?:manif|evenement)|\bmanifestations? (?:d'interet|de|du|des)\b|"
+              r"\bsalons? et manifestations|\bevenements? et manifestations|\bvote\w* (?:des|de la) (?:budget|"
+              r"deliberation)|\belections? (?:professionnelles|du cse)? ?(?:organis|prepar)|\bbureau de vote|"
+              r"\bregie|\bmandat\w* (?:de gestion|de vente|exclusifs?|simples?|immobilier|de recherche)|"
+              r"\bmandataire|\bagent commercial|\bimmobili|\badherents? (?:du club|de l'association|du reseau|a la mutuelle)|"
+              r"\bengagement\w* (?:qualite|client|de service|rse|ecologique|environnemental|associatif (?:est|sera) un plus)|"
+              r"\ba (?:gauche|droite) (?:de|du|des)|\bsur la (?:gauche|droite)|\bconduite a gauche|"
+              r"\bcollectives? (?:de|du|des)\b|\bactions? collectives? (?:de|en) (?:formation|prevention)|"
+              r"\brestauration collective|\bcuisine collective|\bps\d|\brn\d|\bsud[- ](?:est|ouest)|"
+              r"\bsud (?:de|du|des|et)\b|\bau sud\b|\bdu sud\b"),
+    # --- sexual orientation and gender identity
+    _p("prop.orientation", "sexual_orientation_identity", "R10-DISCRIM",
+       r"\b(?:orientation sexuelle|identite (?:de genre|sexuelle)|sexe (?:de naissance|biologique|a l'etat civil)|"
+       r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
+       r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
+       r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
+       r"en couple avec (?:un homme|une femme)|mariage pour tous)",
+       "orientation identite sexe transition changement transidentite transgenre transgenres transsexuel "
+       "transsexuelle trans non binaire binaires fluide queer homosexuel homosexuelle homosexuels homosexuelles "
+       "homosexualite heterosexuel heterosexuelle heterosexuels hetero heteros homo homos gay gays lesbienne "
+       "lesbiennes lgbt lgbtq lgbtqia travesti travestis drag efemine effemine effeminee vie couple mariage",
+       "excl only req pref ask", "block",
+       unless=r"\bfriendly|\binclusi|\blutte|\bassociation|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
+              r"\bsante sexuelle|\bpublic|\bcentre|\bfierte|\bpride|\baccueil|\bcharte|\bautre cercle|"
+              r"\bquel que soit son genre|\bpartenaire|\btransition (?:ecologique|energetique|numerique|digitale|"
+              r"professionnelle|de carriere)|\btrans (?:port|fert|action)|\bvie (?:sexuelle|intime) (?:des|de nos)|"
+              r"\bidentite (?:visuelle|graphique|de marque)|\btransition\b(?! (?:de genre|de sexe))"),
+    # --- residence and bank domiciliation
+    _p("prop.residence", "residence", "R10-DISCRIM",
+       r"(?<!s')(?<!')\b(?:adresses? (?:en|dans|a|au|aux|hors|situee?s?|postales?|de residence|personnelles?)|"
+       r"domicilie(?:e|s|es)?\b|domiciliation|(?:votre|son|leur|lieu de) domicile|domicile (?:a|en|dans|hors|situe|proche|"
+       r"a moins)|residen(?:ce|t|ts|te|tes|ts?) (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin|proche|principale)|"
+       r"residant\w* (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin)|resid(?:ez|er) (?:a|en|dans|hors|au|aux|sur|pres|"
+       r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
+       r"la|le|les|l')|viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
+       r"(?:cites?|banlieues?|quartiers?|zones?|campagne|villes?|communes?|agglomeration|regions?|departements?|\d|"
+       r"[a-z]+ (?:rurale?|urbaine?))|originaires? (?:de|du|des|d')|quartiers?|cites\b|cite (?:hlm|sensible|"
+       r"populaire|[a-z]+ (?:du|de) nord)|banlieues?|zup\b|zus\b|hlm\b|zone (?:rurale|urbaine sensible|sensible)|"
+       r"zones? (?:rurales?|sensibles?|urbaines? sensibles?)|hors (?:agglomeration|de la ville|de la commune|"
+       r"du departement|de la region|metropole)|departements? \d{2,3}|(?:du|le|dans le|\() ?(?:9[1-5])\b\)?|"
+       r"dom-?toms?|dom\b|outre-?mer|codes? postaux?|code postal|banques? partenaires?|"
+       r"(?:ouverture d'un|ouvrir un) compte (?:bancaire|courant|chez|dans|aupres)|compte (?:bancaire )?(?:chez|dans|aupres)|compte bancaire (?:a la|au)|"
+       r"domiciliation bancaire|"
+       r"(?:dans|chez) (?:notre|une|la) banque)",
+       "adresse adresses domicile domicilie domiciliee domicilies domiciliees domiciliation residence residences "
+       "resident residents residente residentes residant residants residez resider habitant habitants habitante "
+       "habitantes habiter habitez habitent vivant vivez vivre vivent originaire originaires quartier quartiers cite "
+       "cites banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
+       "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes",
+       "excl only req pref ask", "review",
+       unless=r"\bqpv\b(?!.{0,20}(?:pas|exclu|sauf))|\bvehicul|\bpermis\b|\bvoiture|\bdeplac|\bprioritaire|\bpolitique de la ville|\bemplois? francs?|\bzrr\b|"
+              r"\b(?:entreprise|societe|agence|magasin|site|bureaux|locaux|depot|entrepot|siege|chantier|poste|"
+              r"etablissement|restaurant|boutique|usine|structure|cabinet)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|implante|"
+              r"localise|se trouve|est a)\w*|\bsecteur d'intervention|\binterventions?|\bdeplacements?|\btournees?|"
+              r"\btrajets?|\bclients?\b|\bclientele|\bindemnit|\bkilometr|\bdomicile[- ]travail|\baide a domicile|"
+              r"\ba domicile\b|\bau domicile|\bdomicile (?:des|du|de la|de nos|de vos|de personnes|d')|"
+              r"\bresidents?\b(?! (?:de|du|des|en|a|hors|d'))|\bresidence (?:autonomie|services?|senior|hoteliere|"
+              r"etudiante|principale|secondaire|de tourisme)|\bbanque (?:alimentaire|de donnees|d'images)|"
+              r"\bbanques? (?:et|,) assurances?|\bbancaire (?:et|,)|\bconseill\w* (?:bancaire|clientele)|\bagence "
+              r"bancaire|\bsecteur bancaire|\betablissement bancaire|\bvirement|\bsalaire verse (?:par|le|chaque|"
+              r"mensuellement)|\bmutuelle|\bhabitat (?:social|inclusif|indigne)|\bbailleur|\blogements?\b|"
+              r"\bimmobili|\bgardien|\bconcierge|\bagent de (?:proprete|residence)|\bcentre[- ]ville|\bproche "
+              r"(?:de|du|des)|\ba proximite|\bvenir (?:renforcer|rejoindre|completer|travailler|integrer|vous|nous|en)|"
+              r"\bissu\w* (?:d'une|d'un|de la|du|de formation|de l'ecole|d'ecole|du secteur|du milieu|d'un bac)|"
+              r"\bville de\b(?! residence)|\bcommunes? (?:de|du|des) (?:secteur|nord|sud|est|ouest|canton)|"
+              r"\bdom (?:perignon|juan)|\bcorse (?:et|du sud)|\bvivre (?:une|des|l'|de|en equipe|ensemble|"
+              r"pleinement)|\bvit (?:une|un|de)|\bcite (?:educative|scolaire|des sciences|universitaire|administrative|"
+              r"judiciaire)|\bci-dessus|\bexperience|\bdiplome|\ba l'etranger (?:et|ou)|\bdeplacements? (?:a "
+              r"l'etranger|en france)|\bcadre de vie|\bqualite de vie|\blogement (?:fourni|de fonction)"
+              r"|\bcampagne (?:de|d'|marketing|publicitaire|commerciale|de recrutement|de vaccination)|"
+              r"\bzone (?:de (?:chalandise|stockage|production|travail|livraison|intervention)|commerciale|"
+              r"industrielle|d'activite|artisanale|geographique)|\bhors (?:agglomeration|zone)\b(?! (?:s'abstenir|"
+              r"non|pas|refus|exclu|inutile))|\bla ville\b(?!.{0,20}(?:uniquement|seulement|exclusivement))",
+       reach=60),
+    # --- language: a mother tongue, an accent, « native » — a language as a person, not a skill
+    _p("prop.language", "language", "R10-DISCRIM",
+       r"\b(?:accents?|"
+       r"parl(?:ant|ent|ez|er) (?:une autre langue|l'arabe|arabe|une langue etrangere|[a-z]+ a la maison|"
+       r"[a-z]+ chez (?:vous|eux))|sans accent|"
+       r"autre langue que le francais|francais (?:sans accent|parfait et sans|langue maternelle|natif)|"
+       r"prononciation|elocution (?:parfaite|sans)|parler (?:parfaitement|comme un|sans))",
+       "langue natale accent accents natif native natifs natives locuteur locutrice de naissance parlant parlent "
+       "parlez parler maison famille mother speaker sans autre prononciation elocution",
+       "excl only req pref", "review",
+       unless=r"\b(?:clients?|clientele|interlocuteurs?|partenaires?|fournisseurs?|filiales?)\b.{0,40}?"
+              r"(?:germanophones?|anglophones?|hispanophones?|italophones?|lusophones?|arabophones?|etrangere?s?)|"
+              r"\btraduire|\btraduction|\binterpret|\benseign|\bprofesseur|\bformateur|\bcours de|\blangue "
+              r"maternelle (?:ou|et) (?:bilingue|niveau)|\baccent (?:sur|mis sur)|\bmettre l'accent|\bl'accent (?:est|sera) mis|"
+              r"\bnatif\w* (?:digital|du numerique)|\bdigital natives?|\bnativement|\bde naissance (?:de|du|des)|"
+              r"\bmaison (?:de|du|des|d')|\ba la maison (?:de|du)|\bmaison mere|\ben famille (?:d'accueil|de)|"
+              r"\bfamille (?:de produits|d'accueil)|\bparler (?:en public|de|des|du|avec)|\bprononciation (?:des|de)"
+              r"|\baccents? (?:aigus?|graves?)|\baccentu",
+       field_form=False),
+    # --- fees asked of the candidate (« frais de dossier : 50 € », « caution demandée », « retenu sur salaire »)
+    _p("prop.fee", "fee", "R05-FEE",
+       r"\b(?:frais (?:de |d')?(?:dossier|inscription|candidature|traitement|etude|gestion|ouverture|envoi|formation|"
+       r"adhesion|mise en relation|placement|reservation|participation|session|selection|recrutement|demarrage|"
+       r"installation|constitution|service|abonnement|badge|tenue|materiel)|cautions?|depots? de garantie|"
+       r"kits?(?: de (?:demarrage|demonstration|depart|vente|lancement))?|forfaits?|acomptes?|cotisations?|"
+       r"abonnements? (?:premium|candidat|payant|mensuel)|comptes? (?:candidat )?premium|premium|droits? "
+       r"(?:d'entree|d'inscription|d'adhesion)|(?:formation|reunion|session|inscription|candidature|stage|entretien|"
+       r"dossier|test|evaluation|selection|recrutement|kit|badge|tenue|acces|atelier|seminaire|information)s?\b"
+       r"[^.;\n]{0,40}?\bpayant\w*|factur\w*|(?<!capacite )(?<!apte )a regler(?! (?:les|des|la|le|un|une|vos|ses))|"
+       r"a payer|reglement|paiement\w*|"
+       r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
+       r"achat\w*|achet\w*|a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
+       r"vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole)\w*|(?:achet\w*|pay\w*|regle\w*|"
+       r"fourni\w*|financ\w*|a acheter|a payer|a fournir) par vos soins|"
+       r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|defalque)e?s? (?:sur|de) "
+       r"(?:vos|votre|le|les|la) (?:premiers? |premieres? )?(?:salaires?|paies?|payes?|remuneration|commissions?)|"
+       r"retenue sur (?:salaire|paie)|investissement (?:initial|de depart|personnel)|participation financiere|"
+       r"non rembours\w*|numeros? surtaxe\w*|surtaxe\w*|08 ?9\d|coute\w*|cout (?:de|du|d')|\bcoute )",
+       "frais caution cautions depot depots kit kits forfait forfaits acompte acomptes cotisation cotisations "
+       "abonnement abonnements compte comptes premium droit droits payant payante payants payantes facture facturee "
+       "factures facturees facturer facturation regler payer reglement paiement paiements payez paye versement "
+       "versements verser versez achat achats acheter achete achetee achetes achetez achetent achetera acheteront "
+       "charge soins retenu retenue retenus retenues preleve prelevee preleves deduit deduite defalque investissement "
+       "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 cout coute coutera",
+       "fee", "block",
+       unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
+              r"(?<!non )rembours(?!able)|\bpris\w* en charge|\bprise en charge|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
+              r"\bprime\w*|\bindemni\w*|\bmutuelle|\bticket\w*|\btitres?[- ]restaurant|\bpanier|\bavantage\w*|"
+              r"\ba (?:nos|notre) (?:frais|charge)|\ba la charge (?:de l'employeur|de l'entreprise|de la societe)|"
+              r"\bpar (?:l'employeur|l'entreprise)|\bfinanc\w* par (?:nous|l'entreprise|l'employeur|nos soins|"
+              r"votre employeur|l'opco|le cpf|france travail)|\bcpf\b|\bopco|\bchiffre d'affaires|\bbudget|"
+              r"\bdevis|\bfactures? (?:clients?|fournisseurs?)|\bcomptab|\bfacturation (?:client|fournisseur)|"
+              r"\bacheteur|\bachats? (?:de|des) (?:produits|marchandises|matieres|pieces)|\bservice achats?|"
+              r"\bapprovisionn|\bgestion (?:des|de la) (?:achats|facturation|caisse)|\bencaiss|\bcaisse\b(?! a outils)|"
+              r"\bclients?\b|\bclientele|\bvente\b|\bvendre|\bsaisie|\bsuivi (?:des|de la)|\brelance|\bimpayes|"
+              r"\bpaiements? (?:des|du) (?:salaires?|clients?|fournisseurs?|factures?)|\bmoyens? de paiement|"
+              r"\bterminal de paiement|\bcaution (?:morale|bancaire)|\bforfait (?:jours?|annuel|heures?|mobilite)|"
+              r"\bau forfait|\bforfait\w* (?:de|en) \d+ jours|\bcotisations? (?:sociales?|patronales?|salariales?|"
+              r"retraite)|\bcharges? (?:sociales?|patronales?)|\bpremium\b(?!.{0,30}€)|\bmarques? premium|"
+              r"\bgamme|\bclients? premium|\bhotel|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
+              r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
+              r"\bparticipation\b(?! financiere)(?!.{0,20}€)|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b"),
+)
+
+PROPS += (
+    # --- sex: the reader addressed in one gender only, a one-letter restriction (« H uniquement (pas de F) »)
+    _p("prop.sex", "sex", "R08-SEX",
+       r"\b(?:votre|notre|la|une) (?:future|nouvelle) (?![a-z]*(?:carriere|matiere|filiere|barriere|lumiere|maniere|"
+       r"premiere|derniere|entiere|frontiere|euse\b|perceuse|tondeuse|machine))(?:[a-z]+(?:trice|euse|ienne|iere)|"
+       r"(?:assist|consult|ger|commerc|enseign|interven|surveill|represent|soign|etudi|gouvern|command)ante)s?\b"
+       r"(?! ?\(?(?:h|f|e|m)\b)(?!\s*/)|(?<![\d,.] )(?<![\d,.])\bh\b(?= (?:uniquement|seulement|exclusivement|only))|"
+       r"\bpas de f\b|\bf\b(?= (?:uniquement|seulement|exclusivement))|(?<![\d,.] )(?<![\d,.])\b(?:h|f) "
+       r"(?:de preference|prefere)",
+       "future nouvelle h f", "self", "review", exceptions=("EXC-R1142-1",),
+       unless=r"\b(?:h|f) ?/ ?(?:h|f)\b|\(h/f\)|\bh/f\b|\bf/h\b|\bhomme ou femme|\(e\)|\bou (?:un|une|le|la)\b|"
+              r"\bou\s+\w+(?:eur|teur)s?\b|\bequipe|\bentreprise|\bagence|\bboutique|\bstructure|\bplateforme|"
+              r"\bresidence|\bcollection|\bantenne|\bcampagne|\bclientele",
+       field_form=False),
+    # --- age of the person written without the word « limite » (« profil âgé de 25 à 32 ans », « né après 1995 »)
+    _p("prop.age", "age", "R07-AGE",
+       r"\bne(?:\(e\)|e|\(e\)s|es)? (?:avant|apres|en|entre|a partir de|depuis) (?:19[4-9]\d|200\d)\b|"
+       r"\b(?:profil|candidat\w*|personne|qq1|quelqu'un|quelqu'une|collaborat\w*|recrue|jeune|vous|h|f|homme|femme|"
+       r"garcon|fille|salarie\w*|employe\w*|vendeu\w*|serveu\w*|equipier\w*) (?:\w+ )?(?:agee?s? )?(?:de |d')?"
+       r"(?:moins|plus|\+) de (?:1[6-9]|[2-7]\d) ?ans\b|(?<!l')(?<!moyenne d')\bagee?s? (?:de |d'|entre )"
+       r"(?:1[6-9]|[2-7]\d)(?: (?:a|-|et) \d{2})? ?ans|"
+       r"\bpas (?:de|d') ?\+ de \d{2}|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
+       "ne nee nes nees profil candidat candidate personne qq1 quelqu collaborateur collaboratrice recrue jeune vous "
+       "h f homme femme garcon fille salarie employe vendeur vendeuse serveur serveuse equipier agee ages agees pas",
+       "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
+       unless=r"\benfants?|\bpublic|\bclients?\b|\bclientele|\bresidents?|\bpatients?|\busagers?|\beleves?|"
+              r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|\bexperience|\banciennete|"
+              r"\bentreprise|\bsociete|\bexistence|\bdepuis \d|\bcreee?|\bfondee?|\bapprenti|\balternan|"
+              r"\bprofessionnalisation|\bcontrat aide|\bpec\b|\bcui\b|\beligib|\bmoins de 26 ans (?:ou|et)|"
+              r"\bvehicule|\bmateriel|\bmachine|\bbatiment|\bparc|\barbres?",
+       field_form=False),
+)
+
+_BY_ANCHOR: dict[str, list[Prop]] = {}
+for _prop in PROPS:
+    for _w in _prop.anchors:
+        _BY_ANCHOR.setdefault(_w, []).append(_prop)
+_ANCHORS = frozenset(_BY_ANCHOR)
+
+# Fees: the property words alone are not enough, a sum or a charge on the reader must be there too.
+_AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
+                     r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b")
+_CHARGED = re.compile(
+    r"\b(?:a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
+    r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
+    r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de)|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
+    r"(?:candidat|salarie|nouvel|stagiaire|conseill|vendeu|benevole|recrue|personne)\w*|surtaxe\w*|"
+    r"vous (?:sera|seront|serez) (?:demande|factur|preleve|retenu)\w*|(?:a|au) (?:acheter|regler|payer|verser)|"
+    r"(?:achete|achetez|paye|payez|regle|reglez|verse|versez|finance|financez|avance|avancez)\w* (?:son|sa|ses|votre|"
+    r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront) (?:\w+ )?(?:acheter|regler|payer|verser|"
+    r"financer|avancer|s'acquitter|prevoir)|est demande|sont demandes|sera demande|seront demandes|demande\w* "
+    r"(?:au|aux|a la) (?:candidat|postulant|nouvel|recrue)|obligatoire|avant (?:de commencer|l'embauche|la prise|"
+    r"le debut|votre|toute)|pour (?:postuler|etre (?:present|retenu|recrute|embauche|mis)|acceder|candidater|"
+    r"etre mis)|a l'inscription|a la signature|lors de l'inscription|08 ?9\d)")
+
+# Field form: « Origine : européenne », « Religion : catholique », « Situation familiale : marié ».
+_FIELD_VALUE_LAWFUL = re.compile(r"^\s*(?:indifferent\w*|peu importe|tous|toutes|sans importance|non requis\w*|"
+                                 r"aucune?|n/?a|-|/|ouvert\w* a tous)")
+_FIELD_NAMES = re.compile(r"^(?:origine|nationalite|religion|confession|situation (?:familiale|de famille|matrimoniale)|"
+                          r"etat civil|enfants?|physique|apparence|taille|poids|sante|etat de sante|handicap|"
+                          r"orientation|opinions?|syndicat|appartenance (?:syndicale|politique|religieuse)|"
+                          r"domicile|lieu de residence|residence|quartier|couleur de peau|langue maternelle|accent)\s*$")
+
+
+def _field_form(folded: str, c0: int, ms: int, me: int, c1: int) -> bool:
+    """« Nationalité : française » — the property word is a field name followed by a value."""
+    line0 = folded.rfind("\n", 0, ms) + 1
+    head = folded[max(line0, ms - 30):me]
+    if not _FIELD_NAMES.match(folded[max(line0, c0):me].strip(" -*•\t")):
+        return False
+    rest = folded[me:me + 60]
+    colon = re.match(r"\s*:\s*", rest)
+    if not colon or _FIELD_VALUE_LAWFUL.match(rest[colon.end():]):
+        return False
+    return bool(head) and bool(re.match(r"[a-z0-9]", rest[colon.end():colon.end() + 1] or " "))
+
+
+def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int] | None:
+    lo, hi = max(c0, ms - prop.reach), min(c1, me + prop.reach)
+    for kind in _CUE_ORDER:
+        if kind not in prop.cues:
+            continue
+        for m in _CUES[kind].finditer(folded, lo, hi):
+            if m.start() < me and m.end() > ms:
+                continue  # the cue is inside the property words (« sans accent »: handled by the words)
+            return kind, m.start(), m.end()
+    return None
+
+
+def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int] | None:
+    a, b = max(c0, ms - 90), min(c1, me + 110)
+    charged = _CHARGED.search(folded, a, b)
+    if charged is None:
+        return None
+    amount = _AMOUNT.search(folded, a, b)
+    strong = re.search(r"a (?:vos|votre) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
+                       r"retenu\w* sur|preleve\w* sur|deduit\w* "
+                       r"(?:sur|de)|non rembours|payant|surtaxe|08 ?9\d|(?:a|au) (?:acheter|regler|payer)|"
+                       r"facture\w*(?: [^.;]{0,16}?)? (?:au|a)\b|achete\w* (?:son|sa|ses)|vous sera demande|pour (?:postuler|etre present)",
+                       folded[a:b])
+    if amount is None and strong is None:
+        return None
+    return "fee", charged.start(), charged.end()
+
+
+def detect_properties(ctx: Ctx, dropped: list) -> list[Hit]:
+    hits: list[Hit] = []
+    if ctx.words.isdisjoint(_ANCHORS):
+        return hits
+    for ft in ctx.free_fields:
+        present = ft.words & _ANCHORS
+        if not present:
+            continue
+        folded = ft.folded
+        wanted = {id(p) for w in present for p in _BY_ANCHOR[w]}
+        done: set[str] = set()
+        for prop in PROPS:
+            if id(prop) not in wanted or prop.category in done:
+                continue
+            for m in finditer_near_words(prop.rx, ft, prop.anchors, 80, 80):
+                ms, me = m.span()
+                c0, c1 = clause_bounds(folded, ms, me, 200, 200)
+                if c1 < len(folded) and folded[c1] in ":?" and c1 < me + 40:
+                    # « Origine : européenne », « Ancien délégué syndical ? Ce poste n'est pas pour vous. »
+                    c1 = clause_bounds(folded, c1 + 1, c1 + 1, 0, 120)[1]
+                if prop.cues == ("self",):
+                    found = ("self", ms, me)
+                elif prop.cues == ("fee",):
+                    found = _fee(folded, c0, c1, ms, me)
+                else:
+                    found = _cue(prop, folded, c0, c1, ms, me)
+                    if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
+                        found = ("field", me, min(c1, me + 40))
+                if found is None:
+                    continue
+                kind, ks, ke = found
+                if prop.category == "family" and folded.startswith("marie", ms) and ft.clean[ms:ms + 1].isupper() \
+                        and not ft.clean[ms:ms + 5].isupper():
+                    continue  # « contacter Marie »: a first name, not « mariée »
+                lo, hi = min(ms, ks), max(me, ke)
+                clause = folded[c0:c1]
+                if _LAWFUL.search(clause) or is_diversity_statement(folded, ms, me):
+                    continue
+                if prop.unless is not None and prop.unless.search(clause):
+                    continue
+                severity = prop.severity if kind in ("excl", "only", "fee", "self") else "review"
+                severity, exc = apply_exceptions(ctx, severity, prop.exceptions)
+                if severity is None:
+                    dropped.append((prop.rule, exc, ft.name))
+                    continue
+                hits.append(Hit(prop.id, prop.rule, prop.category, severity, ft.name, lo, hi,
+                                params={"kind": kind}, exception=exc))
+                done.add(prop.category)
+                break  # one finding per property and field
+    return hits
