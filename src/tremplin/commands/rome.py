@@ -37,7 +37,8 @@ def _render_result(data: dict) -> str:
 def _render_eval(report: dict) -> str:
     protocol = f", {report['protocol']}" if report.get("protocol") else ""
     lines = [f"Évaluation sur {report['offers_file']} (partition {report['split']}{protocol}, niveau fiche)"]
-    for name, title in (("title", "intitulé seul"), ("title_description", "intitulé + description")):
+    for name, title in (("title", "intitulé seul"), ("title_description", "intitulé + description"),
+                        ("title_naf", "intitulé + code NAF de l'employeur (quand l'offre le porte)")):
         if name not in report:
             continue
         r = report[name]
@@ -59,6 +60,8 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
     def code(
         text: Annotated[str | None, typer.Argument(help="Intitulé de poste ou texte libre.")] = None,
         description: Annotated[str | None, typer.Option("--description", "-d", help="Description (facultative).")] = None,
+        naf: Annotated[str | None, typer.Option("--naf", help="Code NAF de l'employeur (facultatif, ex. 8610Z ; "
+                                                "avec --file : « secteurActivite » de chaque offre).")] = None,
         file: Annotated[Path | None, typer.Option("--file", help="Offres France Travail v2, une par ligne (JSONL).")] = None,
         fields: Annotated[str, typer.Option("--fields", help=FIELDS_HELP)] = "intitule",
         top: Annotated[int, typer.Option("--top", help="Nombre de codes proposés (1 à 20).")] = 3,
@@ -75,7 +78,7 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         if (text is None) == (file is None):
             raise InvalidInput("donnez soit un intitulé, soit --file FICHIER.jsonl", field="text")
         if text is not None:
-            result = code_occupation(text, description, top=top, threshold=threshold)
+            result = code_occupation(text, description, top=top, threshold=threshold, naf=naf)
             data = result.model_dump(mode="json") if full else result.summary()
             if fmt == OutputFormat.text:
                 data = result.model_dump(mode="json")
@@ -94,7 +97,8 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                 if not isinstance(row, dict):
                     raise InvalidInput(f"ligne {number} : objet JSON attendu", field="--file")
                 ids.append(row.get("id", number))
-                items.append((row.get("intitule") or "", row.get("description") if "description" in parts else None))
+                items.append((row.get("intitule") or "", row.get("description") if "description" in parts else None,
+                              row.get("secteurActivite") or naf))
         say(f"{len(items)} offres à coder…", quiet)
         results = code_occupations(items, top=top, threshold=threshold)
         for offer_id, result in zip(ids, results, strict=True):

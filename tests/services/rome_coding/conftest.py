@@ -22,6 +22,7 @@ SOURCES = [
     ROOT / "src/tremplin/services/rome_coding/textprep.py",
     ROOT / "src/tremplin/services/rome_coding/lexicon.py",
     ROOT / "src/tremplin/services/rome_coding/service.py",
+    ROOT / "src/tremplin/services/rome_coding/referential.py",
     ROOT / "src/tremplin/text/normalize.py",
 ]
 SMALL = {"use_embeddings": False, "n_synthetic": 2500}
@@ -30,13 +31,15 @@ SMALL = {"use_embeddings": False, "n_synthetic": 2500}
 @pytest.fixture(scope="session")
 def rome_model_dir(referentials) -> Path:
     """Directory holding a trained small model (model.pkl + model.json)."""
-    from tremplin.referentials import rome
+    from tremplin.referentials import _store, rome
     from tremplin.services.rome_coding import train
 
     digest = hashlib.sha256()
     for path in SOURCES:
         digest.update(path.read_bytes())
     digest.update(json.dumps(rome.info(), sort_keys=True, default=str).encode())
+    usage_manifest = _store.read_manifest("usage")  # the usage priors are trained in when installed
+    digest.update(json.dumps((usage_manifest or {}).get("files"), sort_keys=True).encode())
     digest.update(json.dumps(SMALL, sort_keys=True).encode())
     target = ROOT / ".cache" / "test-rome-model" / digest.hexdigest()[:16]
     with cache_lock(target.parent):

@@ -109,6 +109,7 @@ def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: l
     top1_v4 = top3_v4 = 0
     unseen_ok: list[bool] = []
     confidences: list[tuple[float, bool]] = []
+    by_title: dict[str, list[tuple[bool, bool]]] = {}
     for offer, result, was_seen, other in zip(offers, results, seen, moved, strict=True):
         gold = offer["romeCode"].strip().upper()
         gold_fiche = parents.get(gold, gold)
@@ -117,6 +118,7 @@ def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: l
         ok1 = bool(names) and names[0] == gold_fiche
         top1 += ok1
         top3 += gold_fiche in names[:3]
+        by_title.setdefault(normalize_title(offer["intitule"]), []).append((ok1, gold_fiche in names[:3]))
         accepted = {gold_fiche} | other
         top1_v4 += bool(names) and names[0] in accepted
         top3_v4 += bool(accepted & set(names[:3]))
@@ -146,6 +148,12 @@ def _metrics(offers, results, parents: dict[str, str], threshold: float, seen: l
         "top1": round(top1 / n, 4),
         "top3": round(top3 / n, 4),
         "top1_exact_code": round(exact1 / n, 4),
+        # every distinct title weighs the same (« COMMERCIAL (H/F) » ×38 weighs one title, not 38 offers)
+        "n_distinct_titles": len(by_title),
+        "top1_per_distinct_title": round(sum(sum(a for a, _ in v) / len(v) for v in by_title.values())
+                                         / max(len(by_title), 1), 4),
+        "top3_per_distinct_title": round(sum(sum(b for _, b in v) / len(v) for v in by_title.values())
+                                         / max(len(by_title), 1), 4),
         # also right: the ROME 4.0 fiche of the offer's own appellation when it differs from the code's
         # (mostly appellations moved to another fiche between ROME v3 and ROME 4.0)
         "n_appellation_in_other_rome4_fiche": sum(bool(m) for m in moved),
@@ -194,18 +202,43 @@ def evaluate(
         "model_uses_embeddings": meta.get("use_embeddings"),
         "eval_titles_seen_in_training_pairs": overlap,  # same title after preparation, written differently
     }
-    variants = [("title", False)]
-    if "description" in fields:
-        variants.append(("title_description", True))
-    for name, with_desc in variants:
-        items = [(o["intitule"], o.get("description") if with_desc else None) for o in offers]
+    variants = _variants(fields, offers)
+    coded = {}
+    for name, with_desc, with_naf in variants:
+        items = [(o["intitule"], o.get("description") if with_desc else None,
+                  o.get("secteurActivite") if with_naf else None) for o in offers]
         started = time.perf_counter()
-        results = code_occupations(items, top=10, threshold=threshold, mode="on", base=base)
+        coded[name] = code_occupations(items, top=10, threshold=threshold, mode="on", base=base)
         elapsed = time.perf_counter() - started
-        report[name] = _metrics(offers, results, model.parents_, threshold, seen, moved)
+        report[name] = _metrics(offers, coded[name], model.parents_, threshold, seen, moved)
         report[name]["titles_per_second"] = round(len(items) / elapsed, 1)
+    _naf_subset(report, offers, coded, model.parents_, threshold, seen, moved)
     _record(report, offers_path, split, variants, base)
     return report
+
+
+def _variants(fields: Sequence[str], offers) -> list[tuple[str, bool, bool]]:
+    """(name, with description, with the employer's NAF code): the title alone, title + description,
+    and title + NAF when some offers carry ``secteurActivite`` (the others are then coded on the title)."""
+    variants = [("title", False, False)]
+    if "description" in fields:
+        variants.append(("title_description", True, False))
+    if any(o.get("secteurActivite") for o in offers):
+        variants.append(("title_naf", False, True))
+    return variants
+
+
+def _naf_subset(report, offers, coded, parents, threshold, seen, moved) -> None:
+    """Title alone vs title + NAF on the offers that carry a NAF code."""
+    if "title_naf" not in coded:
+        return
+    idx = [i for i, o in enumerate(offers) if o.get("secteurActivite")]
+    report["offers_with_naf"] = {"n": len(idx)}
+    for name in ("title", "title_naf"):
+        m = _metrics([offers[i] for i in idx], [coded[name][i] for i in idx], parents, threshold,
+                     [seen[i] for i in idx], [moved[i] for i in idx])
+        report["offers_with_naf"][name] = {k: m[k] for k in ("top1", "top3", "top1_per_distinct_title",
+                                                              "top3_per_distinct_title", "coverage")}
 
 
 def _record(report: dict[str, Any], offers_path: Path, split: str, variants, base: Path | None) -> None:
@@ -217,7 +250,7 @@ def _record(report: dict[str, Any], offers_path: Path, split: str, variants, bas
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "offers_file": Path(offers_path).name,
         "split": split,
-        **{f"{name}_{key}": report[name][key] for name, _ in variants for key in ("top1", "top3", "coverage")},
+        **{f"{name}_{key}": report[name][key] for name, *_ in variants for key in ("top1", "top3", "coverage")},
     }, base)
 
 
@@ -261,8 +294,8 @@ def evaluate_folds(
     if len(set(fold)) < folds:
         raise InvalidInput(f"trop peu d'intitulés distincts pour {folds} plis", field="folds")
     referential = referential or load_referential(usage_priors=usage_priors)
-    variants = [("title", False)] + ([("title_description", True)] if "description" in fields else [])
-    results: dict[str, list] = {name: [None] * len(offers) for name, _ in variants}
+    variants = _variants(fields, offers)
+    results: dict[str, list] = {name: [None] * len(offers) for name, *_ in variants}
     seen = [False] * len(offers)
     parents: dict[str, str] = {}
     moved: list[set[str]] | None = None
@@ -271,7 +304,8 @@ def evaluate_folds(
     with tempfile.TemporaryDirectory(prefix="tremplin-rome-folds-") as tmp:
         for f in range(folds):
             members = [i for i, x in enumerate(fold) if x == f]
-            pairs = [Pair(title=o["intitule"], code=o["romeCode"].strip().upper(), description=o.get("description"))
+            pairs = [Pair(title=o["intitule"], code=o["romeCode"].strip().upper(), description=o.get("description"),
+                          naf=o.get("secteurActivite"))
                      for o, x in zip(offers, fold, strict=True) if x != f]
             fold_sizes.append({"fold": f, "coded": len(members), "training_pairs": len(pairs)})
             log(f"pli {f + 1}/{folds} : {len(pairs)} paires d'entraînement, {len(members)} offres à coder")
@@ -287,9 +321,9 @@ def evaluate_folds(
             prepared = model.prepare_many([offers[i]["intitule"] for i in members])
             for i, p in zip(members, prepared, strict=True):
                 seen[i] = p[0].text in pair_titles
-            for name, with_desc in variants:
-                items = [(offers[i]["intitule"], offers[i].get("description") if with_desc else None)
-                         for i in members]
+            for name, with_desc, with_naf in variants:
+                items = [(offers[i]["intitule"], offers[i].get("description") if with_desc else None,
+                          offers[i].get("secteurActivite") if with_naf else None) for i in members]
                 coded = code_occupations(items, top=10, threshold=threshold, mode="on", base=base)
                 for i, r in zip(members, coded, strict=True):
                     results[name][i] = r
@@ -306,12 +340,14 @@ def evaluate_folds(
         "seconds": round(time.perf_counter() - started, 1),
     }
     halves = {h: [i for i, o in enumerate(offers) if split_of(o["intitule"]) == h] for h in ("train", "eval")}
-    for name, _ in variants:
+    _naf_subset(report, offers, results, parents, threshold, seen, moved)
+    for name, *_ in variants:
         report[name] = _metrics(offers, results[name], parents, threshold, seen, moved)
         report[name]["by_fixed_split_half"] = {
             h: {k: v for k, v in _metrics([offers[i] for i in idx], [results[name][i] for i in idx], parents,
                                           threshold, [seen[i] for i in idx], [moved[i] for i in idx]).items()
-                if k in ("n", "top1", "top3", "coverage", "accuracy_when_answered",
+                if k in ("n", "top1", "top3", "coverage", "accuracy_when_answered", "top1_per_distinct_title",
+                         "top3_per_distinct_title",
                          "top1_with_rome4_fiche_of_appellation", "top3_with_rome4_fiche_of_appellation")}
             for h, idx in halves.items() if idx
         }

@@ -66,10 +66,22 @@ FEATURES = [
     "support", "fiche_support", "fiche_support_share",
     "code_vocab_cov", "fiche_vocab_cov", "fiche_rank",
     "app_hires", "code_hires", "fiche_hires", "support_hires_share", "head_hires_share",
+    "has_naf", "naf_share",
 ]
 # Share of the synthetic training queries drawn in proportion to France Travail hires (when the
 # usage tables are installed): the ranker then sees titles as often as employers post them.
 USAGE_QUERY_SHARE = 0.4
+# Share of the synthetic queries given an employer sector (NAF division) drawn from their
+# appellation's hires by sector, so that the ranker learns what P(fiche | sector) is worth.
+NAF_QUERY_SHARE = 0.4
+
+
+def naf_division(code: str | None) -> str | None:
+    """The NAF division (two digits) of a NAF code ("8610Z", "86.10Z", "86"), None when unusable."""
+    if not code:
+        return None
+    digits = str(code).strip()[:2]
+    return digits if len(digits) == 2 and digits.isdigit() else None
 
 
 def _light_stem(word: str) -> str:
@@ -187,6 +199,8 @@ class Referential:
     version: str = ""
     hires: dict[str, int] | None = None  # code OGR → France Travail hires (usage tables), None when absent
     usage_version: str = ""
+    naf_fiche: dict[str, dict[str, float]] | None = None  # NAF division → {fiche: share of its hires}
+    ogr_naf: dict[str, tuple[list[str], list[int]]] | None = None  # code OGR → (NAF divisions, hires)
 
     def digest(self) -> str:
         import pandas as pd
@@ -209,6 +223,7 @@ class Pair:
     title: str
     code: str
     description: str | None = None
+    naf: str | None = None  # employer's NAF division ("86"), when known
 
 
 @dataclass
@@ -407,17 +422,19 @@ class RomeCoder:
         queries = self._synthetic_queries(referential, rng)
         for p, key in zip(pairs, pair_keys, strict=True):
             if p.code in code_index:
-                queries.append((p.title, p.description, p.code, {key}, "pair"))
+                queries.append((p.title, p.description, p.code, {key}, "pair", naf_division(p.naf), p.title + p.code))
         log(f"{len(queries)} requêtes d'entraînement du classeur")
         rng.shuffle(queries)
         texts_q = [q[0] for q in queries]
         descs_q = [q[1] for q in queries]
         masks = [q[3] for q in queries]
+        nafs_q = [q[5] for q in queries]
         key_to_docs: dict[str, list[int]] = {}
         for i, key in enumerate(self.doc_key_):
             key_to_docs.setdefault(key, []).append(i)
         mask_docs = [[d for k in m for d in key_to_docs.get(k, [])] for m in masks]
-        cands = [r.candidates for r in self._candidates(texts_q, descs_q, mask_docs=mask_docs, raw_scores=True)]
+        cands = [r.candidates for r in self._candidates(texts_q, descs_q, nafs_q, mask_docs=mask_docs,
+                                                        raw_scores=True)]
         X, y, y_fiche, group = [], [], [], []
         for qi, (q, cl) in enumerate(zip(queries, cands, strict=True)):
             gold = q[2]
@@ -431,7 +448,8 @@ class RomeCoder:
         y = np.asarray(y)
         y_fiche = np.asarray(y_fiche)
         group = np.asarray(group)
-        is_cal = np.array([self._hash01(q[0] + q[2]) < 0.25 for q in queries])
+        # held out by appellation (every variant of a frequent appellation on the same side)
+        is_cal = np.array([self._hash01(q[6]) < 0.25 for q in queries])
         fit_rows = ~is_cal[group]
         # Real labelled pairs weigh as much, together, as half the synthetic queries.
         is_pair_q = np.array([q[4] == "pair" for q in queries])
@@ -483,6 +501,7 @@ class RomeCoder:
         hires = referential.hires or {}
         self.uses_priors_ = referential.hires is not None
         self.usage_version_ = referential.usage_version if self.uses_priors_ else ""
+        self.naf_fiche_ = referential.naf_fiche if self.uses_priors_ else None
         per_key: dict[str, int] = {}
         for key in self.doc_key_:
             per_key[key] = per_key.get(key, 0) + 1
@@ -533,7 +552,8 @@ class RomeCoder:
         return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF
 
     def _synthetic_queries(self, referential: Referential, rng: random.Random) -> list[tuple]:
-        """Queries made from appellations: (text, description, gold code, hidden doc keys, kind)."""
+        """Queries made from appellations: (text, description, gold code, hidden doc keys, kind, NAF division,
+        appellation key)."""
         apps = referential.appellations
         rows = list(apps.itertuples(index=False))
         rng.shuffle(rows)
@@ -552,6 +572,7 @@ class RomeCoder:
             definitions.setdefault(code, []).append(text)
         all_codes = list(definitions)
         out: list[tuple] = []
+        naf_rng = random.Random(self.random_state + 1)  # sectors do not change the queries' texts
         for row in rows:
             label = str(row.label)
             code = str(row.code)
@@ -584,7 +605,11 @@ class RomeCoder:
                 rng.shuffle(sents)
                 other = definitions[rng.choice(all_codes)]
                 desc = " ".join(sents[: max(1, len(sents) // 3)] + [rng.choice(other)])
-            out.append((text, desc, code, hidden, "synthetic"))
+            naf = None
+            spread = (referential.ogr_naf or {}).get(str(row.code_ogr))
+            if spread and naf_rng.random() < NAF_QUERY_SHARE:
+                naf = naf_rng.choices(spread[0], weights=spread[1], k=1)[0]
+            out.append((text, desc, code, hidden, "synthetic", naf, key))
         return out
 
     @staticmethod
@@ -636,6 +661,7 @@ class RomeCoder:
         self,
         texts: list[str],
         descriptions: list[str | None] | None = None,
+        sectors: list[str | None] | None = None,
         *,
         mask_docs: list[list[int]] | None = None,
         raw_scores: bool = False,
@@ -643,13 +669,14 @@ class RomeCoder:
     ) -> list[Ranking]:
         out: list[Ranking] = []
         descriptions = descriptions or [None] * len(texts)
+        sectors = sectors or [None] * len(texts)
         for start in range(0, len(texts), chunk):
             sl = slice(start, start + chunk)
-            out.extend(self._candidates_chunk(texts[sl], descriptions[sl],
+            out.extend(self._candidates_chunk(texts[sl], descriptions[sl], sectors[sl],
                                               mask_docs[sl] if mask_docs else None, raw_scores))
         return out
 
-    def _candidates_chunk(self, texts, descriptions, mask_docs, raw_scores) -> list[Ranking]:
+    def _candidates_chunk(self, texts, descriptions, sectors, mask_docs, raw_scores) -> list[Ranking]:
         n = len(texts)
         prepared = self.prepare_many(texts)
         char_q = [p[0].text for p in prepared]
@@ -783,6 +810,7 @@ class RomeCoder:
                 "emb_rank": ranks["emb"].tolist(),
             }
             n_words, has_desc_i = math.log1p(len(qset)), float(has_desc[i])
+            naf_shares = self.naf_fiche_.get(naf_division(sectors[i]) or "", None) if self.naf_fiche_ else None
             cands = []
             for j, c in enumerate(pool):
                 lo, hi = self.code_range_[c]
@@ -829,6 +857,8 @@ class RomeCoder:
                     "fiche_hires": float(self.fiche_hires_[c]),
                     "support_hires_share": float(usage_support[i, c]),
                     "head_hires_share": float(usage_head[i, c]),
+                    "has_naf": float(naf_shares is not None),
+                    "naf_share": naf_shares.get(self.parents_.get(self.codes_[c], ""), 0.0) if naf_shares else 0.0,
                 }
                 cands.append(Candidate(code=self.codes_[c], score=0.0, doc=d, features=feats))
             results.append(Ranking(*prepared[i], candidates=cands))
@@ -870,9 +900,11 @@ class RomeCoder:
             forest = self.__dict__["_forest"] = _FlatForest(self.ranker_)
         return forest.predict_proba(X)
 
-    def rank(self, texts: list[str], descriptions: list[str | None] | None = None) -> list[Ranking]:
-        """Candidates for every title, best first, with normalised scores."""
-        return self._candidates(list(texts), descriptions)
+    def rank(self, texts: list[str], descriptions: list[str | None] | None = None,
+             sectors: list[str | None] | None = None) -> list[Ranking]:
+        """Candidates for every title, best first, with normalised scores. ``sectors``: the employer's
+        NAF code (or division) per title, used when the model has the usage tables."""
+        return self._candidates(list(texts), descriptions, sectors)
 
     def calibrate(self, score: float, level: str = "code") -> float:
         """Calibrated probability for a normalised score (the isotonic fit, read by interpolation)."""

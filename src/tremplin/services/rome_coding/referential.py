@@ -2,27 +2,42 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .model import Referential
 
 # Competences linked to a code are many (≈30 per code); the strongest ones describe it best.
 COMPETENCES_PER_CODE = 15
 
 
-def load_hires() -> tuple[dict[str, int] | None, str]:
-    """Hires per appellation (code OGR) from the usage tables, or (None, "") when they are not
-    installed: the model is then trained without its usage priors."""
+def load_usage() -> dict[str, Any]:
+    """From the usage tables: hires per appellation (code OGR), share of each fiche in the hires of
+    each NAF division, hires of each appellation by NAF division, and the tables' version. Empty when
+    they are not installed: the model is then trained without its usage priors."""
     from tremplin.errors import DataUnavailable
     from tremplin.referentials import usage
 
     if not usage.installed():
-        return None, ""
+        return {}
     try:
-        table = usage.frames()["appellation_naf"]
+        tables = usage.frames()
         version = usage.version()
     except DataUnavailable:
-        return None, ""
-    totals = table.groupby(table["code_ogr"].astype(str))["hires"].sum()
-    return {str(k): int(v) for k, v in totals.items()}, version
+        return {}
+    app = tables["appellation_naf"].assign(code_ogr=lambda f: f["code_ogr"].astype(str),
+                                           division=lambda f: f["naf"].astype(str).str[:2])
+    totals = app.groupby("code_ogr")["hires"].sum()
+    ogr_naf: dict[str, tuple[list[str], list[int]]] = {}
+    for ogr, part in app.groupby(["code_ogr", "division"])["hires"].sum().groupby(level=0):
+        ogr_naf[str(ogr)] = ([str(d) for _, d in part.index], [int(v) for v in part.values])
+    fiche = tables["fiche_naf"].assign(division=lambda f: f["naf"].astype(str).str[:2])
+    per = fiche.groupby(["division", "fiche"])["hires"].sum()
+    naf_fiche: dict[str, dict[str, float]] = {}
+    for division, part in per.groupby(level=0):
+        total = float(part.sum())
+        naf_fiche[str(division)] = {str(f): float(v) / total for (_, f), v in part.items()}
+    return {"hires": {str(k): int(v) for k, v in totals.items()}, "naf_fiche": naf_fiche, "ogr_naf": ogr_naf,
+            "usage_version": version}
 
 
 def load_referential(*, usage_priors: bool = True) -> Referential:
@@ -31,7 +46,7 @@ def load_referential(*, usage_priors: bool = True) -> Referential:
     from tremplin.referentials import rome
 
     frames = rome.frames()
-    hires, usage_version = load_hires() if usage_priors else (None, "")
+    usage_data = load_usage() if usage_priors else {}
     competences = None
     links = frames.get("code_competences")
     items = frames.get("competences")
@@ -44,6 +59,8 @@ def load_referential(*, usage_priors: bool = True) -> Referential:
         texts=frames["texts"][["code", "kind", "text"]].copy(),
         competences=competences,
         version=rome.version(),
-        hires=hires,
-        usage_version=usage_version,
+        hires=usage_data.get("hires"),
+        usage_version=usage_data.get("usage_version", ""),
+        naf_fiche=usage_data.get("naf_fiche"),
+        ogr_naf=usage_data.get("ogr_naf"),
     )

@@ -22,14 +22,14 @@ from pydantic import BaseModel, Field
 from tremplin.errors import DataUnavailable, InvalidInput, NotFound, PayloadTooLarge
 
 from . import rules
-from .model import MODEL_VERSION, STOP_WORDS, Pair, RomeCoder
+from .model import MODEL_VERSION, STOP_WORDS, Pair, RomeCoder, naf_division
 from .textprep import label_words
 
 SERVICE = rules.SERVICE
 MODEL_DIRNAME = "rome_coding"
 MODEL_FILE = "model.pkl"
 META_FILE = "model.json"
-FORMAT = 3
+FORMAT = 4
 
 
 # --------------------------------------------------------------------------- results
@@ -187,7 +187,9 @@ def read_pairs(path: Path, fields: Sequence[str] = ("intitule", "description")) 
             if not title or not code:
                 continue
             desc = row.get("description") if "description" in fields else None
-            pairs.append(Pair(title=str(title), code=str(code).strip().upper(), description=desc))
+            naf = row.get("secteurActivite", row.get("naf"))
+            pairs.append(Pair(title=str(title), code=str(code).strip().upper(), description=desc,
+                              naf=str(naf) if naf else None))
     if not pairs:
         raise InvalidInput("aucune paire (intitulé, code ROME) dans le fichier", field="pairs",
                            hint="lignes attendues : {\"intitule\": …, \"romeCode\": …}")
@@ -392,8 +394,9 @@ def code_occupations(
     base: Path | None = None,
     batch_size: int = 512,
 ) -> list[CodingResult]:
-    """Code many titles at once (vectorised). Items: a title, a (title, description) pair, or a dict
-    with ``text``/``intitule`` and optional ``description``."""
+    """Code many titles at once (vectorised). Items: a title, a (title, description[, naf]) tuple, or a
+    dict with ``text``/``intitule`` and optional ``description`` and ``naf`` (or ``secteurActivite``:
+    the employer's NAF code or division, used by a model trained with the usage tables)."""
     top = _check_top(top)
     threshold = _check_threshold(threshold)
     run_mode = _current_mode(mode)
@@ -401,20 +404,26 @@ def code_occupations(
     version = meta.get("model_version")
     titles: list[str] = []
     descs: list[str | None] = []
+    sectors: list[str | None] = []
     for position, item in enumerate(items):
+        naf = None
         if isinstance(item, dict):
             title, desc = item.get("text", item.get("intitule")), item.get("description")
+            naf = item.get("naf", item.get("secteurActivite"))
         elif isinstance(item, tuple | list):
             title, desc = (item[0], item[1] if len(item) > 1 else None)
+            naf = item[2] if len(item) > 2 else None
         else:
             title, desc = item, None
         try:
             title, desc = _check_inputs(title, desc)
+            naf = _check_naf(naf)
         except InvalidInput as exc:
             exc.message = f"élément {position} : {exc.message}"
             raise
         titles.append(title)
         descs.append(desc)
+        sectors.append(naf)
     results: list[CodingResult | None] = [None] * len(titles)
     todo: list[int] = []
     for i, title in enumerate(titles):
@@ -427,10 +436,19 @@ def code_occupations(
             todo.append(i)
     for start in range(0, len(todo), batch_size):
         idx = todo[start:start + batch_size]
-        ranked = model.rank([titles[i] for i in idx], [descs[i] for i in idx])
+        ranked = model.rank([titles[i] for i in idx], [descs[i] for i in idx], [sectors[i] for i in idx])
         for i, ranking in zip(idx, ranked, strict=True):
             results[i] = _result_from_ranking(model, meta, titles[i], ranking, top, threshold, descs[i] is not None)
     return [r for r in results if r is not None]
+
+
+def _check_naf(naf: Any) -> str | None:
+    """The employer's NAF code as given ("8610Z", "86.10Z", "86"), or None; InvalidInput otherwise."""
+    if naf is None or (isinstance(naf, str) and not naf.strip()):
+        return None
+    if not isinstance(naf, str) or naf_division(naf) is None or len(naf.strip()) > 8:
+        raise InvalidInput("code NAF attendu (par exemple 86 ou 8610Z)", field="naf")
+    return naf.strip().upper()
 
 
 def code_occupation(
@@ -439,6 +457,7 @@ def code_occupation(
     top: int = 3,
     threshold: float | None = None,
     *,
+    naf: str | None = None,
     mode: str | None = None,
     base: Path | None = None,
 ) -> CodingResult:
@@ -450,7 +469,7 @@ def code_occupation(
     forbids an answer. Raises InvalidInput / PayloadTooLarge for unusable input, DataUnavailable
     when no model is trained, ServiceDisabled when an administrator switched the service off.
     """
-    return code_occupations([(text, description)], top=top, threshold=threshold, mode=mode, base=base)[0]
+    return code_occupations([(text, description, naf)], top=top, threshold=threshold, mode=mode, base=base)[0]
 
 
 def fiche(code: str, base: Path | None = None) -> dict[str, Any]:
