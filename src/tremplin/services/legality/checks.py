@@ -1183,14 +1183,16 @@ _FR = frozenset(
     "ce cette ces qui que son sa ses leur leurs il elle ils elles ne pas plus se etre avoir l d qu n s j poste "
     "travail equipe entreprise experience vos missions profil recherche afin".split()
 )
-# Function words of the other languages recruiters write in (German, Spanish, Italian, Portuguese), without the
+# Function words of the other languages recruiters write in (German, Spanish, Italian, Portuguese, Dutch, Polish), without the
 # ones French also uses (« se », « es », « y », « dos »…): a sentence full of them is a foreign passage.
 _OTHER = frozenset(
     "wir suchen eine einen einem einer und der das fur mit ist ein unser unsere unseren ihr ihre ihren wird sind "
     "auf bei zu von dem als auch oder nicht werden haben sie erfahrung buscamos una para los las el del por nuestro "
     "nuestra nuestros nuestras somos estamos tiene usted como pero muy tambien esta este cerchiamo della dello "
     "degli delle nella nel nei sono siamo che gli alla questo questa anche lavoro nostro nostra nostri esperienza "
-    "con per procuramos uma com voce nossa nosso das trabalho".split()
+    "con per procuramos uma com voce nossa nosso das trabalho een het zijn wij zoeken voor met van naar ook niet bij "
+    "werk goed jouw onze dla oraz jest sie przez jako oferujemy poszukujemy pracy praca zmiany zmiane na do w z po "
+    "od za nie lub dwie firma godzin umowa umowe wymagamy".split()
 )
 _SEG = fast(r"[^.!?\n•▪►]+")
 _TOK = re.compile(r"[a-z]+")

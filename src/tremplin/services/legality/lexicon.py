@@ -179,7 +179,9 @@ _FAMILY = [
     P("family.parent", "R09-FAMILY", "family", "review",
       r"\b(?:mere|pere|maman|papa)s? de famille\b|\b(?:ideal|parfait|convient|adapte)\w* (?:pour|a|aux) (?:une |des )?"
       r"(?:mamans?|mere|meres|parents?|jeunes? parents?)\b",
-      "famille maman mamans papa parents parent mere meres", articles=("L1142-1", "L1132-1")),
+      "famille maman mamans papa parents parent mere meres", articles=("L1142-1", "L1132-1"),
+      # a role to play (« une actrice pour le rôle d'une mère de famille »), not the person hired
+      unless=r"\brole\b|\bpersonnage|\bcasting|\bcourt-metrage|\bfilm\b|\bcomedien\w*|\bactrice"),
 ]
 
 # --------------------------------------------------------------------------------------- origin
@@ -293,7 +295,9 @@ _APPEARANCE = [
     P("appearance.physique", "R10-DISCRIM", "appearance", "block",
       r"\bphysique (?:agreable|avenant|attrayant|attractif|irreprochable|plaisant|sympathique|de mannequin|"
       r"harmonieux|seduisant|engageant|impeccable|soigne|joli|parfait)\b",
-      "physique", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
+      "physique", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2"),
+      # « condition physique irréprochable »: fitness for the job (a health matter), not looks
+      unless_before=r"(?:condition|forme|aptitude|capacite|resistance|endurance)s?\s*$"),
     P("appearance.looks", "R10-DISCRIM", "appearance", "block",
       r"\b(?:jolie?s?|belles?|beaux?|charmante?s?|sexy|ravissante?s?|mignonne?s?|canon)\s+(?:jeunes?\s+)?"
       r"(?:fille|femme|garcon|homme|personne|hotesse|vendeuse|serveuse|candidate?|apparence|silhouette|physique|"
@@ -523,7 +527,7 @@ _ORIENTATION = [
       "binaire binaires", negatable=False,
       unless=r"(?:friendly|inclusi|engage|lutte|charte|signataire|label|autre cercle|diversite|"
       r"accueil (?:de|des) (?:tous|toutes)|sans considerat|independamment|"
-      r"association|militant\w* pour|droits des|soutien|accompagn|sensibilis|prevention|sante sexuelle|public|"
+      r"associati\w*|permanences?|militant\w* pour|droits des|soutien|accompagn|sensibilis|prevention|sante sexuelle|public|"
       r"centre lgbt|fierte|pride)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("orientation.words", "R10-DISCRIM", "sexual_orientation_identity", "review",
       r"\b(?:orientation sexuelle|identite de genre|m(?:œ|oe)urs|vie privee)\b",

@@ -769,6 +769,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "dans les cas prévus par la loi (apprentissage, contrats aidés).",
         "suggest": "Supprimez cette mention et décrivez l'expérience ou la disponibilité attendues.",
     },
+    "prop.sex_person": {
+        "explain": "L'offre écarte, réserve ou préfère un sexe (« {text} »). Une offre doit s'adresser indifféremment "
+                   "aux femmes et aux hommes, sauf pour les rares emplois où le sexe est la condition déterminante.",
+        "suggest": "Supprimez cette mention ; décrivez les tâches et les compétences et ajoutez « (H/F) » à l'intitulé.",
+    },
+    "prop.age_cue": {
+        "explain": "L'offre écarte, réserve ou préfère une tranche d'âge (« {text} »). Un critère d'âge n'est permis "
+                   "que dans les cas prévus par la loi (apprentissage, contrats aidés).",
+        "suggest": "Supprimez cette mention et décrivez l'expérience ou la disponibilité attendues.",
+    },
     # --- pay transparency
     "transparency.vague": {
         "explain": "La rémunération n'est pas chiffrée (« {text} »). La directive européenne sur la transparence "

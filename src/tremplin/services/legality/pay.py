@@ -23,7 +23,7 @@ _FIELD_SALARY = fast(
 _MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\s*(?:/|par)\s*"
                     r"(?:mois|heure|h\b|an\b|annee))|"
                     # « 9,10e de l'heure »: a lone « e » for euros, only when a pay unit follows
-                    r"e\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
+                    r"e\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|/\s*heure|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
     r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la)\s*)?"
@@ -32,7 +32,7 @@ _UNIT_AFTER = fast(
     r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
 )
 _PAY_WORDS = fast(
-    r"(?:salaire|remuner\w*|retribu\w*|\bpaye\w*|\bpaie\b|\bpaye\b|taux horaire|\bbrut\b|\bnet\b|\bfixe\b|"
+    r"(?:salaire|remuner\w*|renumer\w*|remunar\w*|retribu\w*|\bpaye\w*|\bpaie\b|\bpaye\b|taux horaire|\bbrut\b|\bnet\b|\bfixe\b|"
     r"gagn\w*|\bsalarial|\bpay(?!ant)\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille)"
 )
 _NOT_PAY = fast(

@@ -24,21 +24,22 @@ requirement: a counsellor decides the rest.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import apply_exceptions, is_diversity_statement
-from tremplin.services.legality.text import clause_bounds, fast, finditer_near_words
+from tremplin.services.legality.text import clause_bounds, fast, word_positions
 
 # ------------------------------------------------------------------------------------------------ cues
 _CUE_EXCL = (
-    r"\bpas (?:de|d'|des|les|du|la|le|a|en)\b|\bpas d'|\bsans\b|\baucune?\b|\bhors\b|\ba l'exclusion|\bexcepte|"
+    r"\bpas (?:de|d'|des|les|du|la|le|a|en|une?)\b|\bpas d'|\b(?:non|pas) adapte\w*|\bsans\b|\baucune?\b|\bhors\b|\ba l'exclusion|\bexcepte|"
     r"\bsauf\b|\bne\b[^.;:!?\n]{0,50}?\b(?:pas|plus|jamais|point)\b|\bn'(?:\w+ ){1,2}?(?:pas|plus|jamais)\b|"
     r"\bne [a-z']+ (?:\w+ )?qu(?:e\b|')|\bn'[a-z]+ (?:\w+ )?qu(?:e\b|')|"
-    r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\babstenez|\babstenir|\babstiens|"
+    r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\babstenez|\babstenir|\babstiens|\babstiendr\w*|"
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
-    r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpassez? (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
+    r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
     r"\bhors de question|\bstop\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
 )
@@ -53,12 +54,12 @@ _CUE_REQ = (
 )
 _CUE_PREF = (
     r"\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
-    r"\ben priorite\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
-    r"\bbienvenu\w*|\bsouhaite\w*|\bidealement\b|\bavantage\w*|\bconseill\w*"
+    r"\ben priorite\b|\bpriorite (?:aux?|a|donnee|sera)\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
+    r"\bbienvenu\w*|\bsouhait\w*|\bvoulons\b|\bveut\b|\bidealement\b|\bavantage\w*|\bconseill\w*"
 )
 _CUE_ASK = (
     r"\bindiquez\b|\bindiquer\b|\bprecisez\b|\bpreciser\b|\bmentionnez\b|\bmentionner\b|\bsignalez\b|\bsignaler\b|"
-    r"\bjoindre\b|\bjoignez\b|\bfournir\b|\bfournissez\b|\bdeclarez\b|\bdeclarer\b|\bcommuniquez\b|"
+    r"\bjoindre\b|\bjoignez\b|\bdites\b|\bnous dire\b|\bfournir\b|\bfournissez\b|\bdeclarez\b|\bdeclarer\b|\bcommuniquez\b|"
     r"\b(?:etes|avez|portez|vivez|habitez|pratiquez|comptez|prevoyez|envisagez)[- ]vous\b"
 )
 _CUES = {
@@ -69,6 +70,32 @@ _CUES = {
     "ask": re.compile(_CUE_ASK),
 }
 _CUE_ORDER = ("excl", "only", "req", "pref", "ask")
+# Words every cue contains (a cheap first pass on the field's words, instead of the cue patterns).
+_CUE_WORDS = frozenset(
+    "pas sans aucun aucune hors sauf excepte ne n non point jamais plus chemin inutile merci question stop "
+    "niet uniquement seulement exclusivement strictement seul seule seuls seules rien only faut devez devrez must "
+    "plutot priorite voulons veut dites dire etes avez portez vivez habitez pratiquez comptez prevoyez envisagez "
+    "doit doivent dois".split())
+_CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit",
+              "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
+              "requis", "requise", "obligatoire", "imperati", "indispensable", "necessaire", "impose", "demande",
+              "condition", "critere", "devra", "preferen", "privilegi", "prioritair", "prefer", "convien", "apprecie",
+              "bienvenu", "souhait", "ideal", "avantage", "conseill", "justifi", "adapte", "accept", "admis", "retenu",
+              "etudi", "recevable", "desir", "pris", "compatible", "autoris", "toler", "consider", "bannis", "precis",
+              "indiqu", "mentionn", "signal", "joign", "joindre", "fourni", "declar", "communiqu", "pass", "abstiendr")
+
+
+def _cue_positions(ft) -> list[tuple[int, int]]:
+    words = {w for w in ft.words if w in _CUE_WORDS or w.startswith(_CUE_STEMS)}
+    spans = word_positions(ft.folded, words) if words else []
+    folded = ft.folded
+    for ch in ":=":
+        i = folded.find(ch)
+        while i >= 0:
+            spans.append((i, i + 1))
+            i = folded.find(ch, i + 1)
+    spans.sort()
+    return spans
 
 # A statement that no such criterion applies, or a law reference: never a criterion.
 _LAWFUL = re.compile(
@@ -80,7 +107,9 @@ _LAWFUL = re.compile(
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
     r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\binterdit par la loi|\bau sens de l'article|"
     r"\bcode du travail|\bl\.? ?1132|\btoutes? et tous\b|\btous et toutes\b|\bouvert\w* a (?:tou|toutes|tous)|"
-    r"\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin"
+    r"\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin|\bn'(?:exclu|ecart|elimin|refus)\w*|"
+    r"\ben raison de (?:son|sa|ses|leur|leurs)\b|\bne (?:sont|seront|sera|est) pas (?:exclu|ecarte|refuse|"
+    r"elimine|incompatible|un obstacle|un frein)\w*"
 )
 
 _PERSON = r"(?:personnes?|candidat\w*|profils?|gens|individus?|salarie\w*|collaborat\w*|cv|candidatures?|agents?|employe\w*)"
@@ -99,6 +128,7 @@ class Prop:
     exceptions: tuple[str, ...] = ()
     reach: int = 70  # how far (characters) the cue may be from the property words
     field_form: bool = True  # « Origine : européenne »
+    positive: re.Pattern | None = None  # positive action: lawful unless the cue excludes (« QPV prioritaires »)
 
 
 def _anchors(words: str) -> frozenset[str]:
@@ -113,7 +143,10 @@ def _anchors(words: str) -> frozenset[str]:
 
 def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str, severity: str,
        unless: str | None = None, **kw) -> Prop:
-    return Prop(id, category, rule, fast(pattern), _anchors(anchors), tuple(cues.split()), severity,
+    if isinstance(kw.get("positive"), str):
+        kw["positive"] = re.compile(kw["positive"])
+    # words end at a word boundary (« secte » is not « secteur »)
+    return Prop(id, category, rule, fast(pattern + r"(?![a-z0-9])"), _anchors(anchors), tuple(cues.split()), severity,
                 re.compile(unless) if unless else None, **kw)
 
 
@@ -123,7 +156,7 @@ _PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:d
                 r"maladies? professionnelles?|accidents? du travail|medecine du travail|visite medicale|suivi|"
                 r"clients?\b|clientele|eleves?\b|enfants?\b|jeunes\b|aidant|infirmi|aide-soignant|ehpad|hopital|"
                 r"clinique|pharmac|laboratoire|recherche|essais? cliniques?|therapeute|kine|ergotherap|orthophon|"
-                r"educat|animat|amenagement|adapt\w* (?:a|au|aux)|politique handicap|referent|mission handicap|"
+                r"educat|animat|amenagement|politique handicap|referent|mission handicap|"
                 r"boeth|oeth|agefiph|fiphfp|ea\b|entreprise adaptee")
 
 PROPS: tuple[Prop, ...] = (
@@ -140,7 +173,10 @@ PROPS: tuple[Prop, ...] = (
        r"cardiaques?|de (?:maladie|cancer|depression))|(?:en |une |de )?(?:bonne|parfaite|excellente) sante|"
        r"sante (?:fragile|de fer|irreprochable|parfaite)|etat de sante|dossier medical|arrets? (?:maladie|de travail|"
        r"frequents?|repetes?|longs?)|absences? (?:pour (?:raisons? )?(?:medicales?|de sante)|repetees|frequentes)|"
-       r"medicaments?|fauteuil roulant|mobilite reduite|sourd\w*|malentendant\w*|aveugle\w*|malvoyant\w*|"
+       r"medicaments?|fauteuil roulant|mobilite reduite|mdph|reconnaissance (?:de |d')?(?:handicap|travailleur|la "
+       r"qualite|mdph)|aah\b|dys(?:lex|prax|ortho|calcul|phas)\w*|tdah|hyperacti\w*|autis\w*|insuline\w*|"
+       r"pacemaker\w*|stimulateur cardiaque|sous (?:traitement|insuline|antidepresseur\w*|anticoagul\w*|"
+       r"chimio\w*|dialyse)|dialyse\w*|chimio\w*|greff\w*|prothese\w*|handi\b|sourd\w*|malentendant\w*|aveugle\w*|malvoyant\w*|"
        r"begai\w*|begue\w*|boit\w*|claudica\w*|obes\w*|addicti\w*|alcoolique\w*|toxicomane\w*|"
        r"(?:moins|pas) (?:de |d')?(?:\d+|cinq|dix) (?:jours? )?d'arrets?)",
        "handicap handicape handicapee rqth invalide invalidite therapeutique maladie malade pathologie traitement "
@@ -148,7 +184,10 @@ PROPS: tuple[Prop, ...] = (
        "diabetique epilepsie epileptique cardiaque cancer vih seropositif seropositive sida hepatite depression "
        "depressif depressive burn burnout psychiatrique troubles! trouble! tms antecedent sante medical! medicaux! "
        "arret arrets absence medicament fauteuil mobilite sourd malentendant aveugle malvoyant begaiement begue boiteux "
-       "claudication obese obesite addiction alcoolique toxicomane problemes! probleme! soucis!",
+       "claudication obese obesite addiction alcoolique toxicomane problemes! probleme! soucis! mdph reconnaissance "
+       "aah dyslexique dyslexiques dyslexie dyspraxique dyspraxiques dyspraxie dysorthographie dyscalculie dysphasie "
+       "tdah hyperactif hyperactive hyperactivite autiste autistes autisme insuline pacemaker stimulateur "
+       "antidepresseur antidepresseurs dialyse chimio chimiotherapie greffe greffee greffes prothese protheses handi",
        "excl", "review",
        unless=_PUBLIC_CARE + r"|\ballergi\w* (?:aux?|a la|a l')|\bsans (?:aucun )?(?:probleme|souci)s? (?:de|pour|d')|\b(?:locaux|batiment|site|"
        r"bureaux|lieu|acces|parking)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|\bpas de (?:souci|probleme)\b"),
@@ -158,9 +197,10 @@ PROPS: tuple[Prop, ...] = (
        r"antecedents? (?:medica\w*|de sante|psy\w*|cardiaques?)|dossier medical|(?:votre |son )etat de sante|"
        r"(?:vos|votre|d'eventuel(?:le)?s?|vos eventuel(?:le)?s?|tout(?:e|es)? (?:vos )?) "
        r"(?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
-       r"problemes? de sante|absences? pour maladie))",
+       r"problemes? de sante|absences? pour maladie)|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
+       r"stupefiants?)|serologi\w*|vih\b|hepatites?)",
        "sante antecedent dossier medical! etat maladie maladies pathologie traitement allergie handicap arret arrets "
-       "probleme! problemes! rqth",
+       "probleme! problemes! absence depistage test tests serologie serologique vih hepatite hepatites",
        "ask req", "review",
        unless=_PUBLIC_CARE + r"|\bpoids lourds?|\bcaces\b|\bhabilitation|\bpermis\b|\bvisite\b|\baptitude\b|"
        r"\bmedecin du travail|\bfiche de poste|\bcertificat|\bvaccin|\bhygiene|\bsecurite\b|\bdonnees|\bdossiers? "
@@ -181,19 +221,24 @@ PROPS: tuple[Prop, ...] = (
        r"(?:moins de |maximum |max |pas plus de )\d{2,3}\s?kg|\d{2,3}\s?kg (?:max|maximum)|"
        r"1\s?m\s?\d{2}|\d{3}\s?cm|mesurer (?:au moins|plus de|moins de|entre)|minces?|svelte\w*|elance\w*|"
        r"look (?:jeune|sexy|soigne|branche|tendance|classique)|teint\b|couleur de peau|visage\w*|dents?\b|"
-       r"laids?|laides?|moches?|disgraci\w*|vilain\w*)",
+       r"laids?|laides?|moches?|disgraci\w*|vilain\w*|personnes? (?:fortes?|rondes?|grosses?|corpulente?s?|enrobee?s?)|"
+       r"fortes? corpulences?|corpulen\w*|enrobe\w*|embonpoint|roux|rousses?|taches de rousseur|rouquin\w*|"
+       r"seduisant\w*|attirant\w*|sex-appeal|charmante?s?|mignonne?s?|stature\w*|carrure\w*|gabarits?|"
+       r"\d[,.]\d{2} ?m\b|calvitie|chauves?|(?:petite|grande|courte) taille)",
        "surpoids obese obesite gros grosse grosses ronde rondes maigre petite petites grande grandes kilos physique "
        "beau belle beaux belles jolie jolies gosse gosses bg canon sexy mannequin tatoue tatouee tatoues tatouage "
        "tatouages piercing piercings percing barbe barbes barbu barbus moustache cheveux coupe dreadlocks dreads "
        "dread locks rasta rastas crete silhouette morphologie apparence allure plastique frimousse bouille "
        "mensurations taille poids kg kgs 1m cm mesurer mince minces svelte elance elancee look teint peau visage "
-       "dents dent laid laide laids moche moches disgracieux vilain",
+       "dents dent laid laide laids moche moches disgracieux vilain fortes forte corpulence "
+       "corpulent corpulente corpulentes enrobe enrobee enrobes enrobees embonpoint roux rousse rousses rousseur "
+       "rouquin rouquine seduisant seduisante seduisants seduisantes seduisant attirant attirante sex charmant "
+       "charmante mignon mignonne stature carrure gabarit gabarits m calvitie chauve chauves",
        "excl only req pref", "review",
-       unless=r"\bconseil\w* en image|\bconseillerez|\bclientes?\b|\bmorphologie (?:des|de vos|du client)|"
-              r"\b(?:vos|les|des|nos) (?:clients|clientes|patients|enfants|eleves)|\bstyle\b|\btatoueu\w*|"
+       unless=r"\bconseil\w* en image|\bconseillerez|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
               r"\bperceu\w*|\bbarbier\w*|\bcoiff\w*|\bestheti\w*|\bsalon\b|\bpoids lourds?|\bvehicule|\bcamion|"
               r"\bcharges?\b|\bcolis|\bport\b|\bsoulever|\bmanutention|\bkg de|\bkilos? de|\bmachines?|"
-              r"\bpieces?|\bentreprise|\bstructure|\bequipe|\bsociete|\bvitrine|\bproduits?|\bvetements?|\bpret-a-porter|"
+              r"\bpieces?|\bvitrine|\bproduits?|\bvetements?|\bpret-a-porter|"
               r"\bcharlotte|\bhygiene|\bsecurite|\bmasque|\bgants|\bepi\b|\buniforme|\btenue|\bprotection|"
               r"\bcondition physique|\beffort\w* physique|\bactivite physique|\btravail physique|\bphysique (?:et|ou) "
               r"(?:mental|intellectuel)|\bengagement physique|\bresistance physique|\bpresence physique|"
@@ -217,15 +262,18 @@ PROPS: tuple[Prop, ...] = (
        r"(?:mamans?|meres?|peres?|papas?|parents?)|mamans?|papas?|parents? (?:de (?:jeunes |tres jeunes )?enfants|"
        r"isolee?s?|solos?|celibataires?)|fonder une famille|enceinte\w*|grossesse\w*|(?:projet|desir|envie)s? (?:de |d')?"
        r"(?:bebe|enfants?|grossesse|maternite|famille)|conges? (?:maternite|parental)s? (?:prevus?|a venir|en vue)|"
-       r"situation (?:familiale|de famille|matrimoniale)|charges? de famille)",
-       "conjoint conjointe conjoints epoux epouse concubin concubine enfant enfants sans avec aucun gosse gosses bebe "
+       r"situation (?:familiale|de famille|matrimoniale)|charges? de famille|se marier|(?:jeunes?|futurs?) maries|"
+       r"attend\w* (?:un|une|des) (?:enfant|bebe|heureux evenement)|familles? nombreuses?|en couple|concubinage|"
+       r"deja (?:parents?|mamans?|papas?|meres?|peres?)|parents? deja|enfants? (?:prevus?|a venir))",
+       "conjoint conjointe conjoints epoux epouse concubin concubine enfant enfants bebe "
        "bebes progeniture marmot marmots marie mariee maries mariees mariage pacse pacsee pacses pacs divorce divorcee "
        "divorces divorcees separe separee separes celibataire celibataires celibat veuf veuve veufs veuves seul seule "
-       "seules seuls vivant vivre vie charge charges contrainte contraintes obligation obligations attache attaches "
-       "situation pere peres mere meres maman mamans papa papas parent parents jeune jeunes futur future futures "
-       "fonder enceinte enceintes grossesse grossesses projet projets desir envie conge conges",
+       "seules seuls famille familiale familial familiales mere meres maman mamans papa papas parent parents "
+       "enceinte enceintes grossesse grossesses maternite marier nombreuse nombreuses couple concubinage",
        "excl only pref ask", "block",
-       unless=r"\bmutuelle|\bprevoyance|\bcreche|\bconges? (?:maternite|paternite|parental|de naissance)|"
+       unless=r"\bmutuelle|\bprevoyance|\bcreche|\bconges? (?:maternite|paternite|parental|de naissance)"
+              r"(?! (?:prevu|a venir|en vue|dans))|"
+              r"\brole\b|\bcasting|\bpersonnage|\bfilm|\bcourt-metrage|\btheatre|\bcomedien\w*|\bactrice|"
               r"\bmaintien|\bprime\w*|\ballocation|\bsupplement familial|\bcheques?|\bcomite|\bcse\b|"
               r"\baccompagn|\baupres|\bpublic|\baccueil|\bbeneficiaire|\busager|\bsuivi|\bsoutien|\baide (?:aux|a la)|"
               r"\bassistant\w* (?:maternel|familial)|\bgarde d'enfants|\bnounou|\bbaby|\bpuericult|\bpmi\b|"
@@ -249,23 +297,30 @@ PROPS: tuple[Prop, ...] = (
        r"foncee|mate)|races?\b|ethni\w*|de souche|(?:type|typee?s?|physique) (?:europeen|caucasien|africain|"
        r"asiatique|maghrebin|mediterraneen|nordique)\w*|caucasien\w*|pays de l'est|europe de l'est|hors (?:union "
        r"europeenne|ue|europe|cee|eee|schengen)|(?:union europeenne|ue|europe) (?:uniquement|seulement)|"
-       r"extra-?communautaires?|non[- ]europeen\w*|europeen\w*|etranger\w*|francais(?:e|es)? (?:de naissance|"
+       r"extra-?communautaires?|non[- ]europeen\w*|europeen\w*|etranger\w*|binationa\w*|plurinationa\w*|"
+       r"originaires? (?:d'|de |du |des )(?:asie|afrique|europe|maghreb|orient|moyen-orient|amerique|antilles|"
+       r"l'etranger|l'est|pays|inde|chine)\w*|asie\w*|(?:type|typee?s?|physique|origine) (?:slave|latin|scandinave|"
+       r"oriental|indien|antillais|metisse?|noir|blanc)\w*|slaves?|francais(?:e|es)? (?:de naissance|"
        r"d'origine|uniquement|seulement|exclusivement|obligatoire)|nationalite francaise|ne(?:e|\(e\))?s? (?:en|a|hors) "
-       r"(?:france|l'etranger|europe)|maghreb\w*|africain\w*|asiatique\w*|arabe\w*|noirs?\b|noires?\b|blancs?\b|"
-       r"blanches?\b|beurs?|rebeus?|renois|gitans?|roms?\b|tziganes?|manouches?|gens du voyage|immigr\w*|"
+       r"(?:france|l'etranger|europe)|maghreb\w*|africain\w*|asiatique\w*|arabe\w*|(?:personnes?|candidat\w*|peau|gens|profils?|hommes?|femmes?|employe\w*|salarie\w*|"
+       r"personnel|equipe|type) (?:\w+ )?(?:noire?s?|blanche?s?|blancs?)\b|"
+       r"beurs?|rebeus?|renois|gitans?|roms?\b|tziganes?|manouches?|gens du voyage|immigr\w*|"
        r"sans[- ]papiers)",
        "origine origines nationalite nationalites double ressortissant ressortissants ressortissante consonance "
-       "nom! noms! patronyme patronymes couleur peau race races ethnie ethnique ethniques souche type typee typees "
-       "types caucasien caucasienne caucasiens est! hors! ue! europe! extracommunautaire extracommunautaires "
+       "nom! noms! patronyme patronymes couleur peau race races ethnie ethnique ethniques souche typee typees "
+       "caucasien caucasienne caucasiens hors! ue! europe! extracommunautaire extracommunautaires "
        "extra communautaire communautaires europeen europeenne europeens europeennes etranger etrangere etrangers "
        "etrangeres francais francaise francaises ne nee nes nees maghreb maghrebin maghrebine maghrebins africain "
        "africaine africains asiatique asiatiques arabe arabes noir noirs noire noires blanc blancs blanche blanches "
        "beur beurs rebeu rebeus renoi renois gitan gitans rom roms tzigane tziganes manouche manouches voyage "
-       "immigre immigree immigres immigration immigrees papiers accent",
+       "immigre immigree immigres immigration immigrees papiers accent binational binationale binationaux "
+       "plurinational asie asiatiques slave slaves latin latine oriental orientale indien indienne antillais "
+       "antillaise metis metisse originaire originaires pays",
        "excl only req pref", "block", exceptions=("EXC-EMPLOI-PUBLIC",),
        unless=r"\bau noir\b|\baccent\w*|\blangues? (?:etrangeres?|europeennes?|arabe|francaise)|\b(?:l'|en |parl\w* )arabe|\bmaitrise|\bbilingue|\bcourant|\blu,? (?:ecrit|parle)|\bcuisine\w*|\bpieces? d'origine|"
               r"\bd'origine (?:constructeur|controlee|animale|vegetale|naturelle|biologique|france)|\bproduits?|"
-              r"\bappellation|\bmarches?\b|\bclient\w*|\bfournisseur|\bfiliale|\binternational\w*|\bexport|\bimport|"
+              r"\bappellation|\bmarches?\b|\bclient\w* (?:\w+ )?(?:etrang|europ|asiat|africa|maghreb|arab|internation|"
+              r"chin|japon|anglo|hispan|russ)\w*|\bclientele|\bfournisseur|\bfiliale|\binternational\w*|\bexport|\bimport|"
               r"\bmulticultur|\bequipe de \d+ nationalites|\baccompagn|\baupres|\baccueil|\bpublic|\bsoutien|"
               r"\binsertion|\bintegration|\bcours\b|\bfle\b|\btitre de sejour|\bautorisation de travail|"
               r"\bpermis de travail|\bvisa|\bdroit (?:de|au) travail|\bemplois? publics?|\bfonction publique|"
@@ -287,7 +342,8 @@ PROPS: tuple[Prop, ...] = (
        r"judaisme|temoins? de jehovah|jehovah|mormon\w*|bouddhis\w*|hindou\w*|sikh\w*|athee\w*|laic\w*|sectes?|"
        r"scientolog\w*|salafis\w*|voile\w*|foulard\w*|hijab\w*|kippa\w*|turban\w*|niqab\w*|burqa\w*|burkini\w*|"
        r"signes? (?:religieux|ostensibles?|ostentatoires?|convictionnels?|confessionnels?)|ramadan|jeune religieux|"
-       r"prieres?|mosquee\w*|synagogue\w*|paroisse\w*|communaute (?:protestante|catholique|musulmane|juive|"
+       r"prieres?|mosquee\w*|synagogue\w*|paroisse\w*|shabbat|sabbat|careme|jours? saints?|fetes? religieuses?|"
+       r"pratiqu\w* (?:religieu\w*|leur (?:religion|foi|culte))|communaute (?:protestante|catholique|musulmane|juive|"
        r"chretienne|evangelique|religieuse))",
        "religion religions religieux religieuse religieuses confession confessionnel confessionnelle culte cultes foi "
        "croyance croyances croyant croyante croyants pratiquant pratiquante pratiquants pratiquantes musulman "
@@ -295,7 +351,8 @@ PROPS: tuple[Prop, ...] = (
        "protestant protestante protestants evangelique evangeliques evangeliste juif juifs juive juives judaisme "
        "temoins temoin jehovah mormon mormons bouddhiste bouddhistes bouddhisme hindou hindous sikh sikhs athee athees "
        "laic laique laicite secte sectes scientologie salafiste voile voilee voilees foulard hijab kippa turban niqab "
-       "burqa burkini signe signes ramadan jeune priere prieres mosquee synagogue paroisse communaute",
+       "burqa burkini signe signes ramadan priere prieres mosquee synagogue paroisse communaute shabbat sabbat "
+       "careme saints",
        "excl only req pref ask", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
        unless=r"\bbateau|\bvoilier|\bnavig|\bplanche a voile|\bregate|\bvoile (?:de|du) (?:bateau|navire)|\bvoiles? "
               r"(?:legeres?|habitable)|\bmoniteur de voile|\bcentre nautique|\betablissement|\benseignement|\becole|"
@@ -322,7 +379,8 @@ PROPS: tuple[Prop, ...] = (
        r"(?:syndica\w*|electifs?|locaux|local|municipa\w*|d'elu|politiques?)|elus? (?:municipa\w*|locaux|du cse|du "
        r"personnel|syndica\w*|politiques?)|anciens? elus?|delegue\w* (?:syndica\w*|du personnel)|representants? "
        r"(?:syndica\w*|du personnel)|candidat\w* (?:a|aux) (?:une |des |l')?elections?|elections?|vote\w*|"
-       r"prud'?hom\w*|actions? collectives?)",
+       r"prud'?hom\w*|actions? collectives?|conseillers? municipa\w*|maires?(?: en exercice| adjoints?)|"
+       r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche))",
        "syndical syndicale syndicaux syndicales syndique syndiquee syndiques syndiquees syndicat syndicats "
        "syndicalisme syndicaliste syndicalistes cgt cfdt cftc cfe unsa solidaires fo force sud greve greves greviste "
        "grevistes manif manifs manifestant manifestants manifestation manifestations gilet gilets militant militante "
@@ -332,7 +390,8 @@ PROPS: tuple[Prop, ...] = (
        "frontiste nationaliste nationalistes anarchiste anarchistes zadiste zadistes antifa facho fachos lfi rn ps "
        "lr fn opinion opinions conviction convictions engagement engagements mandat mandats elu elus elue elues "
        "delegue delegues representant representants election elections vote votes voter prudhomme prudhommes "
-       "prudhommal prud collective collectives",
+       "prudhommal prud collective collectives conseiller conseillers municipal municipaux maire maires votez "
+       "sensibilite",
        "excl only pref ask", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
        unless=r"\brelations? (?:avec les )?(?:partenaires|organisations|representants|elus|syndicats)|"
               r"\bdialogue social|\binstances?|\bnegociation|\baccords? (?:d'entreprise|collectifs?|signes?)|"
@@ -342,7 +401,7 @@ PROPS: tuple[Prop, ...] = (
               r"d'elus?)|\bcollaborat\w* d'elus?|\bactualite|\brevue de presse|\bjournalis|\bpolitiques? (?:publiques?|"
               r"commerciales?|de (?:la|l'|prix|qualite|securite|rse|handicap|diversite|remuneration|l'emploi)|"
               r"rh|salariales?|sociales?|tarifaires?|d'achat|de l'entreprise|environnementales?|interne)|"
-              r"\bpolitique (?:de|du|des|d'|handicap|diversite|rse|qualite|salariale|sociale|rh|commerciale|tarifaire)|\bsciences? politiques?|\bsciences po\b|\bgreve (?:de|des) "
+              r"\bpolitique (?:de|du|des|d')(?! (?:droite|gauche))|\bpolitique (?:handicap|diversite|rse|qualite|salariale|sociale|rh|commerciale|tarifaire)|\bsciences? politiques?|\bsciences po\b|\bgreve (?:de|des) "
               r"(?:transports?|trains?)|\bmanif\w* (?:sportives?|culturelles?|commerciales?|evenementielles?)|"
               r"\borganis\w* (?:des |de |d')?(?:manif|evenement)|\bmanifestations? (?:d'interet|de|du|des)\b|"
               r"\bsalons? et manifestations|\bevenements? et manifestations|\bvote\w* (?:des|de la) (?:budget|"
@@ -360,13 +419,15 @@ PROPS: tuple[Prop, ...] = (
        r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
        r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
        r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
-       r"en couple avec (?:un homme|une femme)|mariage pour tous)",
+       r"en couple avec (?:un homme|une femme)|mariage pour tous|change\w* de (?:sexe|genre)|(?:couples?|personnes?) "
+       r"de meme sexe|meme sexe)",
        "orientation identite sexe transition changement transidentite transgenre transgenres transsexuel "
        "transsexuelle trans non binaire binaires fluide queer homosexuel homosexuelle homosexuels homosexuelles "
        "homosexualite heterosexuel heterosexuelle heterosexuels hetero heteros homo homos gay gays lesbienne "
-       "lesbiennes lgbt lgbtq lgbtqia travesti travestis drag efemine effemine effeminee vie couple mariage",
+       "lesbiennes lgbt lgbtq lgbtqia travesti travestis drag efemine effemine effeminee sexuelle intime couple "
+       "mariage change changer changement meme",
        "excl only req pref ask", "block",
-       unless=r"\bfriendly|\binclusi|\blutte|\bassociation|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
+       unless=r"\bfriendly|\binclusi|\blutte|\bassociati\w*|\bpermanence|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
               r"\bsante sexuelle|\bpublic|\bcentre|\bfierte|\bpride|\baccueil|\bcharte|\bautre cercle|"
               r"\bquel que soit son genre|\bpartenaire|\btransition (?:ecologique|energetique|numerique|digitale|"
               r"professionnelle|de carriere)|\btrans (?:port|fert|action)|\bvie (?:sexuelle|intime) (?:des|de nos)|"
@@ -380,21 +441,26 @@ PROPS: tuple[Prop, ...] = (
        r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
        r"la|le|les|l')|viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
        r"(?:cites?|banlieues?|quartiers?|zones?|campagne|villes?|communes?|agglomeration|regions?|departements?|\d|"
-       r"[a-z]+ (?:rurale?|urbaine?))|originaires? (?:de|du|des|d')|quartiers?|cites\b|cite (?:hlm|sensible|"
+       r"[a-z]+ (?:rurale?|urbaine?))|originaires? (?:de|du|des|d')|quartiers?|(?<!ment )(?<!dessus )(?<!deja )"
+       r"(?:les|des|en|aux|une|d'une|la) cites?\b|cite (?:hlm|sensible|"
        r"populaire|[a-z]+ (?:du|de) nord)|banlieues?|zup\b|zus\b|hlm\b|zone (?:rurale|urbaine sensible|sensible)|"
        r"zones? (?:rurales?|sensibles?|urbaines? sensibles?)|hors (?:agglomeration|de la ville|de la commune|"
        r"du departement|de la region|metropole)|departements? \d{2,3}|(?:du|le|dans le|\() ?(?:9[1-5])\b\)?|"
        r"dom-?toms?|dom\b|outre-?mer|codes? postaux?|code postal|banques? partenaires?|"
        r"(?:ouverture d'un|ouvrir un) compte (?:bancaire|courant|chez|dans|aupres)|compte (?:bancaire )?(?:chez|dans|aupres)|compte bancaire (?:a la|au)|"
        r"domiciliation bancaire|"
-       r"(?:dans|chez) (?:notre|une|la) banque)",
+       r"(?:dans|chez) (?:notre|une|la) banque|compte (?:bancaire )?(?:a la|au|a|chez|dans) (?:la |une )?"
+       r"(?:banque|caisse|credit|societe generale|bnp|lcl|boursorama)|banques? en ligne|neobanques?|"
+       r"sans domicile(?: fixe)?|\bsdf\b|heberge\w* (?:chez|par) (?:un |des |une )?(?:tiers|ami|famille|proche)|"
+       r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles)",
        "adresse adresses domicile domicilie domiciliee domicilies domiciliees domiciliation residence residences "
        "resident residents residente residentes residant residants residez resider habitant habitants habitante "
        "habitantes habiter habitez habitent vivant vivez vivre vivent originaire originaires quartier quartiers cite "
        "cites banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
-       "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes",
+       "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes sans sdf "
+       "heberge hebergee heberges hebergees neobanque centre guyane martinique guadeloupe reunion mayotte antilles",
        "excl only req pref ask", "review",
-       unless=r"\bqpv\b(?!.{0,20}(?:pas|exclu|sauf))|\bvehicul|\bpermis\b|\bvoiture|\bdeplac|\bprioritaire|\bpolitique de la ville|\bemplois? francs?|\bzrr\b|"
+       unless=r"\bvehicul|\bpermis\b|\bvoiture|\bdeplac|"
               r"\b(?:entreprise|societe|agence|magasin|site|bureaux|locaux|depot|entrepot|siege|chantier|poste|"
               r"etablissement|restaurant|boutique|usine|structure|cabinet)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|implante|"
               r"localise|se trouve|est a)\w*|\bsecteur d'intervention|\binterventions?|\bdeplacements?|\btournees?|"
@@ -405,10 +471,10 @@ PROPS: tuple[Prop, ...] = (
               r"\bbanques? (?:et|,) assurances?|\bbancaire (?:et|,)|\bconseill\w* (?:bancaire|clientele)|\bagence "
               r"bancaire|\bsecteur bancaire|\betablissement bancaire|\bvirement|\bsalaire verse (?:par|le|chaque|"
               r"mensuellement)|\bmutuelle|\bhabitat (?:social|inclusif|indigne)|\bbailleur|\blogements?\b|"
-              r"\bimmobili|\bgardien|\bconcierge|\bagent de (?:proprete|residence)|\bcentre[- ]ville|\bproche "
+              r"\bimmobili|\bgardien|\bconcierge|\bagent de (?:proprete|residence)|\bproche "
               r"(?:de|du|des)|\ba proximite|\bvenir (?:renforcer|rejoindre|completer|travailler|integrer|vous|nous|en)|"
               r"\bissu\w* (?:d'une|d'un|de la|du|de formation|de l'ecole|d'ecole|du secteur|du milieu|d'un bac)|"
-              r"\bville de\b(?! residence)|\bcommunes? (?:de|du|des) (?:secteur|nord|sud|est|ouest|canton)|"
+              r"\bcommunes? (?:de|du|des) (?:secteur|nord|sud|est|ouest|canton)|"
               r"\bdom (?:perignon|juan)|\bcorse (?:et|du sud)|\bvivre (?:une|des|l'|de|en equipe|ensemble|"
               r"pleinement)|\bvit (?:une|un|de)|\bcite (?:educative|scolaire|des sciences|universitaire|administrative|"
               r"judiciaire)|\bci-dessus|\bexperience|\bdiplome|\ba l'etranger (?:et|ou)|\bdeplacements? (?:a "
@@ -417,16 +483,16 @@ PROPS: tuple[Prop, ...] = (
               r"\bzone (?:de (?:chalandise|stockage|production|travail|livraison|intervention)|commerciale|"
               r"industrielle|d'activite|artisanale|geographique)|\bhors (?:agglomeration|zone)\b(?! (?:s'abstenir|"
               r"non|pas|refus|exclu|inutile))|\bla ville\b(?!.{0,20}(?:uniquement|seulement|exclusivement))",
-       reach=60),
+       reach=60, positive=r"\bqpv\b|\bprioritaire|\bpolitique de la ville|\bemplois? francs?|\bzrr\b|\bzfu\b"),
     # --- language: a mother tongue, an accent, « native » — a language as a person, not a skill
     _p("prop.language", "language", "R10-DISCRIM",
-       r"\b(?:accents?|"
+       r"\b(?:accents?|parl(?:ez|ant|er|ent) [^.;,\n]{0,40}?(?:a la maison|en famille|avec (?:votre|leur|son|vos|"
+       r"ses|leurs) (?:entourage|famille|proches|parents))|"
        r"parl(?:ant|ent|ez|er) (?:une autre langue|l'arabe|arabe|une langue etrangere|[a-z]+ a la maison|"
        r"[a-z]+ chez (?:vous|eux))|sans accent|"
        r"autre langue que le francais|francais (?:sans accent|parfait et sans|langue maternelle|natif)|"
        r"prononciation|elocution (?:parfaite|sans)|parler (?:parfaitement|comme un|sans))",
-       "langue natale accent accents natif native natifs natives locuteur locutrice de naissance parlant parlent "
-       "parlez parler maison famille mother speaker sans autre prononciation elocution",
+       "entourage proches langue francais accent accents parlant parlent parlez parler prononciation elocution",
        "excl only req pref", "review",
        unless=r"\b(?:clients?|clientele|interlocuteurs?|partenaires?|fournisseurs?|filiales?)\b.{0,40}?"
               r"(?:germanophones?|anglophones?|hispanophones?|italophones?|lusophones?|arabophones?|etrangere?s?)|"
@@ -445,9 +511,11 @@ PROPS: tuple[Prop, ...] = (
        r"kits?(?: de (?:demarrage|demonstration|depart|vente|lancement))?|forfaits?|acomptes?|cotisations?|"
        r"abonnements? (?:premium|candidat|payant|mensuel)|comptes? (?:candidat )?premium|premium|droits? "
        r"(?:d'entree|d'inscription|d'adhesion)|(?:formation|reunion|session|inscription|candidature|stage|entretien|"
-       r"dossier|test|evaluation|selection|recrutement|kit|badge|tenue|acces|atelier|seminaire|information)s?\b"
+       r"dossier|test|evaluation|selection|recrutement|kit|badge|tenue|acces|atelier|seminaire|information|"
+       r"certification|examen|habilitation|module|cursus|programme|parcours)s?\b"
        r"[^.;\n]{0,40}?\bpayant\w*|factur\w*|(?<!capacite )(?<!apte )a regler(?! (?:les|des|la|le|un|une|vos|ses))|"
-       r"a payer|reglement|paiement\w*|"
+       r"a payer|reglement|paiement\w*|(?:reglerez|payerez|paierez|verserez|acheterez|financerez|reglez|"
+       r"payez|versez|achetez|financez)\b|"
        r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
        r"achat\w*|achet\w*|a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
        r"vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole)\w*|(?:achet\w*|pay\w*|regle\w*|"
@@ -455,13 +523,18 @@ PROPS: tuple[Prop, ...] = (
        r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|defalque)e?s? (?:sur|de) "
        r"(?:vos|votre|le|les|la) (?:premiers? |premieres? )?(?:salaires?|paies?|payes?|remuneration|commissions?)|"
        r"retenue sur (?:salaire|paie)|investissement (?:initial|de depart|personnel)|participation financiere|"
-       r"non rembours\w*|numeros? surtaxe\w*|surtaxe\w*|08 ?9\d|coute\w*|cout (?:de|du|d')|\bcoute )",
+       r"non rembours\w*|numeros? surtaxe\w*|surtaxe\w*|08 ?9\d|coute\w*|cout (?:de|du|d')|\bcoute |frais (?:de |d')\w+|"
+       r"adhesion\w*|licence\w*|cartes? (?:de membre|d'adherent)|moyennant|avance de|acquer\w*|"
+       r"financer (?:vous-meme|vous meme|soi-meme|personnellement)|verseront|versera|contribution\w*|"
+       r"€ ?/ ?min\w*|par minute|la minute)",
        "frais caution cautions depot depots kit kits forfait forfaits acompte acomptes cotisation cotisations "
        "abonnement abonnements compte comptes premium droit droits payant payante payants payantes facture facturee "
        "factures facturees facturer facturation regler payer reglement paiement paiements payez paye versement "
        "versements verser versez achat achats acheter achete achetee achetes achetez achetent achetera acheteront "
        "charge soins retenu retenue retenus retenues preleve prelevee preleves deduit deduite defalque investissement "
-       "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 cout coute coutera",
+       "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
+       "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
+       "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
               r"(?<!non )rembours(?!able)|\bpris\w* en charge|\bprise en charge|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
@@ -483,18 +556,56 @@ PROPS: tuple[Prop, ...] = (
 )
 
 PROPS += (
+    _p("prop.sex_person", "sex", "R08-SEX",
+       r"\b(?:(?:une?|des|les|la|le) (?:femmes?|dames?|filles?|nanas?|collaboratrices?|hommes?|mecs?|gars|messieurs|"
+       r"monsieur|garcons?|jeunes? (?:femmes?|hommes?|filles?))|vous etes (?:une femme|un homme)|sexe (?:masculin|"
+       r"feminin)|sexe(?= ?: ?(?:h|f|m|homme|femme|masculin|feminin)\b))\b",
+       "femme femmes dame dames fille filles nana nanas collaboratrice collaboratrices homme hommes mec mecs gars "
+       "messieurs monsieur garcon garcons sexe",
+       "excl only pref req", "block", exceptions=("EXC-R1142-1",),
+       unless=r"\b(?:hommes?|femmes?|filles?|garcons?|messieurs|dames?) (?:et|ou|&|/) (?:les |des |aux |une |un )?"
+              r"(?:hommes?|femmes?|filles?|garcons?|messieurs|dames?)\b|\bh ?/ ?f\b|\bf ?/ ?h\b|\bmixte|\btoutes et tous|"
+              r"\bfemmes? (?:de (?:menage|chambre|service|terrain|l'art|metier|confiance)|d'(?:entretien|affaires))|"
+              r"\bhommes? (?:de (?:menage|terrain|l'art|metier|confiance|main)|d'(?:entretien|affaires))|"
+              r"\bsages?-femmes?|\b(?:rayon|mode|pret-a-porter|vetements?|chaussures?|collection|coiffure|clientele|"
+              r"public|vestiaires?|toilettes|foyer|prison|detention|unite|pavillon|club|categorie|chambre|dortoir)s? "
+              r"(?:\w+ )?(?:hommes?|femmes?|dames|masculin\w*|feminin\w*)|\bfemmes? victimes|\bviolences|"
+              r"\b(?:accompagn|aupres|accueil|public|beneficiaire)\w*|"
+              # the person is qualified by another property (« femmes portant le voile »): that one is the criterion
+              r"\b(?:voil\w*|foulard|hijab|kippa|turban|enceinte\w*|barbe\w*|barbus?|cheveux|tatou\w*|piercing\w*|"
+              r"handicap\w*|musulman\w*|juive?s?|enfants?|celibat\w*|ethni\w*|origine\w*|couleur)\b",
+       reach=50),
     # --- sex: the reader addressed in one gender only, a one-letter restriction (« H uniquement (pas de F) »)
     _p("prop.sex", "sex", "R08-SEX",
        r"\b(?:votre|notre|la|une) (?:future|nouvelle) (?![a-z]*(?:carriere|matiere|filiere|barriere|lumiere|maniere|"
        r"premiere|derniere|entiere|frontiere|euse\b|perceuse|tondeuse|machine))(?:[a-z]+(?:trice|euse|ienne|iere)|"
        r"(?:assist|consult|ger|commerc|enseign|interven|surveill|represent|soign|etudi|gouvern|command)ante)s?\b"
        r"(?! ?\(?(?:h|f|e|m)\b)(?!\s*/)|(?<![\d,.] )(?<![\d,.])\bh\b(?= (?:uniquement|seulement|exclusivement|only))|"
-       r"\bpas de f\b|\bf\b(?= (?:uniquement|seulement|exclusivement))|(?<![\d,.] )(?<![\d,.])\b(?:h|f) "
+       r"\bpas de f\b|\bf\b(?= (?:uniquement|seulement|exclusivement))|\bvous etes (?:une femme|un homme)\b"
+       r"(?! ou)|(?<![\d,.] )(?<![\d,.])\b(?:h|f) "
        r"(?:de preference|prefere)",
-       "future nouvelle h f", "self", "review", exceptions=("EXC-R1142-1",),
+       "future nouvelle uniquement seulement exclusivement only preference prefere femme homme", "self", "review", exceptions=("EXC-R1142-1",),
        unless=r"\b(?:h|f) ?/ ?(?:h|f)\b|\(h/f\)|\bh/f\b|\bf/h\b|\bhomme ou femme|\(e\)|\bou (?:un|une|le|la)\b|"
               r"\bou\s+\w+(?:eur|teur)s?\b|\bequipe|\bentreprise|\bagence|\bboutique|\bstructure|\bplateforme|"
               r"\bresidence|\bcollection|\bantenne|\bcampagne|\bclientele",
+       field_form=False),
+    _p("prop.age_cue", "age", "R07-AGE",
+       r"\b(?:(?:au-dela|au dela|passe|apres|plus|moins|\+) de (?:19|[2-7]\d) ?ans|(?:19|[2-7]\d) ?ans (?:et plus|"
+       r"et moins|maxi\w*|mini\w*|max|min|ou plus|ou moins|revolus)|"
+       r"vingtenaires?|trentenaires?|quadragenaires?|quinquagenaires?|sexagenaires?|quadras?|quinquas?|"
+       r"moins jeunes|plus ages|jeunots?|vieux|vieilles?|(?:la |une )?(?:vingtaine|trentaine|quarantaine|"
+       r"cinquantaine|soixantaine))",
+       "ans vos vingtenaire vingtenaires trentenaire trentenaires quadragenaire quadragenaires quinquagenaire "
+       "quinquagenaires sexagenaire sexagenaires quadra quadras quinqua quinquas jeunes ages jeunot jeunots vieux "
+       "vieille vieilles vingtaine trentaine quarantaine cinquantaine soixantaine",
+       "excl only pref req ask", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
+       unless=r"\benfants?|\bpublic|\bclients?\b|\bclientele|\bresidents?|\bpatients?|\busagers?|\beleves?|"
+              r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|\bexperience|\banciennete|"
+              r"\bexistence|\bdepuis \d|\bcreee?|\bfondee?|\bapprenti|\balternan|\bprofessionnalisation|"
+              r"\bcontrat aide|\bpec\b|\bcui\b|\beligib|\bvehicule|\bmateriel|\bmachine|\bbatiment|\bparc|\barbres?|"
+              r"\bvieux (?:port|quartier|lyon|nice|bourg|village|centre|metier)|\bvieilles? (?:pierres?|voitures?|"
+              r"batisses?)|\bmoins de (?:2[0-9]|3[0-9]) ans d'|\bcarriere|\bdepart|\bretraite|\bvingtaine (?:de|d')|"
+              r"\btrentaine (?:de|d')|\bquarantaine (?:de|d')|\bcinquantaine (?:de|d')|\bsoixantaine (?:de|d')",
        field_form=False),
     # --- age of the person written without the word « limite » (« profil âgé de 25 à 32 ans », « né après 1995 »)
     _p("prop.age", "age", "R07-AGE",
@@ -503,9 +614,8 @@ PROPS += (
        r"garcon|fille|salarie\w*|employe\w*|vendeu\w*|serveu\w*|equipier\w*) (?:\w+ )?(?:agee?s? )?(?:de |d')?"
        r"(?:moins|plus|\+) de (?:1[6-9]|[2-7]\d) ?ans\b|(?<!l')(?<!moyenne d')\bagee?s? (?:de |d'|entre )"
        r"(?:1[6-9]|[2-7]\d)(?: (?:a|-|et) \d{2})? ?ans|"
-       r"\bpas (?:de|d') ?\+ de \d{2}|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
-       "ne nee nes nees profil candidat candidate personne qq1 quelqu collaborateur collaboratrice recrue jeune vous "
-       "h f homme femme garcon fille salarie employe vendeur vendeuse serveur serveuse equipier agee ages agees pas",
+       r"\bpas (?:de|d') ?\+ de \d{2}|\bvos (?:1[6-9]|[2-7]\d) ans\b(?! d)|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
+       "ne nee nes nees moins plus age agee ages agees vos",
        "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
        unless=r"\benfants?|\bpublic|\bclients?\b|\bclientele|\bresidents?|\bpatients?|\busagers?|\beleves?|"
               r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|\bexperience|\banciennete|"
@@ -525,11 +635,14 @@ _ANCHORS = frozenset(_BY_ANCHOR)
 _AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
                      r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b")
 _CHARGED = re.compile(
-    r"\b(?:a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
+    r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|"
+    r"a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
     r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de)|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
     r"(?:candidat|salarie|nouvel|stagiaire|conseill|vendeu|benevole|recrue|personne)\w*|surtaxe\w*|"
-    r"vous (?:sera|seront|serez) (?:demande|factur|preleve|retenu)\w*|(?:a|au) (?:acheter|regler|payer|verser)|"
+    r"vous (?:sera|seront|serez) (?:demande|factur|preleve|retenu)\w*|(?:a|au) (?:acheter|regler|payer|verser|"
+    r"acquerir|financer)|avant (?:le|la|l'|votre|toute|de) (?:demarrage|prise|embauche|debut|signature|"
+    r"commencer|mission|formation)|"
     r"(?:achete|achetez|paye|payez|regle|reglez|verse|versez|finance|financez|avance|avancez)\w* (?:son|sa|ses|votre|"
     r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront) (?:\w+ )?(?:acheter|regler|payer|verser|"
     r"financer|avancer|s'acquitter|prevoir)|est demande|sont demandes|sera demande|seront demandes|demande\w* "
@@ -537,10 +650,15 @@ _CHARGED = re.compile(
     r"le debut|votre|toute)|pour (?:postuler|etre (?:present|retenu|recrute|embauche|mis)|acceder|candidater|"
     r"etre mis)|a l'inscription|a la signature|lors de l'inscription|08 ?9\d)")
 
+_READER = re.compile(r"\b(?:vous|votre|vos|candidat\w*|postulant\w*|recrue\w*|nouvel\w*|embauche\w*|inscri\w*|"
+                     r"postuler|recrute\w*|acceder|acces|job|poste|mission\w*|selectionne\w*)\b")
+
+_PAY_CONTEXT = re.compile(r"\b(?:remuner\w*|salaires?|brut|bruts|net|nets|payee?s?|paie|de l'heure|taux horaire|smic)\b")
+
 # Field form: « Origine : européenne », « Religion : catholique », « Situation familiale : marié ».
 _FIELD_VALUE_LAWFUL = re.compile(r"^\s*(?:indifferent\w*|peu importe|tous|toutes|sans importance|non requis\w*|"
                                  r"aucune?|n/?a|-|/|ouvert\w* a tous)")
-_FIELD_NAMES = re.compile(r"^(?:origine|nationalite|religion|confession|situation (?:familiale|de famille|matrimoniale)|"
+_FIELD_NAMES = re.compile(r"^(?:sexe|genre|age|origine|nationalite|religion|confession|situation (?:familiale|de famille|matrimoniale)|"
                           r"etat civil|enfants?|physique|apparence|taille|poids|sante|etat de sante|handicap|"
                           r"orientation|opinions?|syndicat|appartenance (?:syndicale|politique|religieuse)|"
                           r"domicile|lieu de residence|residence|quartier|couleur de peau|langue maternelle|accent)\s*$")
@@ -580,11 +698,53 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
     strong = re.search(r"a (?:vos|votre) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "
                        r"(?:sur|de)|non rembours|payant|surtaxe|08 ?9\d|(?:a|au) (?:acheter|regler|payer)|"
-                       r"facture\w*(?: [^.;]{0,16}?)? (?:au|a)\b|achete\w* (?:son|sa|ses)|vous sera demande|pour (?:postuler|etre present)",
+                       r"facture\w*(?: [^.;]{0,16}?)? (?:au|a)\b|achete\w* (?:son|sa|ses)|vous sera demande",
                        folded[a:b])
     if amount is None and strong is None:
         return None
     return "fee", charged.start(), charged.end()
+
+
+def _fee_reader(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int] | None:
+    """A sum next to a fee word and the reader (« Frais de vérification de vos références : 50 € »)."""
+    a, b = max(c0, ms - 90), min(c1, me + 110)
+    amount = _AMOUNT.search(folded, a, b)
+    if amount is None or _PAY_CONTEXT.search(folded, a, b):
+        return None  # « rémunéré 11 € de l'heure, paiement le 5 du mois »: the pay, not a fee
+    reader = _READER.search(folded, a, b)
+    return ("fee", reader.start(), reader.end()) if reader else None
+
+
+def _near(spans: list[tuple[int, int]], s: int, e: int, reach: int) -> bool:
+    """Whether some span of the sorted list lies within ``reach`` characters of [s, e)."""
+    i = bisect_left(spans, (s - reach - 200, 0))
+    for a, b in spans[i:]:
+        if a > e + reach:
+            return False
+        if b >= s - reach:
+            return True
+    return False
+
+
+def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]] | None):
+    """Matches of the property words, looked for only around anchor words that have a cue nearby."""
+    folded = ft.folded
+    n = len(folded)
+    windows: list[tuple[int, int]] = []
+    for s, e in word_positions(folded, present & prop.anchors):
+        if cues is not None and not _near(cues, s, e, prop.reach + 90):
+            continue
+        a, b = max(0, s - 60), min(n, e + 70)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+        else:
+            windows.append((a, b))
+    seen: set[tuple[int, int]] = set()
+    for a, b in windows:
+        for m in prop.rx.finditer(folded, a, b):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 def detect_properties(ctx: Ctx, dropped: list) -> list[Hit]:
@@ -598,19 +758,35 @@ def detect_properties(ctx: Ctx, dropped: list) -> list[Hit]:
         folded = ft.folded
         wanted = {id(p) for w in present for p in _BY_ANCHOR[w]}
         done: set[str] = set()
+        # Where a cue is (or, for fees, a sum or a charge): property words far from every cue are skipped unread.
+        cue_spans: list[tuple[int, int]] | None = None
+        fee_spans: list[tuple[int, int]] | None = None
         for prop in PROPS:
             if id(prop) not in wanted or prop.category in done:
                 continue
-            for m in finditer_near_words(prop.rx, ft, prop.anchors, 80, 80):
+            if prop.cues == ("self",):
+                near = None
+            elif prop.cues == ("fee",):
+                if fee_spans is None:
+                    fee_spans = sorted([m.span() for m in _CHARGED.finditer(folded)]
+                                       + [m.span() for m in _AMOUNT.finditer(folded)])
+                near = fee_spans
+            else:
+                if cue_spans is None:
+                    cue_spans = _cue_positions(ft)
+                near = cue_spans
+            if near is not None and not near:
+                continue
+            for m in _matches(prop, ft, present, near):
                 ms, me = m.span()
                 c0, c1 = clause_bounds(folded, ms, me, 200, 200)
-                if c1 < len(folded) and folded[c1] in ":?" and c1 < me + 40:
+                if c1 < len(folded) and folded[c1] in ":?" and c1 < me + 90:
                     # « Origine : européenne », « Ancien délégué syndical ? Ce poste n'est pas pour vous. »
                     c1 = clause_bounds(folded, c1 + 1, c1 + 1, 0, 120)[1]
                 if prop.cues == ("self",):
                     found = ("self", ms, me)
                 elif prop.cues == ("fee",):
-                    found = _fee(folded, c0, c1, ms, me)
+                    found = _fee(folded, c0, c1, ms, me) or _fee_reader(folded, c0, c1, ms, me)
                 else:
                     found = _cue(prop, folded, c0, c1, ms, me)
                     if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
@@ -618,14 +794,15 @@ def detect_properties(ctx: Ctx, dropped: list) -> list[Hit]:
                 if found is None:
                     continue
                 kind, ks, ke = found
-                if prop.category == "family" and folded.startswith("marie", ms) and ft.clean[ms:ms + 1].isupper() \
-                        and not ft.clean[ms:ms + 5].isupper():
+                if prop.category == "family" and folded.startswith("marie", ms) and ft.clean[ms:ms + 1].isupper():
                     continue  # « contacter Marie »: a first name, not « mariée »
                 lo, hi = min(ms, ks), max(me, ke)
                 clause = folded[c0:c1]
                 if _LAWFUL.search(clause) or is_diversity_statement(folded, ms, me):
                     continue
                 if prop.unless is not None and prop.unless.search(clause):
+                    continue
+                if prop.positive is not None and kind != "excl" and prop.positive.search(clause):
                     continue
                 severity = prop.severity if kind in ("excl", "only", "fee", "self") else "review"
                 severity, exc = apply_exceptions(ctx, severity, prop.exceptions)
