@@ -93,7 +93,9 @@ CARD = ServiceCard(
         version=f"{SERVICE_VERSION} / règles {RULESET_VERSION}",
         description=(
             f"{len(RULES)} règles R01–R25 ; détecteurs lexicaux avec gestion de la négation, des déclarations de "
-            "non-discrimination et des exceptions légales ; analyse des montants (horaire, mensuel, annuel, k€, "
+            "non-discrimination et des exceptions légales ; pour chaque critère protégé, vocabulaire de la propriété "
+            "(santé, famille, origine, résidence, opinions…) rapproché d'un indice d'exclusion, de restriction, "
+            "d'exigence, de préférence ou de question dans la même proposition ; analyse des montants (horaire, mensuel, annuel, k€, "
             "fourchettes) comparés au SMIC de la date de l'offre ; comparaison des champs et du texte."
         ),
         optimises_for="signaler les offres illicites sans bloquer les offres licites (précision et rappel par "
@@ -112,6 +114,9 @@ CARD = ServiceCard(
     operations=[
         "nettoyage du texte (HTML retiré, texte très long tronqué et signalé)",
         "recherche des formulations interdites et de leurs variantes, hors négation et déclarations de diversité",
+        "rapprochement du vocabulaire d'une propriété protégée et d'un indice (« pas de », « uniquement », "
+        "« de préférence », « indiquez si ») dans la même proposition, hors contextes licites (public du poste, "
+        "avantages, actions positives)",
         "application des exceptions légales présentes dans l'offre (apprentissage, mannequins, emplois publics…)",
         "lecture des montants et comparaison au SMIC de la date de l'offre",
         "comparaison des champs structurés et du texte (contrat, durée, expérience, salaire)",
@@ -124,8 +129,8 @@ CARD = ServiceCard(
         "soumis à un conseiller plutôt que bloqués.",
         "Les exceptions de branche (accords collectifs) ne sont pas connues : les règles concernées proposent un "
         "examen, pas un blocage.",
-        "Le lieu de travail n'est pas comparé au texte ; l'identité de l'employeur n'est contrôlée que pour les "
-        "offres publiées par un intermédiaire.",
+        "Le lieu de travail n'est comparé au texte qu'au niveau du département ; l'identité de l'employeur n'est "
+        "contrôlée que pour les offres publiées par un intermédiaire.",
         "L'évaluation porte sur 200 offres réelles et des variantes écrites par l'équipe : les chiffres valent pour "
         "ces données.",
     ],

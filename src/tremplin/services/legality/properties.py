@@ -37,7 +37,8 @@ _CUE_EXCL = (
     r"\bpas (?:de|d'|des|les|du|la|le|a|en|une?)\b|\bpas d'|\b(?:non|pas) adapte\w*|\bsans\b|\baucune?\b|\bhors\b|\ba l'exclusion|\bexcepte|"
     r"\bsauf\b|\bne\b[^.;:!?\n]{0,50}?\b(?:pas|plus|jamais|point)\b|\bn'(?:\w+ ){1,2}?(?:pas|plus|jamais)\b|"
     r"\bne [a-z']+ (?:\w+ )?qu(?:e\b|')|\bn'[a-z]+ (?:\w+ )?qu(?:e\b|')|"
-    r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\babstenez|\babstenir|\babstiens|\babstiendr\w*|"
+    r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\bsabsten\w*|\bpas (?:fait|faite|concu|"
+    r"concue|pense|pensee|destine|destinee) pour\b|\babstenez|\babstenir|\babstiens|\babstiendr\w*|"
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
     r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
@@ -82,7 +83,8 @@ _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "a
               "condition", "critere", "devra", "preferen", "privilegi", "prioritair", "prefer", "convien", "apprecie",
               "bienvenu", "souhait", "ideal", "avantage", "conseill", "justifi", "adapte", "accept", "admis", "retenu",
               "etudi", "recevable", "desir", "pris", "compatible", "autoris", "toler", "consider", "bannis", "precis",
-              "indiqu", "mentionn", "signal", "joign", "joindre", "fourni", "declar", "communiqu", "pass", "abstiendr")
+              "indiqu", "mentionn", "signal", "joign", "joindre", "fourni", "declar", "communiqu", "pass", "abstiendr",
+              "sabsten")
 
 
 def _cue_positions(ft) -> list[tuple[int, int]]:

@@ -30,7 +30,7 @@ from tremplin.services.legality.rules import (
 from tremplin.services.legality.text import sentence_bounds
 
 SERVICE_NAME = "legality"
-SERVICE_VERSION = "1.2.0"
+SERVICE_VERSION = "1.3.0"
 
 _TEXT_FIELDS = ("intitule", "description", "experienceCommentaire", "complementExercice", "conditionExercice",
                 "dureeTravailLibelle", "typeContrat", "typeContratLibelle", "experienceExige", "experienceLibelle",
