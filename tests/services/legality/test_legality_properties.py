@@ -136,3 +136,21 @@ def test_other_language_passage_is_flagged_for_review():
     got = found("Buscamos una persona responsable para atender a los clientes de la tienda.")
     assert got.get("language") == "review"
     assert "language" not in found("Vous échangerez en espagnol avec nos clients de Madrid.")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Nationnalité française obligatoir.", "origin"),
+    ("Personnes syndiqées sabstenir.", "opinions"),
+    ("Religon : catholique.", "religion"),
+    ("Frais d'inscripton : 50 € à régler.", "fee"),
+    ("Candidats de banlieu uniquemnt refusés.", "residence"),
+])
+def test_one_letter_typos_of_long_property_words_are_read(text, category):
+    assert category in found(text), found(text)
+
+
+@pytest.mark.parametrize("word", ["reference", "selection", "president", "couverture", "echange", "candidatures",
+                                  "variees", "concession", "ethique", "malade"])
+def test_real_words_near_property_words_are_not_corrected(word):
+    from tremplin.services.legality.properties import _correct
+    assert _correct(word) is None

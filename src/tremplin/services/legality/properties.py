@@ -749,70 +749,181 @@ def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]
                 yield m
 
 
+def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=None) -> None:
+    """Run every property on one field (``back`` maps positions of a corrected copy to the field's)."""
+    present = ft.words & _ANCHORS
+    if not present:
+        return
+    folded = ft.folded
+    wanted = {id(p) for w in present for p in _BY_ANCHOR[w]}
+    # Where a cue is (or, for fees, a sum or a charge): property words far from every cue are skipped unread.
+    cue_spans: list[tuple[int, int]] | None = None
+    fee_spans: list[tuple[int, int]] | None = None
+    for prop in PROPS:
+        if id(prop) not in wanted or prop.category in done:
+            continue
+        if prop.cues == ("self",):
+            near = None
+        elif prop.cues == ("fee",):
+            if fee_spans is None:
+                fee_spans = sorted([m.span() for m in _CHARGED.finditer(folded)]
+                                   + [m.span() for m in _AMOUNT.finditer(folded)])
+            near = fee_spans
+        else:
+            if cue_spans is None:
+                cue_spans = _cue_positions(ft)
+            near = cue_spans
+        if near is not None and not near:
+            continue
+        for m in _matches(prop, ft, present, near):
+            ms, me = m.span()
+            c0, c1 = clause_bounds(folded, ms, me, 200, 200)
+            if c1 < len(folded) and folded[c1] in ":?" and c1 < me + 90:
+                # « Origine : européenne », « Ancien délégué syndical ? Ce poste n'est pas pour vous. »
+                c1 = clause_bounds(folded, c1 + 1, c1 + 1, 0, 120)[1]
+            if prop.cues == ("self",):
+                found = ("self", ms, me)
+            elif prop.cues == ("fee",):
+                found = _fee(folded, c0, c1, ms, me) or _fee_reader(folded, c0, c1, ms, me)
+            else:
+                found = _cue(prop, folded, c0, c1, ms, me)
+                if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
+                    found = ("field", me, min(c1, me + 40))
+            if found is None:
+                continue
+            kind, ks, ke = found
+            if prop.category == "family" and folded.startswith("marie", ms) and ft.clean[ms:ms + 1].isupper():
+                continue  # « contacter Marie »: a first name, not « mariée »
+            lo, hi = min(ms, ks), max(me, ke)
+            clause = folded[c0:c1]
+            if _LAWFUL.search(clause) or is_diversity_statement(folded, ms, me):
+                continue
+            if prop.unless is not None and prop.unless.search(clause):
+                continue
+            if prop.positive is not None and kind != "excl" and prop.positive.search(clause):
+                continue
+            severity = prop.severity if kind in ("excl", "only", "fee", "self") else "review"
+            severity, exc = apply_exceptions(ctx, severity, prop.exceptions)
+            if severity is None:
+                dropped.append((prop.rule, exc, ft.name))
+                continue
+            if back is not None:
+                lo, hi = back[lo], back[hi]
+            hits.append(Hit(prop.id, prop.rule, prop.category, severity, ft.name, lo, hi,
+                            params={"kind": kind}, exception=exc))
+            done.add(prop.category)
+            break  # one finding per property and field
+
+
+# ------------------------------------------------------------------------------------------------ typos
+# « nationnalité », « sabstenir », « exclusivemnt », « religon »: a word with one letter missing or one letter
+# too many, compared with a long and distinctive property or cue word, is read as that word, in a second pass
+# over a corrected copy of the field. Replaced or swapped letters are not corrected: too many real French words
+# are one letter away from a property word that way (« variées » / « mariées », « concession » / « confession »).
+# Long, distinctive words only (property and cue words), in their usual inflections: their one-letter neighbours
+# are rarely French words. Checked on the real offers: no real word of theirs is corrected.
+_TYPO_WORDS = (
+    "nationalite nationalites ressortissant ressortissants consonance etranger etrangers etrangere etrangeres "
+    "maghrebin maghrebins maghrebine maghrebines africain africains africaine africaines europeen europeens "
+    "europeenne europeennes enceinte enceintes grossesse grossesses celibataire celibataires divorce divorcee "
+    "divorces divorcees concubin concubinage maternite paternite handicap handicaps handicape handicapes handicapee "
+    "handicapees invalidite maladie maladies pathologie pathologies syndique syndiques syndiquee syndiquees syndicat "
+    "syndicats syndicaliste syndicalistes militant militants militante militantes sympathisant sympathisants "
+    "religion religions religieux religieuse religieuses musulman musulmans musulmane musulmanes catholique "
+    "catholiques chretien chretiens chretienne chretiennes homosexuel homosexuels homosexuelle homosexuelles "
+    "transgenre transgenres lesbienne lesbiennes tatouage tatouages tatoue tatoues tatouee tatouees piercing "
+    "piercings banlieue banlieues quartier quartiers domicile domicilie domicilies origine origines obligatoire "
+    "obligatoires uniquement exclusivement seulement strictement abstenir inscription inscriptions candidature "
+    "candidatures domiciles domiciliee domiciliees malade malades maternites ressortissante ressortissantes"
+)
+_TYPO_CANON = frozenset(_TYPO_WORDS.split())
+
+
+def _deletions(w: str) -> set[str]:
+    return {w[:i] + w[i + 1:] for i in range(len(w))}
+
+
+def _typo_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    for w in _TYPO_CANON:
+        for d in _deletions(w):
+            if d in _TYPO_CANON:
+                continue
+            if d in index and index[d] != w:
+                clash.add(d)
+            index[d] = w
+    for d in clash:
+        del index[d]
+    return index
+
+
+_TYPO_INDEX = _typo_index()
+_TYPO_CACHE: dict[str, str | None] = {}
+
+
+def _correct(token: str) -> str | None:
+    """The property or cue word a token is a one-letter typo of (letter missing or doubled), or None."""
+    got = _TYPO_CACHE.get(token, "")
+    if got != "":
+        return got
+    out = None
+    if len(token) >= 6 and token.isalpha() and token not in _TYPO_CANON:
+        out = _TYPO_INDEX.get(token)  # one letter missing
+        if out is None:
+            out = next((d for d in _deletions(token) if d in _TYPO_CANON), None)  # one letter too many
+    if len(_TYPO_CACHE) < 200_000:
+        _TYPO_CACHE[token] = out
+    return out
+
+
+class _Corrected:
+    """A field's folded text with typos replaced (same interface as FieldText for ``_scan``)."""
+
+    __slots__ = ("name", "folded", "words", "clean")
+
+    def __init__(self, name: str, folded: str, words: frozenset[str]):
+        self.name, self.folded, self.words, self.clean = name, folded, words, folded
+
+
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def _corrected(ft) -> tuple[_Corrected, list[int]] | None:
+    fixes = {}
+    for w in ft.words:
+        c = _correct(w)
+        if c is not None:
+            fixes[w] = c
+    if not fixes:
+        return None
+    folded = ft.folded
+    parts: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for m in _TOKEN.finditer(folded):
+        fix = fixes.get(m.group(0))
+        if fix is None:
+            continue
+        parts.append(folded[pos:m.start()])
+        back.extend(range(pos, m.start()))
+        parts.append(fix)
+        # every character of the replacement maps to the typo's span (its start, then its end)
+        back.extend([m.start()] * (len(fix) - 1) + [m.end() - 1])
+        pos = m.end()
+    parts.append(folded[pos:])
+    back.extend(range(pos, len(folded) + 1))
+    text = "".join(parts)
+    return _Corrected(ft.name, text, (ft.words - fixes.keys()) | frozenset(fixes.values())), back
+
+
 def detect_properties(ctx: Ctx, dropped: list) -> list[Hit]:
     hits: list[Hit] = []
-    if ctx.words.isdisjoint(_ANCHORS):
-        return hits
     for ft in ctx.free_fields:
-        present = ft.words & _ANCHORS
-        if not present:
-            continue
-        folded = ft.folded
-        wanted = {id(p) for w in present for p in _BY_ANCHOR[w]}
         done: set[str] = set()
-        # Where a cue is (or, for fees, a sum or a charge): property words far from every cue are skipped unread.
-        cue_spans: list[tuple[int, int]] | None = None
-        fee_spans: list[tuple[int, int]] | None = None
-        for prop in PROPS:
-            if id(prop) not in wanted or prop.category in done:
-                continue
-            if prop.cues == ("self",):
-                near = None
-            elif prop.cues == ("fee",):
-                if fee_spans is None:
-                    fee_spans = sorted([m.span() for m in _CHARGED.finditer(folded)]
-                                       + [m.span() for m in _AMOUNT.finditer(folded)])
-                near = fee_spans
-            else:
-                if cue_spans is None:
-                    cue_spans = _cue_positions(ft)
-                near = cue_spans
-            if near is not None and not near:
-                continue
-            for m in _matches(prop, ft, present, near):
-                ms, me = m.span()
-                c0, c1 = clause_bounds(folded, ms, me, 200, 200)
-                if c1 < len(folded) and folded[c1] in ":?" and c1 < me + 90:
-                    # « Origine : européenne », « Ancien délégué syndical ? Ce poste n'est pas pour vous. »
-                    c1 = clause_bounds(folded, c1 + 1, c1 + 1, 0, 120)[1]
-                if prop.cues == ("self",):
-                    found = ("self", ms, me)
-                elif prop.cues == ("fee",):
-                    found = _fee(folded, c0, c1, ms, me) or _fee_reader(folded, c0, c1, ms, me)
-                else:
-                    found = _cue(prop, folded, c0, c1, ms, me)
-                    if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
-                        found = ("field", me, min(c1, me + 40))
-                if found is None:
-                    continue
-                kind, ks, ke = found
-                if prop.category == "family" and folded.startswith("marie", ms) and ft.clean[ms:ms + 1].isupper():
-                    continue  # « contacter Marie »: a first name, not « mariée »
-                lo, hi = min(ms, ks), max(me, ke)
-                clause = folded[c0:c1]
-                if _LAWFUL.search(clause) or is_diversity_statement(folded, ms, me):
-                    continue
-                if prop.unless is not None and prop.unless.search(clause):
-                    continue
-                if prop.positive is not None and kind != "excl" and prop.positive.search(clause):
-                    continue
-                severity = prop.severity if kind in ("excl", "only", "fee", "self") else "review"
-                severity, exc = apply_exceptions(ctx, severity, prop.exceptions)
-                if severity is None:
-                    dropped.append((prop.rule, exc, ft.name))
-                    continue
-                hits.append(Hit(prop.id, prop.rule, prop.category, severity, ft.name, lo, hi,
-                                params={"kind": kind}, exception=exc))
-                done.add(prop.category)
-                break  # one finding per property and field
+        if not ft.words.isdisjoint(_ANCHORS):
+            _scan(ctx, ft, dropped, hits, done)
+        corrected = _corrected(ft)
+        if corrected is not None:
+            _scan(ctx, corrected[0], dropped, hits, done, back=corrected[1])
     return hits
