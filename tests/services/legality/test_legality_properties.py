@@ -154,3 +154,25 @@ def test_one_letter_typos_of_long_property_words_are_read(text, category):
 def test_real_words_near_property_words_are_not_corrected(word):
     from tremplin.services.legality.properties import _correct
     assert _correct(word) is None
+
+
+@pytest.mark.parametrize("text, category", [
+    ("pa d'enfants svp", "family"),
+    ("que des mecs svp, taf physique", "sex"),
+    ("faut être canon, c'est pour la vitrine", "appearance"),
+    ("si t'habites en banlieue c'est mort", "residence"),
+    ("faut payer 30 balles pour le dossier", "fee"),
+    ("Serveur / serveuse - 18/25 ans", "age"),
+    ("Profil recherché : non pratiquant(e).", "religion"),
+])
+def test_spoken_register_and_list_forms(text, category):
+    assert category in found(text), found(text)
+
+
+def test_tidy_presentation_is_lawful_but_looks_are_not():
+    assert "appearance" not in found("Bonne présentation exigée pour ce poste en contact avec la clientèle.")
+    assert "appearance" in found("Physique de mannequin demandé pour l'accueil.")
+
+
+def test_age_range_of_the_public_is_not_a_criterion():
+    assert "age" not in found("Vous accompagnerez des jeunes de 16 à 25 ans dans leur insertion.")

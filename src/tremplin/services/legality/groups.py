@@ -484,7 +484,8 @@ _CRITERIA_CLASSES = (
     ("health_disability", "R10-DISCRIM", re.compile(r"^(?:en )?(?:bonne|parfaite|excellente) sante|^pas de handicap$|"
                                                     r"^valide$|^sans handicap$")),
     ("religion", "R10-DISCRIM", re.compile(r"^(?:catholique|musulman\w*|juif|juive|chretien\w*|protestant\w*|"
-                                           r"non voilee|pas de voile|croyant\w*|pratiquant\w*)$")),
+                                           r"non voilee|pas de voile|(?:non[- ])?croyant\w*(?:\(e\))?|"
+                                           r"(?:non[- ])?pratiquant\w*(?:\(e\))?)$")),
     ("residence", "R10-DISCRIM", re.compile(r"^(?:habiter|resider|vivre|etre domicilie\w*|domicile) (?:a|en|sur|dans)?\s*"
                                             r"\S+")),
 )

@@ -372,10 +372,11 @@ _APPEARANCE = [
       r"refuse\w*|s'abstenir|non autorise\w*|exclu\w*)",
       "tatouage tatouages piercing piercings barbe dreadlocks cheveux tatoue tatoues", negatable=False,
       exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1", "L5321-2")),
+    # « bonne présentation », « présentation soignée » are lawful for a job in contact with the public (tidiness,
+    # not looks): only the person's appearance or allure is advised against.
     P("appearance.presentation", "R10-DISCRIM", "appearance", "advise",
-      r"\b(?:bonne|belle|excellente|tres bonne|parfaite) presentation\b|\b(?:presentation|apparence|allure|look) "
-      r"(?:soignee|impeccable|irreprochable|agreable|avenante|correcte exigee)\b",
-      "presentation apparence allure look", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1")),
+      r"\b(?:apparence|allure|look) (?:soignee|impeccable|irreprochable|agreable|avenante|correcte exigee)\b",
+      "apparence allure look", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1")),
 ]
 
 # --------------------------------------------------------------------------------------- health & disability

@@ -42,15 +42,16 @@ _CUE_EXCL = (
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
     r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
-    r"\bhors de question|\bstop\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
+    r"\bhors de question|\bstop\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
 )
 _CUE_ONLY = (
     r"\buniquement\b|\bseulement\b|\bexclusivement\b|\bstrictement\b|\breserve\w*|\bseul(?:e|s|es)? (?:les|des|une?|aux?)\b|"
-    r"\brien que (?:des|les)\b|\bonly\b|\bexclusi\w*"
+    r"\brien que (?:des|les)\b|\bonly\b|\bexclusi\w*|(?<!ainsi )(?<!tels )(?<!telles )(?<!plus )(?<!moins )"
+    r"(?<!autant )(?<!bien )(?<!tant )(?<!alors )(?<!meme )\bque (?:des|les)\b"
 )
 _CUE_REQ = (
     r"\bexige\w*|\bexigence\w*|\brequis\w*|\brequise?s?\b|\bobligatoire\w*|\bobligatoirement\b|\bimperati\w*|"
-    r"\bindispensable\w*|\bnecessaire\w*|\bimpose\w*|\bdemandee?s?\b|\bcondition\w*|\bcritere\w*|\bil faut\b|"
+    r"\bindispensable\w*|\bnecessaire\w*|\bimpose\w*|\bdemandee?s?\b|\bcondition\w*|\bcritere\w*|\b(?:il )?faut\b|"
     r"\bdevez\b|\bdevrez\b|\bdoi(?:t|vent|s)\b|\bdevra\w*|\bpreciser\b|\bjustifier\b|\bjustifiez\b|\bmust\b"
 )
 _CUE_PREF = (
@@ -74,6 +75,7 @@ _CUE_ORDER = ("excl", "only", "req", "pref", "ask")
 # Words every cue contains (a cheap first pass on the field's words, instead of the cue patterns).
 _CUE_WORDS = frozenset(
     "pas sans aucun aucune hors sauf excepte ne n non point jamais plus chemin inutile merci question stop "
+    "pa mort oubliez peine nope que faut "
     "niet uniquement seulement exclusivement strictement seul seule seuls seules rien only faut devez devrez must "
     "plutot priorite voulons veut dites dire etes avez portez vivez habitez pratiquez comptez prevoyez envisagez "
     "doit doivent dois".split())
@@ -240,7 +242,7 @@ PROPS: tuple[Prop, ...] = (
        unless=r"\bconseil\w* en image|\bconseillerez|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
               r"\bperceu\w*|\bbarbier\w*|\bcoiff\w*|\bestheti\w*|\bsalon\b|\bpoids lourds?|\bvehicule|\bcamion|"
               r"\bcharges?\b|\bcolis|\bport\b|\bsoulever|\bmanutention|\bkg de|\bkilos? de|\bmachines?|"
-              r"\bpieces?|\bvitrine|\bproduits?|\bvetements?|\bpret-a-porter|"
+              r"\bpieces?|\bproduits?|\bvetements?|\bpret-a-porter|"
               r"\bcharlotte|\bhygiene|\bsecurite|\bmasque|\bgants|\bepi\b|\buniforme|\btenue|\bprotection|"
               r"\bcondition physique|\beffort\w* physique|\bactivite physique|\btravail physique|\bphysique (?:et|ou) "
               r"(?:mental|intellectuel)|\bengagement physique|\bresistance physique|\bpresence physique|"
@@ -255,7 +257,7 @@ PROPS: tuple[Prop, ...] = (
     # --- family and pregnancy
     _p("prop.family", "family", "R09-FAMILY",
        r"\b(?:conjoint(?:e|s|es)?\b|epou(?:x|se)s?|concubin\w*|(?:vos|votre|ses|leurs|propres) (?:\w+ )?enfants?|"
-       r"(?:sans|avec|pas d'|aucun) ?enfants?(?: (?:a charge|en bas age|petits|jeunes))?|enfants? (?:a charge|"
+       r"(?:sans|avec|pas d'|pa d'|aucun) ?enfants?(?: (?:a charge|en bas age|petits|jeunes))?|enfants? (?:a charge|"
        r"en bas age|deja grands|grands|scolarises|petits)|dont les enfants|bebes?|progeniture|marmots?|"
        r"mari(?:e|ee|es|ees)\b|mariee?\(e\)s?|mariage|pacse\w*|pacs\b|divorce\w*|separee?s?\b|"
        r"celibat\w*|veu(?:f|ve|fs|ves)\b|personnes? seules?|vivant seule?s?|vivre seule?s?|seule?s? sans (?:enfant|famille)|"
@@ -440,7 +442,7 @@ PROPS: tuple[Prop, ...] = (
        r"domicilie(?:e|s|es)?\b|domiciliation|(?:votre|son|leur|lieu de) domicile|domicile (?:a|en|dans|hors|situe|proche|"
        r"a moins)|residen(?:ce|t|ts|te|tes|ts?) (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin|proche|principale)|"
        r"residant\w* (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin)|resid(?:ez|er) (?:a|en|dans|hors|au|aux|sur|pres|"
-       r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
+       r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent|es|e) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
        r"la|le|les|l')|viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
        r"(?:cites?|banlieues?|quartiers?|zones?|campagne|villes?|communes?|agglomeration|regions?|departements?|\d|"
        r"[a-z]+ (?:rurale?|urbaine?))|originaires? (?:de|du|des|d')|quartiers?|(?<!ment )(?<!dessus )(?<!deja )"
@@ -457,7 +459,7 @@ PROPS: tuple[Prop, ...] = (
        r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles)",
        "adresse adresses domicile domicilie domiciliee domicilies domiciliees domiciliation residence residences "
        "resident residents residente residentes residant residants residez resider habitant habitants habitante "
-       "habitantes habiter habitez habitent vivant vivez vivre vivent originaire originaires quartier quartiers cite "
+       "habitantes habiter habitez habitent habites habite vivant vivez vivre vivent originaire originaires quartier quartiers cite "
        "cites banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
        "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes sans sdf "
        "heberge hebergee heberges hebergees neobanque centre guyane martinique guadeloupe reunion mayotte antilles",
@@ -616,12 +618,13 @@ PROPS += (
        r"garcon|fille|salarie\w*|employe\w*|vendeu\w*|serveu\w*|equipier\w*) (?:\w+ )?(?:agee?s? )?(?:de |d')?"
        r"(?:moins|plus|\+) de (?:1[6-9]|[2-7]\d) ?ans\b|(?<!l')(?<!moyenne d')\bagee?s? (?:de |d'|entre )"
        r"(?:1[6-9]|[2-7]\d)(?: (?:a|-|et) \d{2})? ?ans|"
-       r"\bpas (?:de|d') ?\+ de \d{2}|\bvos (?:1[6-9]|[2-7]\d) ans\b(?! d)|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
-       "ne nee nes nees moins plus age agee ages agees vos",
+       r"\bpas (?:de|d') ?\+ de \d{2}|\bvos (?:1[6-9]|[2-7]\d) ans\b(?! d)|"
+       r"(?<![\d,.])\b(?:entre )?(?:1[6-9]|[2-6]\d) ?(?:/|-|a|et) ?(?:[2-7]\d) ?ans\b(?! d)|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
+       "ne nee nes nees moins plus age agee ages agees vos ans",
        "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
        unless=r"\benfants?|\bpublic|\bclients?\b|\bclientele|\bresidents?|\bpatients?|\busagers?|\beleves?|"
               r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|\bexperience|\banciennete|"
-              r"\bentreprise|\bsociete|\bexistence|\bdepuis \d|\bcreee?|\bfondee?|\bapprenti|\balternan|"
+              r"\bprise en charge|\binsertion|\bdispositif|\bdecrochage|\bentreprise|\bsociete|\bexistence|\bdepuis \d|\bcreee?|\bfondee?|\bapprenti|\balternan|"
               r"\bprofessionnalisation|\bcontrat aide|\bpec\b|\bcui\b|\beligib|\bmoins de 26 ans (?:ou|et)|"
               r"\bvehicule|\bmateriel|\bmachine|\bbatiment|\bparc|\barbres?",
        field_form=False),
@@ -634,7 +637,7 @@ for _prop in PROPS:
 _ANCHORS = frozenset(_BY_ANCHOR)
 
 # Fees: the property words alone are not enough, a sum or a charge on the reader must be there too.
-_AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
+_AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|balles\b|boules\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
                      r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b")
 _CHARGED = re.compile(
     r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|"
@@ -645,6 +648,7 @@ _CHARGED = re.compile(
     r"vous (?:sera|seront|serez) (?:demande|factur|preleve|retenu)\w*|(?:a|au) (?:acheter|regler|payer|verser|"
     r"acquerir|financer)|avant (?:le|la|l'|votre|toute|de) (?:demarrage|prise|embauche|debut|signature|"
     r"commencer|mission|formation)|"
+    r"faut (?:\w+ )?(?:payer|acheter|regler|verser|avancer|financer)|"
     r"(?:achete|achetez|paye|payez|regle|reglez|verse|versez|finance|financez|avance|avancez)\w* (?:son|sa|ses|votre|"
     r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront) (?:\w+ )?(?:acheter|regler|payer|verser|"
     r"financer|avancer|s'acquitter|prevoir)|est demande|sont demandes|sera demande|seront demandes|demande\w* "
@@ -685,8 +689,8 @@ def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[s
         if kind not in prop.cues:
             continue
         for m in _CUES[kind].finditer(folded, lo, hi):
-            if m.start() < me and m.end() > ms:
-                continue  # the cue is inside the property words (« sans accent »: handled by the words)
+            if ms < m.start() and m.end() <= me:
+                continue  # a cue word inside the property words (« non pratiquant ») is not a cue
             return kind, m.start(), m.end()
     return None
 
