@@ -132,8 +132,8 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                                                  "voir docs/quality.md).")] = False,
         synthetic: Annotated[int, typer.Option("--synthetic", help="Requêtes tirées des appellations.")] = 12000,
         usage: Annotated[bool, typer.Option("--usage/--no-usage", help="A priori d'usage : embauches France "
-                                            "Travail par appellation (référentiel « usage », s'il est "
-                                            "installé).")] = True,
+                                            "Travail par appellation et code NAF (référentiel « usage », s'il "
+                                            "est installé). Sans gain mesuré : voir docs/quality.md.")] = False,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
@@ -170,7 +170,7 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         synthetic: Annotated[int, typer.Option("--synthetic", help="Avec --folds : requêtes tirées des "
                                                "appellations pour chaque modèle.")] = 12000,
         usage: Annotated[bool, typer.Option("--usage/--no-usage", help="Avec --folds : a priori d'usage "
-                                            "(embauches France Travail) s'ils sont installés.")] = True,
+                                            "(embauches France Travail) s'ils sont installés.")] = False,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:

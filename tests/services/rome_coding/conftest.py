@@ -25,7 +25,8 @@ SOURCES = [
     ROOT / "src/tremplin/services/rome_coding/referential.py",
     ROOT / "src/tremplin/text/normalize.py",
 ]
-SMALL = {"use_embeddings": False, "n_synthetic": 2500}
+# with the usage priors (opt-in in the product) so that their code path runs in every test
+SMALL = {"use_embeddings": False, "n_synthetic": 2500, "usage_priors": True}
 
 
 @pytest.fixture(scope="session")

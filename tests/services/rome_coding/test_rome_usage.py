@@ -55,7 +55,7 @@ def test_without_usage_tables_the_model_trains_and_codes_without_priors(referent
     monkeypatch.setenv("TREMPLIN_REFERENTIALS_PATH", str(only_rome))
     reset_settings()
     assert not usage.installed()
-    meta = train(n_synthetic=800)
+    meta = train(n_synthetic=800, usage_priors=True)  # asked for, but the tables are missing
     assert meta["usage_priors"] is False
     model, _ = load_model()
     assert not model.uses_priors_ and float(model.doc_hires_.sum()) == 0.0

@@ -266,7 +266,7 @@ def evaluate_folds(
     threshold: float | None = None,
     n_synthetic: int = 12000,
     referential=None,
-    usage_priors: bool = True,
+    usage_priors: bool = False,
     log=None,
 ) -> dict[str, Any]:
     """K-fold cross-validated evaluation: each fold coded by a model trained on the referential and

@@ -22,7 +22,15 @@ parent fiche's) appellations together, the rank of the parent fiche, how many ap
 code match. Candidates: the 12 best codes of each scorer (about 16 codes in all). It learns
 from the referential itself: queries made from appellations with the query's own appellation
 hidden (leave-one-out), feminine forms, spelling mistakes and dropped words; and, if given,
-from labelled pairs (title → code) whose own document is hidden the same way.
+from labelled pairs (title → code) whose own document is hidden the same way. A generic query
+cut down to its head words ("Commercial") counts as right for every code of the gold fiche.
+
+*Usage priors (opt-in, ``usage_priors``).* With the France Travail hires tables (referential
+``usage``), five more features: hires of the best appellation, of the code and of its fiche, and
+the share of the hires of the appellations containing every title word (and of those starting
+with the title's head word) that falls in the candidate's fiche; 40 % of the synthetic queries are
+then drawn in proportion to hires. The employer's NAF division, when given, adds P(fiche | NAF)
+from hires. Measured without gain (docs/quality.md): off by default, the features are then zero.
 
 *Calibration.* Candidate scores are normalised within the query; isotonic regressions fitted
 on held-out queries map the top score to the probability that the code (and, separately, its
@@ -441,7 +449,9 @@ class RomeCoder:
             gold_parent = self.parents_.get(gold, gold)
             for c in cl:
                 X.append([c.features[f] for f in FEATURES])
-                y.append(int(c.code == gold or (q[4] == "pair" and self.parents_.get(c.code) == gold)))
+                # pairs carry fiche codes; a generic title ("Commercial") names a fiche, not one of its codes
+                y.append(int(c.code == gold or (q[4] == "pair" and self.parents_.get(c.code) == gold)
+                             or (q[4] == "generic" and self.parents_.get(c.code) == gold_parent)))
                 y_fiche.append(int(self.parents_.get(c.code, c.code) == gold_parent))
                 group.append(qi)
         X = np.asarray(X, dtype=np.float32)
@@ -609,7 +619,7 @@ class RomeCoder:
             spread = (referential.ogr_naf or {}).get(str(row.code_ogr))
             if spread and naf_rng.random() < NAF_QUERY_SHARE:
                 naf = naf_rng.choices(spread[0], weights=spread[1], k=1)[0]
-            out.append((text, desc, code, hidden, "synthetic", naf, key))
+            out.append((text, desc, code, hidden, "generic" if head_only else "synthetic", naf, key))
         return out
 
     @staticmethod

@@ -40,7 +40,7 @@ def load_usage() -> dict[str, Any]:
             "usage_version": version}
 
 
-def load_referential(*, usage_priors: bool = True) -> Referential:
+def load_referential(*, usage_priors: bool = False) -> Referential:
     """The installed ROME 4.0 as a :class:`Referential` (DataUnavailable if not fetched), with the
     France Travail hires when the usage tables are installed and ``usage_priors``."""
     from tremplin.referentials import rome

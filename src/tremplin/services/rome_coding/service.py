@@ -210,11 +210,12 @@ def train(
     n_synthetic: int = 12000,
     base: Path | None = None,
     referential=None,
-    usage_priors: bool = True,
+    usage_priors: bool = False,
     log=None,
 ) -> dict[str, Any]:
     """Train on the installed referential (and optional labelled pairs), save, return the metadata.
-    The France Travail usage priors are used when their tables are installed and ``usage_priors``."""
+    The France Travail usage priors (opt-in: no measured gain, see docs/quality.md) are used when their
+    tables are installed and ``usage_priors``."""
     from .referential import load_referential
 
     started = time.perf_counter()
