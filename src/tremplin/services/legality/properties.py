@@ -89,8 +89,21 @@ _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "a
               "sabsten")
 
 
+_IS_CUE: dict[str, bool] = {}  # token → whether it is a cue word (cached: the same words recur in every offer)
+
+
+def _is_cue(w: str) -> bool:
+    got = _IS_CUE.get(w)
+    if got is None:
+        got = w in _CUE_WORDS or w.startswith(_CUE_STEMS)
+        if len(_IS_CUE) < 200_000:
+            _IS_CUE[w] = got
+    return got
+
+
 def _cue_positions(ft) -> list[tuple[int, int]]:
-    words = {w for w in ft.words if w in _CUE_WORDS or w.startswith(_CUE_STEMS)}
+    cached = _IS_CUE
+    words = {w for w in ft.words if cached.get(w) or (w not in cached and _is_cue(w))}
     spans = word_positions(ft.folded, words) if words else []
     folded = ft.folded
     for ch in ":=":
@@ -133,6 +146,7 @@ class Prop:
     reach: int = 70  # how far (characters) the cue may be from the property words
     field_form: bool = True  # « Origine : européenne »
     positive: re.Pattern | None = None  # positive action: lawful unless the cue excludes (« QPV prioritaires »)
+    near: re.Pattern | None = None  # for words that are the criterion by themselves: what must be close (a number)
 
 
 def _anchors(words: str) -> frozenset[str]:
@@ -147,8 +161,9 @@ def _anchors(words: str) -> frozenset[str]:
 
 def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str, severity: str,
        unless: str | None = None, **kw) -> Prop:
-    if isinstance(kw.get("positive"), str):
-        kw["positive"] = re.compile(kw["positive"])
+    for key in ("positive", "near"):
+        if isinstance(kw.get(key), str):
+            kw[key] = re.compile(kw[key])
     # words end at a word boundary (« secte » is not « secteur »)
     return Prop(id, category, rule, fast(pattern + r"(?![a-z0-9])"), _anchors(anchors), tuple(cues.split()), severity,
                 re.compile(unless) if unless else None, **kw)
@@ -622,6 +637,7 @@ PROPS += (
        r"(?<![\d,.])\b(?:entre )?(?:1[6-9]|[2-6]\d) ?(?:/|-|a|et) ?(?:[2-7]\d) ?ans\b(?! d)|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
        "ne nee nes nees moins plus age agee ages agees vos ans",
        "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
+       near=r"(?<![\d,.])(?:1[6-9]|[2-7]\d|19[4-9]\d|200\d)(?![\d,.]\d)",
        unless=r"\benfants?|\bpublic|\bclients?\b|\bclientele|\bresidents?|\bpatients?|\busagers?|\beleves?|"
               r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|\bexperience|\banciennete|"
               r"\bprise en charge|\binsertion|\bdispositif|\bdecrochage|\bentreprise|\bsociete|\bexistence|\bdepuis \d|\bcreee?|\bfondee?|\bapprenti|\balternan|"
@@ -711,6 +727,24 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
     return "fee", charged.start(), charged.end()
 
 
+def _fee_positions(folded: str, anchors) -> list[tuple[int, int]]:
+    """Sums and charges on the reader, looked for only around the fee words (the rest of the text is not read)."""
+    n = len(folded)
+    windows: list[tuple[int, int]] = []
+    for s, e in word_positions(folded, anchors):
+        a, b = max(0, s - 160), min(n, e + 180)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+        else:
+            windows.append((a, b))
+    spans: list[tuple[int, int]] = []
+    for a, b in windows:
+        spans.extend(m.span() for m in _CHARGED.finditer(folded, a, b))
+        spans.extend(m.span() for m in _AMOUNT.finditer(folded, a, b))
+    spans.sort()
+    return spans
+
+
 def _fee_reader(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int] | None:
     """A sum next to a fee word and the reader (« Frais de vérification de vos références : 50 € »)."""
     a, b = max(c0, ms - 90), min(c1, me + 110)
@@ -740,7 +774,7 @@ def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]
     for s, e in word_positions(folded, present & prop.anchors):
         if cues is not None and not _near(cues, s, e, prop.reach + 90):
             continue
-        a, b = max(0, s - 60), min(n, e + 70)
+        a, b = max(0, s - 45), min(n, e + 50)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
         else:
@@ -768,10 +802,13 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             continue
         if prop.cues == ("self",):
             near = None
+            if prop.near is not None:
+                near = [m.span() for m in prop.near.finditer(folded)]
+                if not near:
+                    continue
         elif prop.cues == ("fee",):
             if fee_spans is None:
-                fee_spans = sorted([m.span() for m in _CHARGED.finditer(folded)]
-                                   + [m.span() for m in _AMOUNT.finditer(folded)])
+                fee_spans = _fee_positions(folded, present & prop.anchors)
             near = fee_spans
         else:
             if cue_spans is None:
@@ -895,8 +932,11 @@ _TOKEN = re.compile(r"[a-z]+")
 
 def _corrected(ft) -> tuple[_Corrected, list[int]] | None:
     fixes = {}
+    cache = _TYPO_CACHE
     for w in ft.words:
-        c = _correct(w)
+        c = cache.get(w, "")
+        if c == "":
+            c = _correct(w)
         if c is not None:
             fixes[w] = c
     if not fixes:
