@@ -176,3 +176,9 @@ def test_tidy_presentation_is_lawful_but_looks_are_not():
 
 def test_age_range_of_the_public_is_not_a_criterion():
     assert "age" not in found("Vous accompagnerez des jeunes de 16 à 25 ans dans leur insertion.")
+
+
+def test_distance_of_home_and_opinions_taken_into_account():
+    assert "residence" in found("Les candidats vivant à plus de 30 minutes ne seront pas considérés.")
+    assert "opinions" in found("Vos opinions politiques seront prises en compte.")
+    assert not prop_hits("Traiter les demandes des managers et des représentants du personnel.")

@@ -51,8 +51,11 @@ _CUE_ONLY = (
 )
 _CUE_REQ = (
     r"\bexige\w*|\bexigence\w*|\brequis\w*|\brequise?s?\b|\bobligatoire\w*|\bobligatoirement\b|\bimperati\w*|"
-    r"\bindispensable\w*|\bnecessaire\w*|\bimpose\w*|\bdemandee?s?\b|\bcondition\w*|\bcritere\w*|\b(?:il )?faut\b|"
-    r"\bdevez\b|\bdevrez\b|\bdoi(?:t|vent|s)\b|\bdevra\w*|\bpreciser\b|\bjustifier\b|\bjustifiez\b|\bmust\b"
+    r"\bindispensable\w*|\bnecessaire\w*|\bimpose\w*|"
+    # « demandée » as a requirement, not « les demandes » (the noun)
+    r"(?<!les )(?<!des )(?<!aux )(?<!vos )(?<!ses )(?<!leurs )(?<!la )(?<!une )(?<!nos )\bdemandee?s?\b|\bcondition\w*|\bcritere\w*|\b(?:il )?faut\b|"
+    r"\bdevez\b|\bdevrez\b|\bdoi(?:t|vent|s)\b|\bdevra\w*|\bpreciser\b|\bjustifier\b|\bjustifiez\b|\bmust\b|"
+    r"\bprise?s? en compte\b"
 )
 _CUE_PREF = (
     r"\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
@@ -411,7 +414,7 @@ PROPS: tuple[Prop, ...] = (
        "delegue delegues representant representants election elections vote votes voter prudhomme prudhommes "
        "prudhommal prud collective collectives conseiller conseillers municipal municipaux maire maires votez "
        "sensibilite",
-       "excl only pref ask", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
+       "excl only pref ask req", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
        unless=r"\brelations? (?:avec les )?(?:partenaires|organisations|representants|elus|syndicats)|"
               r"\bdialogue social|\binstances?|\bnegociation|\baccords? (?:d'entreprise|collectifs?|signes?)|"
               r"\borganisations syndicales\b(?!.{0,30}(?:pas|exclu))|\baccompagn|\baupres (?:des|de)|"
@@ -465,6 +468,8 @@ PROPS: tuple[Prop, ...] = (
        r"populaire|[a-z]+ (?:du|de) nord)|banlieues?|zup\b|zus\b|hlm\b|zone (?:rurale|urbaine sensible|sensible)|"
        r"zones? (?:rurales?|sensibles?|urbaines? sensibles?)|hors (?:agglomeration|de la ville|de la commune|"
        r"du departement|de la region|metropole)|departements? \d{2,3}|(?:du|le|dans le|\() ?(?:9[1-5])\b\)?|"
+       r"(?:habit|resid|viv|domicili|demeur|loge)\w* (?:a|au) (?:plus|moins) (?:de |d')\d+ ?(?:km|kilometres?|"
+       r"minutes?|mn|min|h)\b|"
        r"dom-?toms?|dom\b|outre-?mer|codes? postaux?|code postal|banques? partenaires?|"
        r"(?:ouverture d'un|ouvrir un) compte (?:bancaire|courant|chez|dans|aupres)|compte (?:bancaire )?(?:chez|dans|aupres)|compte bancaire (?:a la|au)|"
        r"domiciliation bancaire|"
@@ -474,7 +479,7 @@ PROPS: tuple[Prop, ...] = (
        r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles)",
        "adresse adresses domicile domicilie domiciliee domicilies domiciliees domiciliation residence residences "
        "resident residents residente residentes residant residants residez resider habitant habitants habitante "
-       "habitantes habiter habitez habitent habites habite vivant vivez vivre vivent originaire originaires quartier quartiers cite "
+       "habitantes habiter habitez habitent habites habite demeurant logeant loge vivant vivez vivre vivent originaire originaires quartier quartiers cite "
        "cites banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
        "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes sans sdf "
        "heberge hebergee heberges hebergees neobanque centre guyane martinique guadeloupe reunion mayotte antilles",
