@@ -66,6 +66,13 @@ CARD = ServiceCard(
             used_for="training",
         ),
         DataSource(
+            name="embauches par appellation et par secteur NAF (facultatif, « tremplin train rome --usage »)",
+            description="tables de La Bonne Boite (France Travail) : embauches par appellation × NAF et par fiche "
+            "× NAF ; a priori d'usage sans gain mesuré, donc pas dans le modèle par défaut",
+            source="France Travail / La Bonne Boite, données ouvertes, via « tremplin data fetch --only usage »",
+            used_for="training",
+        ),
+        DataSource(
             name="paires intitulé → code fournies par l'utilisateur (facultatif)",
             description="par exemple des offres codées par France Travail ; données sans caractère personnel",
             source="fichier JSON lignes donné à « tremplin train rome --pairs »",
@@ -113,12 +120,12 @@ CARD = ServiceCard(
         "présentation des candidats avec l'appellation reconnue ; choix par une personne",
     ],
     metrics={
-        "top1_fiche_intitule": 0.744,
-        "top3_fiche_intitule": 0.838,
+        "top1_fiche_intitule": 0.745,
+        "top3_fiche_intitule": 0.842,
         "top1_fiche_intitule_description": 0.744,
-        "erreur_calibration_attendue": 0.064,
-        "couverture_seuil_0_5": 0.853,
-        "exactitude_si_reponse": 0.838,
+        "erreur_calibration_attendue": 0.065,
+        "couverture_seuil_0_5": 0.842,
+        "exactitude_si_reponse": 0.846,
     },
     metrics_source="tremplin evaluate rome : 804 offres réelles France Travail (moitié eval, partition par "
     "hachage de l'intitulé), modèle « référentiel seul », niveau fiche ROME ; voir docs/quality.md",
