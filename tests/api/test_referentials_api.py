@@ -71,5 +71,5 @@ def test_referentials_status_needs_an_administrator_or_auditor(client):
         counsellor = create_token(session, "c1", "counsellor")
     assert client.get("/v1/referentials", headers={"Authorization": f"Bearer {counsellor}"}).status_code == 403
     rows = client.get("/v1/referentials", headers={"Authorization": f"Bearer {admin}"}).json()
-    assert {r["name"] for r in rows} == {"rome", "geo", "law", "fiches"}
+    assert {r["name"] for r in rows} == {"rome", "geo", "law", "fiches", "usage"}
     assert all(r["installed"] for r in rows)
