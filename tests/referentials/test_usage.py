@@ -87,3 +87,13 @@ def test_real_mirror_tables(referentials):
     assert app["code_ogr"].nunique() == 2942 and (app["hires"] > 0).all()
     assert tables["fiche_naf"]["fiche"].str.fullmatch(r"[A-N]\d{4}").all()
     assert len(tables["ogr_fiche_v3"]) == 11118
+
+
+def test_ensure_does_not_fail_for_the_optional_usage_tables(no_download, tmp_path, monkeypatch):
+    from tremplin.referentials.fetch import ensure
+    from tremplin.settings import reset_settings
+
+    monkeypatch.setenv("TREMPLIN_REFERENTIALS_PATH", str(tmp_path / "refs"))
+    reset_settings()
+    [report] = ensure("usage")
+    assert not report.ok and "tables d'embauches France Travail introuvables" in report.error

@@ -366,8 +366,13 @@ def is_complete(base: Path | None = None) -> bool:
     return all(is_current(_store.read_manifest(name, base)) for name in NAMES)
 
 
+# Referentials the product works without (occupation coding then has no usage priors).
+OPTIONAL = ("usage",)
+
+
 def ensure(only: str | Iterable[str] | None = None, *, step: Step | None = None) -> list[FetchReport]:
-    """Fetch what is missing (for the demo): installed, complete referentials are kept as they are."""
+    """Fetch what is missing (for the demo): installed, complete referentials are kept as they are.
+    A failure raises, except for the optional referentials (their report says why)."""
     wanted = []
     for name in parse_only(only):
         if not is_current(_store.read_manifest(name)):
@@ -375,7 +380,7 @@ def ensure(only: str | Iterable[str] | None = None, *, step: Step | None = None)
     if not wanted:
         return []
     reports = fetch(wanted, step=step)
-    failed = [r for r in reports if not r.ok]
+    failed = [r for r in reports if not r.ok and r.name not in OPTIONAL]
     if failed:
         raise DataUnavailable("; ".join(f"{LABELS[r.name]} : {r.error}" for r in failed))
     return reports

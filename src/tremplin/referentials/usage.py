@@ -11,7 +11,11 @@ Open data published by France Travail with La Bonne Boite (repository
 ``tremplin data fetch --only usage`` installs them from the local mirror
 (``$TREMPLIN_DATA_MIRROR/market``) or, failing that, from the official repository
 (``TREMPLIN_USAGE_URL``, skipped with TREMPLIN_OFFLINE). They are optional: occupation coding
-works without them (without its usage priors).
+works without them (without its usage priors), and ``ensure`` (demo) does not fail for them.
+Only the mirror route is tested: the download URLs follow the repository's data folder, but the
+machine that wrote this had no network to check them (``rome_naf_mapping.csv`` and
+``ogr_rome_mapping.csv`` are listed there; ``ogr_naf_mapping_rome_slicing.csv`` was not found in the
+copy of the repository consulted).
 """
 
 from __future__ import annotations
