@@ -44,7 +44,7 @@ def test_console_flow_on_sqlite_and_postgresql(any_client):
     assert "Serveur / Serveuse (H/F)" in client.get("/console").text
     assert "DE-PG-1" in client.get("/console/demandeurs").text
     html = client.get("/console/offres/PG-1").text
-    assert re.search(r"<mark[^>]*>20 à 30 ans", html)
+    assert re.search(r"<mark[^>]*>âgé de 20 à 30 ans", html)
     start = html.index('action="/console/offres/PG-1/decision"')
     form = html[start: html.index("</form>", start)]
     data = {"csrf_token": csrf_of(form), "idempotency_key": idem_of(form), "item_id": item_id,

@@ -20,7 +20,7 @@ def _decision_form(client, offer_id):
 def test_offer_page_highlights_the_findings(client, sign_in, offer_review):
     sign_in("counsellor")
     html = client.get("/console/offres/OF-1").text
-    assert re.search(r"<mark[^>]*>20 à 30 ans<span class=\"repere\"> \[1\]</span></mark>", html)
+    assert re.search(r"<mark[^>]*>âgé de 20 à 30 ans<span class=\"repere\"> \[1\]</span></mark>", html)
     assert re.search(r"<mark[^>]*>photo<span class=\"repere\"> \[2\]</span></mark>", html)
     assert "L1132-1" in html and "Constat 1" in html and "Constat 2" in html
     home = client.get("/console").text
