@@ -1176,7 +1176,10 @@ _EN = frozenset(
     "which all can about into would should must been being was were do does if than then there these those us my he "
     "she his her them how when where why also within while both each any such other only very just more most "
     "looking join working skills company responsibilities requirements ability strong "
-    "knowledge including opportunity please apply".split()
+    "knowledge including opportunity please apply "
+    # words of job ads that French does not use (short English passages: « Hiring now!! … DM us »)
+    "years weekends written available required needed hiring now friendly hard work good join apply asap "
+    "kitchen looking seeking wanted hire hiring salary shifts shift in customer".split()
 )
 _FR = frozenset(
     "le la les de des du et en un une pour avec vous votre vos nous notre nos est sont sera dans sur au aux par ou "
@@ -1192,7 +1195,15 @@ _OTHER = frozenset(
     "degli delle nella nel nei sono siamo che gli alla questo questa anche lavoro nostro nostra nostri esperienza "
     "con per procuramos uma com voce nossa nosso das trabalho een het zijn wij zoeken voor met van naar ook niet bij "
     "werk goed jouw onze dla oraz jest sie przez jako oferujemy poszukujemy pracy praca zmiany zmiane na do w z po "
-    "od za nie lub dwie firma godzin umowa umowe wymagamy".split()
+    "od za nie lub dwie firma godzin umowa umowe wymagamy "
+    # Spanish, Italian, Portuguese, Romanian and Turkish words of job ads that French does not use
+    "busca ayudante cocina limpieza mantener preparar platos trabajo empresa horario salario ofrecemos requisitos "
+    "experiencia contrato tiempo completo jornada semana dias horas sueldo puesto incorporacion inmediata equipo "
+    "conocimientos necesario valorable offriamo contratto indeterminato determinato possibilita crescere interno "
+    "azienda requisiti ricerca orario stipendio settimana giorni ore squadra di dell all precisamos motorista carta "
+    "conducao pesados entregas regiao um na oferecemos vaga cautam muncitori pentru constructii cu experienta "
+    "zidarie tencuieli cazare asigurata oferim salariu locuri munca angajam deneyimli bir firinci ariyoruz tam "
+    "zamanli calisma hafta sonu dahil maas ve icin eleman araniyor".split()
 )
 _SEG = fast(r"[^.!?\n•▪►]+")
 _TOK = re.compile(r"[a-z]+")
@@ -1218,6 +1229,11 @@ def _other_language(body) -> list[Hit]:
     return []
 
 
+def _english_run(words: int, english: int) -> bool:
+    """Long enough to be a passage: 15 words, or 8 of which 4 are English function or job-ad words."""
+    return words >= 15 or words >= 8 and english >= 4
+
+
 def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
     hits: list[Hit] = []
     body = ctx.body
@@ -1235,20 +1251,22 @@ def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
         return hits
     # A run of English sentences inside a French offer.
     run_start = run_end = None
-    run_words = 0
+    run_words = run_en = 0
     best = None
     for m in _SEG.finditer(folded):
         e, f, k = _lang_counts(m.group(0))
-        if k >= 4 and e >= 2 and e > 2 * f:
+        # an English segment: mostly English words, or (a list line, a heading) English words and no French one
+        if k >= 3 and e >= 2 and e > 2 * f or k and f == 0 and e >= 1 and 3 * e >= k:
             if run_start is None:
-                run_start, run_words = m.start(), 0
+                run_start, run_words, run_en = m.start(), 0, 0
             run_end = m.end()
             run_words += k
+            run_en += e
         elif k >= 3:
-            if run_start is not None and run_words >= 15 and (best is None or run_words > best[2]):
+            if run_start is not None and _english_run(run_words, run_en) and (best is None or run_words > best[2]):
                 best = (run_start, run_end, run_words)
             run_start, run_words = None, 0
-    if run_start is not None and run_words >= 15 and (best is None or run_words > best[2]):
+    if run_start is not None and _english_run(run_words, run_en) and (best is None or run_words > best[2]):
         best = (run_start, run_end, run_words)
     if best is not None:
         s, e = best[0], best[1]

@@ -148,6 +148,8 @@ def _display_pair(word_raw: str, masc: str, fem: str, raw_title: str) -> str:
         while n < min(len(folded), len(folded_raw)) and folded[n] == folded_raw[n]:
             n += 1
         out = word_raw[:n] + folded[n:]
+        if out.endswith(("èr", "ÈR")):
+            out = out[:-2] + out[-2:].replace("è", "e").replace("È", "E")  # « Lingère » → « Linger »
         if len(word_raw) > 1 and word_raw.isupper():
             return out.upper()  # « CHEF » → « CHEF / CHEFFE »
         return out[:1].upper() + out[1:] if cap else out
@@ -155,13 +157,33 @@ def _display_pair(word_raw: str, masc: str, fem: str, raw_title: str) -> str:
     return f"{restore(masc)} / {restore(fem)}"
 
 
+# Feminine endings of job nouns and their masculine: a title that starts with an unknown word in one of them
+# (« Repasseuse », « Lingère ») names the job in the feminine only.
+_FEMININE_ENDINGS = (("euse", "eur"), ("trice", "teur"), ("iere", "ier"), ("gere", "ger"), ("chere", "cher"),
+                     ("ienne", "ien"))
+
+
+_NOT_JOBS = frozenset("matiere lumiere carriere filiere premiere derniere maniere frontiere barriere riviere priere "
+                      "croisiere chaudiere cuisiniere theiere verriere serieuse heureuse precieuse".split())
+
+
+def _feminine_guess(word: str) -> tuple[str, str] | None:
+    if len(word) < 6 or not word.isalpha() or word in _NOT_JOBS:
+        return None
+    for fem_end, masc_end in _FEMININE_ENDINGS:
+        if word.endswith(fem_end):
+            return word[: -len(fem_end)] + masc_end, word
+    return None
+
+
 def check_title(title_raw: str, title_folded: str) -> dict | None:
     """None if the title is inclusive or epicene; else the gendered word, its span and a corrected title."""
     if not title_folded.strip() or INCLUSIVE.search(title_folded):
         return None
     lex = lexicon()
-    if "/" in title_folded:
-        left, _, right = title_folded.partition("/")
+    sep = next((x for x in ("/", " ou ", " et ") if x in title_folded), None)
+    if sep is not None:
+        left, _, right = title_folded.partition(sep)
         lw = _WORDS.findall(left)[-4:]
         rw = _WORDS.findall(right)[:4]
         for a in lw:
@@ -173,6 +195,8 @@ def check_title(title_raw: str, title_folded: str) -> dict | None:
         if word in _EPICENE:
             continue
         pair = lex.get(word)
+        if pair is None and m.start() == _WORDS.search(title_folded).start():
+            pair = _feminine_guess(word)
         if pair is None:
             continue
         masc, fem = pair

@@ -36,7 +36,9 @@ NEG_AFTER = re.compile(
     r"|imperatif|souhaite)\w*|^[^.;\n]{0,25}?\bfacultati\w*|^[^.;\n]{0,12}?\b(?:n'est|ne sont|ne sera|ne seront) pas\b"
 )
 DIVERSITY = re.compile(
-    r"sans distinction|independamment|\bquel(?:le)?s? que soi|sans considerat|toutes? (?:les )?(?:candidatures|"
+    # « quel que soit leur niveau » says nothing of the candidates' properties
+    r"sans distinction|independamment|\bquel(?:le)?s? que soi(?:t|ent)?\b(?! (?:leur|votre|son|sa|vos|ses|leurs) "
+    r"(?:niveau|experience|diplome|formation|parcours|statut|anciennete|motivation))|sans considerat|toutes? (?:les )?(?:candidatures|"
     r"personnes|profils)|egalite des chances|diversite|discriminat|ouvert(?:e|es|s)? a (?:tou|tous|toutes)|inclusi|"
     r"engage\w* (?:pour|en faveur|contre|dans)|lutte contre|valoris\w* (?:toutes|la diversite|les differences)|"
     r"\bfriendly\b|egalite professionnelle|handi-?accueillant|aucune discrimination|tous les talents|"

@@ -726,6 +726,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest": "Supprimez cette mention ; si c'est une question de droit au travail, écrivez « autorisation de "
                    "travail en France requise ».",
     },
+    "prop.origin_self": {
+        "explain": "L'offre réserve l'embauche aux Français ou applique une « préférence nationale » (« {text} ») : "
+                   "la nationalité ne peut être un critère que pour certains emplois publics.",
+        "suggest": "Supprimez cette mention ; si c'est une question de droit au travail, écrivez « autorisation de "
+                   "travail en France requise ».",
+    },
     "prop.religion": {
         "explain": "L'offre pose un critère de religion, de croyance ou de pratique religieuse (« {text} »).",
         "suggest": "Supprimez cette mention. Une règle de neutralité ne peut venir que du règlement intérieur, "
@@ -751,6 +757,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "langue ne peut être exigée que comme compétence utile au poste.",
         "suggest": "Indiquez le niveau de langue utile au poste (par exemple « français courant, écrit et oral »), "
                    "sans viser la langue maternelle ni l'accent.",
+    },
+    "prop.language_excl": {
+        "explain": "L'offre écarte des personnes pour les langues qu'elles parlent en dehors du travail, leur "
+                   "langue maternelle ou leur bilinguisme (« {text} ») : seule une compétence linguistique utile au "
+                   "poste peut être demandée.",
+        "suggest": "Indiquez le niveau de français (ou d'une autre langue) utile au poste, sans écarter les "
+                   "personnes qui en parlent d'autres.",
     },
     "prop.fee": {
         "explain": "L'offre fait payer quelque chose au candidat ou au futur salarié (« {text} ») : aucune somme ne "

@@ -26,7 +26,7 @@ _MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b
                     r"e\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|/\s*heure|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
-    r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la)\s*)?"
+    r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la|chaque|pour (?:une|un|la|le))\s*)?"
     r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|jour|journee|semaine|hebdo\w*|nuit|vacation|"
     r"mission|prestation|piece|colis|livraison|tournee|course|forfait)?"
     r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
@@ -37,7 +37,8 @@ _PAY_WORDS = fast(
 )
 _NOT_PAY = fast(
     r"(?:prime|bonus|indemnit\w*|tickets?|titres?[- ]restaurant|panier|mutuelle|participation|interessement|"
-    r"variable|commission\w*|avantage|frais|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|prix|"
+    r"variable|commission\w*|avantage|frais|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|"
+    r"prix(?! (?:de l'heure|horaire|de la journee|de la semaine))|"
     r"tarif(?! horaire)|"
     r"cout|loyer|valeur|montant|facture|plafond|augmentation|financement|\baide\b|subvention|caution|fonds|epargne|"
     r"\bpee\b|cotisation|\bjusqu'a\b|gains? (?:jusqu|pouvant)|\+\s*$|revenus? (?:complementaires?|potentiels?)|"
@@ -201,9 +202,41 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
                 unit, inferred = magnitude, True
         if not net and _NET.search(tail[-25:]):
             net = True
+        if unit == "other" and u is not None:
+            per = u.group(2) or u.group(4) or ""
+            hours = _period_hours(folded, per, start, end, after[u.end():])
+            if hours:
+                # « 62 € brut par journée de 8 h », « 300 € chaque semaine pour 35 heures »: an hourly rate
+                out.append(Amount(round(low_value / hours, 2), "hour", net, ft.name, range_start, end))
+                continue
         out.append(Amount(low_value, unit, net, ft.name, range_start, end,
                           high=value if low_value != value else None, inferred=inferred))
     return out
+
+
+_DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de)\s*(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
+                        r"(?:h\b|heures?\b)")
+
+
+def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> float | None:
+    """Hours worked in the day or the week an amount pays for, when the text states them."""
+    after = re.sub(r"^[a-z]+", "", after)  # the rest of a unit word matched short (« jour|nee »)
+    if per.startswith(("jour", "journee")):
+        m = _DAY_HOURS.match(after)
+        if m:
+            h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
+            return h if 1 <= h <= 13 else None
+        return None
+    if per.startswith(("semaine", "hebdo")):
+        m = _DAY_HOURS.match(after)
+        h = float(m.group(1)) if m else hours_near(folded, start, end)
+        if h is None:
+            s0, s1 = sentence_bounds(folded, start, end)
+            m = re.search(r"\b(\d{1,2})\s*(?:h|heures?)\s*(?:par|/|de travail par|chaque|hebdo\w*)\s*(?:semaine|sem\b)?",
+                          folded[s0:s1])
+            h = float(m.group(1)) if m else None
+        return h if h and 1 <= h <= 60 else None
+    return None
 
 
 def smic_thresholds(on, territory: str) -> tuple[params.Dated, float] | None:

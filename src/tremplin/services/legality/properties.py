@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
@@ -42,7 +42,8 @@ _CUE_EXCL = (
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
     r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
-    r"\bhors de question|\bstop\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
+    r"\bhors de question|\bstop\b|\birrecevab\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
+    r"\bferme\w* (?:l'acces|la porte|les portes)|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
 )
 _CUE_ONLY = (
     r"\buniquement\b|\bseulement\b|\bexclusivement\b|\bstrictement\b|\breserve\w*|\bseul(?:e|s|es)? (?:les|des|une?|aux?)\b|"
@@ -55,7 +56,8 @@ _CUE_REQ = (
     # « demandée » as a requirement, not « les demandes » (the noun)
     r"(?<!les )(?<!des )(?<!aux )(?<!vos )(?<!ses )(?<!leurs )(?<!la )(?<!une )(?<!nos )\bdemandee?s?\b|\bcondition\w*|\bcritere\w*|\b(?:il )?faut\b|"
     r"\bdevez\b|\bdevrez\b|\bdoi(?:t|vent|s)\b|\bdevra\w*|\bpreciser\b|\bjustifier\b|\bjustifiez\b|\bmust\b|"
-    r"\bprise?s? en compte\b"
+    r"\bprise?s? en compte\b|\bmaxi(?:mum|mal|male|maux|males)?\b|\bmini(?:mum|mal|male|maux|males)?\b|\bmax\b|"
+    r"\bmin\b|\baccepte(?:e|s|es)?\b|\btolere(?:e|s|es)?\b"
 )
 _CUE_PREF = (
     r"\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
@@ -67,21 +69,30 @@ _CUE_ASK = (
     r"\bjoindre\b|\bjoignez\b|\bdites\b|\bnous dire\b|\bfournir\b|\bfournissez\b|\bdeclarez\b|\bdeclarer\b|\bcommuniquez\b|"
     r"\b(?:etes|avez|portez|vivez|habitez|pratiquez|comptez|prevoyez|envisagez)[- ]vous\b"
 )
+_CUE_SEEK = (
+    r"\b(?:recrut|embauch|engag|cherch|recherch)(?:ons|eons|e|ent|ez)\b(?! (?:a|au|aux|en|dans|pour|sur) )|"
+    r"(?<![a-z])ch\. |\bnous (?:voulons|prenons|visons|ciblons)\b|\bce que nous (?:cherchons|voulons)\b|"
+    r"\bparfait\b|\bexactement\b|\bproches? de nos\b"
+)
 _CUES = {
     "excl": re.compile(_CUE_EXCL),
     "only": re.compile(_CUE_ONLY),
     "req": re.compile(_CUE_REQ),
     "pref": re.compile(_CUE_PREF),
     "ask": re.compile(_CUE_ASK),
+    "seek": re.compile(_CUE_SEEK),
 }
-_CUE_ORDER = ("excl", "only", "req", "pref", "ask")
+_CUE_ORDER = ("excl", "only", "req", "pref", "ask", "seek")
 # Words every cue contains (a cheap first pass on the field's words, instead of the cue patterns).
 _CUE_WORDS = frozenset(
     "pas sans aucun aucune hors sauf excepte ne n non point jamais plus chemin inutile merci question stop "
     "pa mort oubliez peine nope que faut "
     "niet uniquement seulement exclusivement strictement seul seule seuls seules rien only faut devez devrez must "
     "plutot priorite voulons veut dites dire etes avez portez vivez habitez pratiquez comptez prevoyez envisagez "
-    "doit doivent dois".split())
+    "doit doivent dois ni mis mise mises ferme ferment fermera recrutons recrute recrutent embauchons embauche "
+    "embauchent engageons engage cherchons cherche recherchons recherche ch voulons prenons visons ciblons parfait "
+    "exactement ideal proche proches maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
+    "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees".split())
 _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit",
               "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
               "requis", "requise", "obligatoire", "imperati", "indispensable", "necessaire", "impose", "demande",
@@ -89,7 +100,7 @@ _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "a
               "bienvenu", "souhait", "ideal", "avantage", "conseill", "justifi", "adapte", "accept", "admis", "retenu",
               "etudi", "recevable", "desir", "pris", "compatible", "autoris", "toler", "consider", "bannis", "precis",
               "indiqu", "mentionn", "signal", "joign", "joindre", "fourni", "declar", "communiqu", "pass", "abstiendr",
-              "sabsten")
+              "sabsten", "irrecevab")
 
 
 _IS_CUE: dict[str, bool] = {}  # token → whether it is a cue word (cached: the same words recur in every offer)
@@ -121,13 +132,15 @@ def _cue_positions(ft) -> list[tuple[int, int]]:
 _LAWFUL = re.compile(
     r"\baucune? (?:condition|critere|exigence|restriction|distinction|limite|discrimination|importance)|"
     r"\bsans (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
-    r"\bquel(?:le)?s? que soi|\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
+    r"\bquel(?:le)?s? que soi(?:t|ent)?\b(?! (?:leur|votre|son|sa|vos|ses|leurs) (?:niveau|experience|diplome|formation|"
+    r"parcours|statut|anciennete|motivation))|\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
     r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\binterdit par la loi|\bau sens de l'article|"
     r"\bcode du travail|\bl\.? ?1132|\btoutes? et tous\b|\btous et toutes\b|\bouvert\w* a (?:tou|toutes|tous)|"
-    r"\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin|\bn'(?:exclu|ecart|elimin|refus)\w*|"
+    r"\btou(?:te)?s (?:les )?(?:nationalites|origines|ages|religions|confessions|profils|tailles|morphologies|"
+    r"horizons|situations)|\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin|\bn'(?:exclu|ecart|elimin|refus)\w*|"
     r"\ben raison de (?:son|sa|ses|leur|leurs)\b|\bne (?:sont|seront|sera|est) pas (?:exclu|ecarte|refuse|"
     r"elimine|incompatible|un obstacle|un frein)\w*"
 )
@@ -172,10 +185,12 @@ def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str,
                 re.compile(unless) if unless else None, **kw)
 
 
-_PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:de|des|d')|accueil|etablissement|foyer|"
+_PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:de|des|d')|accueil\w* (?:de|des|d'|du|les)\b|"
+                r"etablissement|foyer|\baccueillir|\bdetenu\w*|\bsans consentement|"
                 r"esat\b|\bime\b|\bmas\b|\bfam\b|usager|beneficiaire|residents?\b|\bpublic|sensibilis|prevention|"
                 r"mutuelle|prevoyance|assurance|complementaire|indemni|remplacement|en remplacement|conge|"
-                r"maladies? professionnelles?|accidents? du travail|medecine du travail|visite medicale|suivi|"
+                r"(?:prevention|declaration|risques?|gestion|taux|analyse|enquetes?|suivi) (?:des |d'|de )?"
+                r"(?:accidents?|maladies?)|medecine du travail|visite medicale|suivi|"
                 r"clients?\b|clientele|eleves?\b|enfants?\b|jeunes\b|aidant|infirmi|aide-soignant|ehpad|hopital|"
                 r"clinique|pharmac|laboratoire|recherche|essais? cliniques?|therapeute|kine|ergotherap|orthophon|"
                 r"educat|animat|amenagement|politique handicap|referent|mission handicap|"
@@ -184,7 +199,14 @@ _PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:d
 PROPS: tuple[Prop, ...] = (
     # --- health and disability: exclusions only (a restriction in favour of disabled workers is lawful)
     _p("prop.health", "health_disability", "R10-DISCRIM",
-       r"\b(?:handicap\w*|rqth|invalid\w*|mi-temps therapeutique\w*|therapeutique\w*|maladi\w*|malade\w*|pathologi\w*|"
+       r"\b(?:(?:atteinte?s?|souffrant\w*|souffr(?:e|ent|ez)) (?:de |d'|du |des |par )\w+|"
+       r"scleros\w*|fibromyalg\w*|parkinson\w*|alzheimer\w*|crohn\b|polyarthrit\w*|arthros\w*|rhumatis\w*|"
+       r"spondyl\w*|migraine\w*|endometrios\w*|schizophren\w*|bipolair\w*|anorexi\w*|boulimi\w*|psychos\w*|"
+       r"hospitalise(?:e|s|es|\(e\))?\b|hospitalisations? (?:en psychiatrie|psychiatriques?|recentes?|longues?|"
+       r"repetees)|cannes?(?: blanches?| anglaises?)?|bequilles?|deambulateur\w*|amput\w*|paralys\w*|"
+       r"paraplegi\w*|tetraplegi\w*|myop\w*|daltoni\w*|mutil\w*|begai\w*|begaie\w*|"
+       r"(?:eu|ayant eu|victimes?) (?:un |une |des )?(?:accidents? du travail|maladies? professionnelles?)|"
+       r"handicap\w*|rqth|invalid\w*|mi-temps therapeutique\w*|therapeutique\w*|maladi\w*|malade\w*|pathologi\w*|"
        r"traitements? (?:medica\w*|lourds?|de (?:longue|long) duree|au long cours|de fond|chroniques?|a vie)|"
        r"traitements? (?:\w+ )?(?:ou une |ou un |ou )?ald|\bald\b|affections? (?:de longue duree|chroniques?)|"
        r"mal (?:au|de|du) (?:dos|genou|genoux|epaules?|dos)|maux de dos|dos fragile|problemes? (?:de )?(?:dos|sante|"
@@ -201,6 +223,8 @@ PROPS: tuple[Prop, ...] = (
        r"chimio\w*|dialyse)|dialyse\w*|chimio\w*|greff\w*|prothese\w*|handi\b|sourd\w*|malentendant\w*|aveugle\w*|malvoyant\w*|"
        r"begai\w*|begue\w*|boit\w*|claudica\w*|obes\w*|addicti\w*|alcoolique\w*|toxicomane\w*|"
        r"(?:moins|pas) (?:de |d')?(?:\d+|cinq|dix) (?:jours? )?d'arrets?)",
+       "atteint atteinte atteints atteintes souffrant souffrants souffre souffrent souffrez porteur porteurs "
+       "porteuse porteuses canne cannes bequille bequilles crohn eu victime victimes begaient begaie begayer "
        "handicap handicape handicapee rqth invalide invalidite therapeutique maladie malade pathologie traitement "
        "ald affection mal maux dos lombalgie hernie allergie allergies allergique asthme asthmatique diabete "
        "diabetique epilepsie epileptique cardiaque cancer vih seropositif seropositive sida hepatite depression "
@@ -230,7 +254,15 @@ PROPS: tuple[Prop, ...] = (
        field_form=False),
     # --- appearance
     _p("prop.appearance", "appearance", "R10-DISCRIM",
-       r"\b(?:surpoids|en surpoids|obes\w*|(?:trop )?(?:gros|grosse|grosses|ronde?s?|maigres?|petite?s?|grande?s?) "
+       r"\b(?:cheveux (?!(?:attaches|noues|propres|couverts|ramasses|attaches|proteges))\w+|coiffures? "
+       r"(?:excentriques?|afro|tressees?|colorees?|extravagantes?|voyantes?)|tresses?|nattes?|afro\b|"
+       r"(?:mauvaise|belle|jolie|vilaine) peau|peau (?:grasse|abimee|a problemes?|parfaite|nette)|acne\w*|boutons? "
+       r"(?:d'acne|au visage)|kilos? (?:en trop|superflus?)|poids (?:en trop|maxim\w*|minim\w*|accepte)|"
+       r"(?:votre|vos|son|sa|leur) (?:taille|poids)|taille (?:et|,) (?:\w+ )?poids|imc\b|indice de masse corporelle|"
+       r"porte\w* (?:du|un|une|en) (?:xxs|xs|s|m|l|xl|3[2-9]|4[0-6])\b|fai(?:re|t|tes|sant) (?:du|un|une) "
+       r"(?:xxs|xs|s|m|3[2-9]|4[0-6])\b|(?:porteu\w*|port) (?:de )?lunettes|a lunettes|lunettes (?:de vue|correctrices)|avec (?:des )?lunettes|dents? (?:abimee|jaune|manquante|de travers)\w*|appareils? "
+       r"dentaires?|bien (?:foutue?s?|roulee?s?|gaulee?s?|balancee?s?)|cheveux|"
+       r"surpoids|en surpoids|obes\w*|(?:trop )?(?:gros|grosse|grosses|ronde?s?|maigres?|petite?s?|grande?s?) "
        r"(?:personnes?|gabarits?|tailles?)|kilos en trop|(?:un |le |votre |du |beau |belle |joli )physique|"
        r"physique (?:agreable|avenant|attrayant|attirant|de mannequin|irreprochable|parfait|plaisant|soigne|"
        r"harmonieux|athletique|sportif|sympa|impeccable|seduisant|exceptionnel|avantageux)|physique(?= :)|"
@@ -247,6 +279,9 @@ PROPS: tuple[Prop, ...] = (
        r"fortes? corpulences?|corpulen\w*|enrobe\w*|embonpoint|roux|rousses?|taches de rousseur|rouquin\w*|"
        r"seduisant\w*|attirant\w*|sex-appeal|charmante?s?|mignonne?s?|stature\w*|carrure\w*|gabarits?|"
        r"\d[,.]\d{2} ?m\b|calvitie|chauves?|(?:petite|grande|courte) taille)",
+       "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids votre vos son sa leur imc indice "
+       "porte portent portant porter faire fait faites faisant lunette lunettes dents appareil appareils foutu foutue "
+       "foutues roulee roulees gaulee gaulees balancee balancees "
        "surpoids obese obesite gros grosse grosses ronde rondes maigre petite petites grande grandes kilos physique "
        "beau belle beaux belles jolie jolies gosse gosses bg canon sexy mannequin tatoue tatouee tatoues tatouage "
        "tatouages piercing piercings percing barbe barbes barbu barbus moustache cheveux coupe dreadlocks dreads "
@@ -256,16 +291,21 @@ PROPS: tuple[Prop, ...] = (
        "corpulent corpulente corpulentes enrobe enrobee enrobes enrobees embonpoint roux rousse rousses rousseur "
        "rouquin rouquine seduisant seduisante seduisants seduisantes seduisant attirant attirante sex charmant "
        "charmante mignon mignonne stature carrure gabarit gabarits m calvitie chauve chauves",
-       "excl only req pref", "review",
+       "excl only req pref ask", "review",
        unless=r"\bconseil\w* en image|\bconseillerez|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
-              r"\bperceu\w*|\bbarbier\w*|\bcoiff\w*|\bestheti\w*|\bsalon\b|\bpoids lourds?|\bvehicule|\bcamion|"
+              r"\bperceu\w*|\bbarbier\w*|\bcoiffeu\w*|\bcoiffage|\bsalon de coiffure|\bestheti\w*|\bsalon\b(?! auto)|"
+              r"\bcasting|\bdefile\w*|\bmannequin (?:cabine|photo|de defile)|\bessayages?|\bprototypes?|\blunettes? (?:de (?:protection|"
+              r"securite|soleil|chantier)|masque|anti)|\bopticien|\boptique|\bverres? correcteurs?|\bsoins? (?:de|du) "
+              r"(?:la )?peau|\bdermato|\bvotre taille (?:d'entreprise|de)|\bleur taille (?:d'entreprise|de)|"
+              r"\bpoids lourds?|\bvehicule|\bcamion|"
               r"\bcharges?\b|\bcolis|\bport\b|\bsoulever|\bmanutention|\bkg de|\bkilos? de|\bmachines?|"
               r"\bpieces?|\bproduits?|\bvetements?|\bpret-a-porter|"
               r"\bcharlotte|\bhygiene|\bsecurite|\bmasque|\bgants|\bepi\b|\buniforme|\btenue|\bprotection|"
               r"\bcondition physique|\beffort\w* physique|\bactivite physique|\btravail physique|\bphysique (?:et|ou) "
               r"(?:mental|intellectuel)|\bengagement physique|\bresistance physique|\bpresence physique|"
               r"\bcapacite\w* physique|\baptitude\w* physique|\bforme physique|\bpersonnes? physiques?|\bsoins? du visage|"
-              r"\bsoins? (?:des|de) dents|\barracheurs? de dents|\bdentaire|\bdentiste|\bprothes|\bimplant|\bsourire (?:aux|et)|\bbarbecue|"
+              r"\bsoins? (?:des|de) dents|\barracheurs? de dents|\b(?:cabinet|assistant\w*|prothesiste|soins?|chirurgien|"
+              r"hygien\w*|centre|clinique) dentaires?|\bdentiste|\bprothes|\bimplant|\bsourire (?:aux|et)|\bbarbecue|"
               r"\bgrande? (?:surface|distribution|entreprise|taille d'entreprise|ville|region|equipe|autonomie|"
               r"rigueur|capacite|qualite|disponibilite|ecoute|experience)|\bpetite? (?:entreprise|structure|equipe|"
               r"enfance|ville|commune)|\btaille (?:humaine|de haies?|des (?:arbres|haies|vignes)|douce|de pierre)|"
@@ -275,9 +315,9 @@ PROPS: tuple[Prop, ...] = (
     # --- family and pregnancy
     _p("prop.family", "family", "R09-FAMILY",
        r"\b(?:conjoint(?:e|s|es)?\b|epou(?:x|se)s?|concubin\w*|(?:vos|votre|ses|leurs|propres) (?:\w+ )?enfants?|"
-       r"(?:sans|avec|pas d'|pa d'|aucun) ?enfants?(?: (?:a charge|en bas age|petits|jeunes))?|enfants? (?:a charge|"
+       r"(?:sans|avec|pas d'|pa d'|aucun|ni) ?enfants?(?: (?:a charge|en bas age|petits|jeunes))?|enfants? (?:a charge|"
        r"en bas age|deja grands|grands|scolarises|petits)|dont les enfants|bebes?|progeniture|marmots?|"
-       r"mari(?:e|ee|es|ees)\b|mariee?\(e\)s?|mariage|pacse\w*|pacs\b|divorce\w*|separee?s?\b|"
+       r"mari(?:e|ee|es|ees)\b|mariee?\(e\)s?|mariage|personnes? a charge|(?:en|d'un|un) conge (?:maternite|parental)|pacse\w*|pacs\b|divorce\w*|separee?s?\b|"
        r"celibat\w*|veu(?:f|ve|fs|ves)\b|personnes? seules?|vivant seule?s?|vivre seule?s?|seule?s? sans (?:enfant|famille)|"
        r"(?:vie|charges?|contraintes?|obligations?|attaches?|situation) (?:de famille|familiale?s?)|"
        r"(?:pere|mere|maman|papa)s? (?:de famille|celibataires?|isolee?s?|solos?|au foyer)|(?:jeunes?|futur(?:e|es|s)?) "
@@ -291,10 +331,10 @@ PROPS: tuple[Prop, ...] = (
        "bebes progeniture marmot marmots marie mariee maries mariees mariage pacse pacsee pacses pacs divorce divorcee "
        "divorces divorcees separe separee separes celibataire celibataires celibat veuf veuve veufs veuves seul seule "
        "seules seuls famille familiale familial familiales mere meres maman mamans papa papas parent parents "
-       "enceinte enceintes grossesse grossesses maternite marier nombreuse nombreuses couple concubinage",
+       "enceinte enceintes grossesse grossesses maternite parental personne personnes marier nombreuse nombreuses couple concubinage",
        "excl only pref ask", "block",
        unless=r"\bmutuelle|\bprevoyance|\bcreche|\bconges? (?:maternite|paternite|parental|de naissance)"
-              r"(?! (?:prevu|a venir|en vue|dans))|"
+              r"(?! (?:prevu|a venir|en vue|dans))(?<!en conge maternite)(?<!en conge parental)|"
               r"\brole\b|\bcasting|\bpersonnage|\bfilm|\bcourt-metrage|\btheatre|\bcomedien\w*|\bactrice|"
               r"\bmaintien|\bprime\w*|\ballocation|\bsupplement familial|\bcheques?|\bcomite|\bcse\b|"
               r"\baccompagn|\baupres|\bpublic|\baccueil|\bbeneficiaire|\busager|\bsuivi|\bsoutien|\baide (?:aux|a la)|"
@@ -314,7 +354,16 @@ PROPS: tuple[Prop, ...] = (
               r"financiere)|\bdivorce\w* (?:des|de vos) clients|\bdroit de la famille|\bnotari|\bavocat|\bjuridique"),
     # --- origin and nationality
     _p("prop.origin", "origin", "R10-DISCRIM",
-       r"\b(?:origines?|nationalites?|double nationalite|ressortissant\w*|consonance\w*|noms? (?:a consonance|"
+       r"\b(?:prenoms? (?:\w+ )?(?:a consonance|d'origine|etrangers?|arabes?|africains?|maghrebins?|francais)\w*|"
+       r"(?:algerie|maroc|tunisie|senegal|mali|cote d'ivoire|cameroun|congo|comores|haiti|turquie|roumanie|bulgarie|"
+       r"pologne|ukraine|syrie|afghanistan|pakistan|sri lanka|vietnam|chine|tchetchenie|albanie|kosovo)\b|"
+       r"(?:algerien|marocain|tunisien|senegalais|malien|ivoirien|camerounais|congolais|comorien|haitien|antillais|"
+       r"guadeloupeen|martiniquais|reunionnais|guyanais|mahorais|kurde|roumain|bulgare|ukrainien|tchetchene|"
+       r"kosovar|afghan|syrien|pakistanais|sri-lankais|cambodgien|laotien)(?:ne|nne|e|s|es|nes|nnes)?\b|"
+       r"(?:roumain(?:e?s)|bulgares|ukrainien(?:ne)?s|tchetchenes|albanaises|kurdes|tamouls|vietnamien(?:ne)?s|"
+       r"turc(?:que)?s|turques|russes|chinoises|polonaises|portugaises|bresilien(?:ne)?s)\b(?! (?:courant|lu|ecrit|parle|bilingue|souhaite|exige|requis|obligatoire|serait|"
+       r"est un|indispensable|apprecie|un plus|niveau|natif|maternel|[abc][12]\b))|"
+       r"origines?|nationalites?|double nationalite|ressortissant\w*|consonance\w*|noms? (?:a consonance|"
        r"etranger|francais|de famille)|patronymes?|couleur (?:de peau|de la peau)|peau (?:blanche|noire|claire|"
        r"foncee|mate)|races?\b|ethni\w*|de souche|(?:type|typee?s?|physique) (?:europeen|caucasien|africain|"
        r"asiatique|maghrebin|mediterraneen|nordique)\w*|caucasien\w*|pays de l'est|europe de l'est|hors (?:union "
@@ -328,6 +377,20 @@ PROPS: tuple[Prop, ...] = (
        r"personnel|equipe|type) (?:\w+ )?(?:noire?s?|blanche?s?|blancs?)\b|"
        r"beurs?|rebeus?|renois|gitans?|roms?\b|tziganes?|manouches?|gens du voyage|immigr\w*|"
        r"sans[- ]papiers)",
+       "prenom prenoms algerie maroc tunisie senegal mali cote cameroun congo comores haiti turquie roumanie "
+       "bulgarie pologne ukraine syrie afghanistan pakistan sri vietnam chine tchetchenie albanie kosovo algerien "
+       "algerienne algeriens algeriennes marocain marocaine marocains marocaines tunisien tunisienne tunisiens "
+       "tunisiennes senegalais senegalaise senegalaises malien malienne maliens maliennes ivoirien ivoirienne "
+       "ivoiriens ivoiriennes camerounais camerounaise camerounaises congolais congolaise congolaises comorien "
+       "comorienne comoriens comoriennes haitien haitienne haitiens haitiennes guadeloupeen guadeloupeenne "
+       "guadeloupeens martiniquais martiniquaise reunionnais reunionnaise guyanais guyanaise mahorais mahoraise kurde "
+       "kurdes roumain roumaine roumains roumaines bulgare bulgares ukrainien ukrainienne ukrainiens ukrainiennes "
+       "tchetchene tchetchenes albanais albanaise kosovar kosovars afghan afghane afghans syrien syrienne syriens "
+       "syriennes pakistanais pakistanaise tamoul tamouls cambodgien cambodgiens laotien laotiens vietnamien "
+       "vietnamienne vietnamiens turc turque turcs turques polonais polonaise polonaises portugais portugaise "
+       "portugaises chinois chinoise chinoises russe russes italien italienne italiens italiennes espagnol espagnole "
+       "espagnols espagnoles anglais anglaise anglaises allemand allemande allemands allemandes americain "
+       "americaine americains bresilien bresilienne bresiliens "
        "origine origines nationalite nationalites double ressortissant ressortissants ressortissante consonance "
        "nom! noms! patronyme patronymes couleur peau race races ethnie ethnique ethniques souche typee typees "
        "caucasien caucasienne caucasiens hors! ue! europe! extracommunautaire extracommunautaires "
@@ -347,7 +410,7 @@ PROPS: tuple[Prop, ...] = (
               r"\binsertion|\bintegration|\bcours\b|\bfle\b|\btitre de sejour|\bautorisation de travail|"
               r"\bpermis de travail|\bvisa|\bdroit (?:de|au) travail|\bemplois? publics?|\bfonction publique|"
               r"\bconcours|\btitulaire|\bfonctionnaire|\bdefense|\barmee|\bgendarmerie|\bpolice|\bhabilitation|"
-              r"\bsecret defense|\bdiplome\w* (?:etranger|europeen)|\bpermis (?:de conduire )?(?:etranger|europeen)|"
+              r"\bsecret defense|\bdiplome\w* (?:etranger|europeen|d'un pays|dans un pays|de l'union|en europe)|\bpermis (?:de conduire )?(?:etranger|europeen)|"
               r"\bsejour\w* a l'etranger|\bdeplacements? (?:a l'etranger|en europe)|\ba l'etranger\b|\ben europe\b|"
               r"\bparlement|\bcommission|\bfonds\b|\bprogramme|\bnorme|\breglement|\bdirective|\berasmus|\bprojets?|"
               r"\bnoir (?:et blanc|mat)|\bblanc (?:cassé|casse)|\btableau blanc|\bcol blanc|\bliste noire|"
@@ -359,14 +422,16 @@ PROPS: tuple[Prop, ...] = (
               r"\bscene|\bpays de l'est (?:et|,) |\bexpatri|\bmobilite internationale|\bvolontariat"),
     # --- religion
     _p("prop.religion", "religion", "R10-DISCRIM",
-       r"\b(?:religio\w*|confession\w*|culte\w*|\bfoi\b|croyan\w*|croyant\w*|pratiquant\w*|pratique religieuse|"
-       r"musulman\w*|islam\w*|chretien\w*|catholique\w*|protestant\w*|evangeli\w*|evangelist\w*|juif\w*|juive\w*|"
+       r"\b(?:baptis\w*|bapteme\w*|agnosti\w*|catho\b|cathos\b|musulm\w*|orthodoxe\w*|pentecot\w*|"
+       r"adventist\w*|baha'?i\w*|religio\w*|confession\w*|culte\w*|\bfoi\b|croyan\w*|croyant\w*|pratiquant\w*|pratique religieuse|"
+       r"musulman\w*|islam\w*|chretien\w*|catholique\w*|protestant\w*|evangeli(?:que|ques|ste|stes|sme)\b|juif\w*|juive\w*|"
        r"judaisme|temoins? de jehovah|jehovah|mormon\w*|bouddhis\w*|hindou\w*|sikh\w*|athee\w*|laic\w*|sectes?|"
        r"scientolog\w*|salafis\w*|voile\w*|foulard\w*|hijab\w*|kippa\w*|turban\w*|niqab\w*|burqa\w*|burkini\w*|"
        r"signes? (?:religieux|ostensibles?|ostentatoires?|convictionnels?|confessionnels?)|ramadan|jeune religieux|"
        r"prieres?|mosquee\w*|synagogue\w*|paroisse\w*|shabbat|sabbat|careme|jours? saints?|fetes? religieuses?|"
        r"pratiqu\w* (?:religieu\w*|leur (?:religion|foi|culte))|communaute (?:protestante|catholique|musulmane|juive|"
        r"chretienne|evangelique|religieuse))",
+       "bapteme baptise baptisee baptises catho cathos agnostique orthodoxe orthodoxes "
        "religion religions religieux religieuse religieuses confession confessionnel confessionnelle culte cultes foi "
        "croyance croyances croyant croyante croyants pratiquant pratiquante pratiquants pratiquantes musulman "
        "musulmane musulmans musulmanes islam islamique chretien chretienne chretiens catholique catholiques "
@@ -379,7 +444,7 @@ PROPS: tuple[Prop, ...] = (
        unless=r"\bbateau|\bvoilier|\bnavig|\bplanche a voile|\bregate|\bvoile (?:de|du) (?:bateau|navire)|\bvoiles? "
               r"(?:legeres?|habitable)|\bmoniteur de voile|\bcentre nautique|\betablissement|\benseignement|\becole|"
               r"\bcollege|\blycee|\binstitution|\bdiocese|\beglise|\baumoner|\btourisme|\bpatrimoine|\bedifice|"
-              r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?|\bhalal|\bcasher|\bsalle de priere|"
+              r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
               r"\blieu de culte|\bcathedrale|\bguide|\bvisite|\bculture\w*|\bfoi (?:de|du)\b|\bbonne foi|\bma foi|"
               r"\bfoie|\bjeune (?:diplome|public|equipe|entreprise|societe|talent)|\blaicite (?:et|,)|"
               r"\bprincipe de (?:neutralite|laicite)|\breglement interieur|\bfonction publique|\bservice public|"
@@ -388,8 +453,12 @@ PROPS: tuple[Prop, ...] = (
               r"d'agglomeration|urbaine)|\bvoile (?:de|du)\b(?! (?:religieux|islamique))"),
     # --- political and trade-union opinions, mandates
     _p("prop.opinions", "opinions", "R10-DISCRIM",
-       r"\b(?:syndica\w*|syndique\w*|syndicat\w*|cgt|cfdt|cftc|cfe-cgc|unsa|solidaires|fo\b|force ouvriere|"
-       r"sud (?:rail|ptt|sante|education|solidaires)|de sud\b|greve\w*|greviste\w*|manif\w*|gilets? jaunes?|"
+       r"\b(?:milit(?:e|es|ez|er|ons|ent|ait|aient|ant)\b|(?:un|au|du|le|d'un|a un|meme|notre|son|leur|quel) parti\b"
+       r"(?! pris)|adher\w* (?:a|au|aux) (?:un |une |le |la |notre |meme |quel |leur |son )?(?:parti|syndicat|mouvement|organisation politique)|anti-?(?:nucleaire|capital|militar|fasc|vax|vaccin|pass|corrida|chasse|"
+       r"mondialis|globalis|specis|imperial|racis|sionis|europe|euro|syndica)\w*|souverainist\w*|royalist\w*|"
+       r"identitaires?|conservat(?:eur|eurs|rice|rices)\b(?! (?:de|du|des|alimentaire|du patrimoine))|"
+       r"progressist\w*|idees (?:politiques|de gauche|de droite)|syndica\w*|syndique\w*|syndicat\w*|cgt|cfdt|cftc|cfe-cgc|unsa|solidaires|fo\b|force ouvriere|"
+       r"sud (?:rail|ptt|sante|education|solidaires)|de sud\b|greve\w*|greviste\w*|manif(?:s|estants?|estantes?|estations?)?\b|manifest\w* (?:contre|pour|dans la rue|avec)|gilets? jaunes?|"
        r"militan\w*|sympathisant\w*|(?:adherent|membre)\w* (?:d'un |d'une |de la |du |de |des |a un |a une )?(?:parti|"
        r"syndicat|organisation|cgt|cfdt|fo\b|sud\b|mouvement)\w*|encarte\w*|partis? politiques?|(?:opinions?|idees|"
        r"convictions?|engagements?|appartenance|orientation|couleur|sensibilite|affiliation)s? politiques?|"
@@ -403,6 +472,9 @@ PROPS: tuple[Prop, ...] = (
        r"(?:syndica\w*|du personnel)|candidat\w* (?:a|aux) (?:une |des |l')?elections?|elections?|vote\w*|"
        r"prud'?hom\w*|actions? collectives?|conseillers? municipa\w*|maires?(?: en exercice| adjoints?)|"
        r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche))",
+       "milite militer militez militons militent militait parti adherer adherez adhere adherent adherant anti "
+       "souverainiste souverainistes royaliste royalistes identitaire identitaires conservateur conservateurs "
+       "conservatrice conservatrices progressiste progressistes idees "
        "syndical syndicale syndicaux syndicales syndique syndiquee syndiques syndiquees syndicat syndicats "
        "syndicalisme syndicaliste syndicalistes cgt cfdt cftc cfe unsa solidaires fo force sud greve greves greviste "
        "grevistes manif manifs manifestant manifestants manifestation manifestations gilet gilets militant militante "
@@ -453,10 +525,23 @@ PROPS: tuple[Prop, ...] = (
               r"\bsante sexuelle|\bpublic|\bcentre|\bfierte|\bpride|\baccueil|\bcharte|\bautre cercle|"
               r"\bquel que soit son genre|\bpartenaire|\btransition (?:ecologique|energetique|numerique|digitale|"
               r"professionnelle|de carriere)|\btrans (?:port|fert|action)|\bvie (?:sexuelle|intime) (?:des|de nos)|"
-              r"\bidentite (?:visuelle|graphique|de marque)|\btransition\b(?! (?:de genre|de sexe))"),
+              r"\bidentite (?:visuelle|graphique|de marque)|(?<!cours de )\btransition\b(?! (?:de genre|de sexe))"),
     # --- residence and bank domiciliation
     _p("prop.residence", "residence", "R10-DISCRIM",
        r"(?<!s')(?<!')\b(?:adresses? (?:en|dans|a|au|aux|hors|situee?s?|postales?|de residence|personnelles?)|"
+       r"(?:cv|candidat\w*|candidatures?|personnes?|gens|profils?) (?:venant|provenant|en provenance|arrivant)"
+       r" (?:de|du|des|d')(?! ?(?:se |s'|finir|terminer|obtenir|quitter|sortir|etre|decrocher|valider|reussir|"
+       r"l'immigration))|banlieusard\w*|intra-?muros|provinciaux|franciliens?|parisien\w*|lyonnais\w*|"
+       r"marseillais\w*|\bcp\s?\d{2}(?= ?(?:ou|et|,|/|uniquement|seulement|exclusivement))|autres departements|"
+       r"(?:candidat\w*|cv|personnes?|gens|profils?|habit\w*|resid\w*|domicili\w*|venant|provenant|originaires?)"
+       r" (?:du|de la|de l'|des|d'|de|en|a|dans le|dans l') ?(?:val[- ]d'oise|essonne|yvelines|seine[- ]saint[- ]denis|"
+       r"hauts[- ]de[- ]seine|val[- ]de[- ]marne|seine[- ]et[- ]marne|nord|pas[- ]de[- ]calais|bouches[- ]du[- ]rhone|"
+       r"grigny|sevran|clichy[- ]sous[- ]bois|la courneuve|bobigny|aulnay[- ]sous[- ]bois|saint[- ]denis|"
+       r"villiers[- ]le[- ]bel|sarcelles|trappes|mantes[- ]la[- ]jolie|vaulx[- ]en[- ]velin|venissieux)\b|"
+       r"(?:votre|sa|leur|la|une) banque (?:est|soit|doit etre)|(?:comptes? (?:\w+ )?(?:au|a la|chez|a)|est (?:la|le|au|"
+       r"a la|chez)) (?:caisse d'epargne|credit agricole|credit mutuel|banque populaire|banque postale|"
+       r"societe generale|bnp(?: paribas)?|lcl|cic|boursorama|hello ?bank|fortuneo|n26|revolut|nickel)\b|comptes? (?:bancaires?|courants?|cheques?|de depot)? ?(?:a la|au|chez|dans|"
+       r"aupres de(?: la)?)|habit(?:er|ez|ant|ants|ante|antes)\b|"
        r"domicilie(?:e|s|es)?\b|domiciliation|(?:votre|son|leur|lieu de) domicile|domicile (?:a|en|dans|hors|situe|proche|"
        r"a moins)|residen(?:ce|t|ts|te|tes|ts?) (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin|proche|principale)|"
        r"residant\w* (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin)|resid(?:ez|er) (?:a|en|dans|hors|au|aux|sur|pres|"
@@ -477,6 +562,12 @@ PROPS: tuple[Prop, ...] = (
        r"(?:banque|caisse|credit|societe generale|bnp|lcl|boursorama)|banques? en ligne|neobanques?|"
        r"sans domicile(?: fixe)?|\bsdf\b|heberge\w* (?:chez|par) (?:un |des |une )?(?:tiers|ami|famille|proche)|"
        r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles)",
+       "cv candidat candidats candidate candidates candidature candidatures personne personnes gens profil profils "
+       "banlieusard banlieusards banlieusarde intra muros provinciaux francilien franciliens parisien parisiens "
+       "parisienne parisiennes lyonnais lyonnaise marseillais marseillaise cp autres val essonne yvelines "
+       "nord pas bouches hauts grigny sevran clichy courneuve bobigny aulnay saint villiers sarcelles trappes mantes "
+       "vaulx venissieux caisse credit banque populaire postale societe bnp lcl cic boursorama hello fortuneo n26 "
+       "revolut nickel habiter habitez habitant habitants habitante habitantes comptes compte "
        "adresse adresses domicile domicilie domiciliee domicilies domiciliees domiciliation residence residences "
        "resident residents residente residentes residant residants residez resider habitant habitants habitante "
        "habitantes habiter habitez habitent habites habite demeurant logeant loge vivant vivez vivre vivent originaire originaires quartier quartiers cite "
@@ -527,9 +618,23 @@ PROPS: tuple[Prop, ...] = (
               r"\bfamille (?:de produits|d'accueil)|\bparler (?:en public|de|des|du|avec)|\bprononciation (?:des|de)"
               r"|\baccents? (?:aigus?|graves?)|\baccentu",
        field_form=False),
+    _p("prop.language_excl", "language", "R10-DISCRIM",
+       r"\b(?:bilingues?|langues? (?:maternelles?|natales?|d'origine)|seul le francais (?:doit|peut|sera|est)|"
+       r"(?:parler|parle|parlent|parlez) (?:\w+ )?(?:a la pause|aux pauses|pendant les pauses|entre (?:vous|collegues|"
+       r"eux))|autres? langues? (?:que le francais )?(?:a la pause|entre collegues|dans les locaux))",
+       "bilingue bilingues langue langues seul parler parle parlent parlez autre autres",
+       "excl", "review",
+       unless=r"\btraduire|\btraduction|\binterpret|\benseign|\bprofesseur|\bformateur|\bcours de",
+       field_form=False),
     # --- fees asked of the candidate (« frais de dossier : 50 € », « caution demandée », « retenu sur salaire »)
     _p("prop.fee", "fee", "R05-FEE",
-       r"\b(?:frais (?:de |d')?(?:dossier|inscription|candidature|traitement|etude|gestion|ouverture|envoi|formation|"
+       r"\b(?:(?:apport|amen|remett|prevoy)(?:ez|er)\b|en especes|en liquide|(?:pai|paie|paient|payent|paye|"
+       r"financent|finance|regle|reglent|verse|versent|achete|achetent|fournit|fournissent)\b(?= (?:lui|elle|eux|"
+       r"elles)-?memes?| (?:son|sa|ses|leur|leurs|votre|vos)\b| (?:environ |au moins |pres de )?\d)|"
+       r"souscri\w*|formules? (?:d'accompagnement|premium|payante)|audiotel|"
+       r"(?:€|euros?) (?:l'appel|par appel|la minute|par sms|le sms)|reverse\w*|reverser\w*|commission sur (?:votre|"
+       r"vos|le) (?:premier )?salaire|frais (?:administratifs?|annexes|fixes)|droits? (?:de |d')\w+|"
+       r"frais (?:de |d')?(?:dossier|inscription|candidature|traitement|etude|gestion|ouverture|envoi|formation|"
        r"adhesion|mise en relation|placement|reservation|participation|session|selection|recrutement|demarrage|"
        r"installation|constitution|service|abonnement|badge|tenue|materiel)|cautions?|depots? de garantie|"
        r"kits?(?: de (?:demarrage|demonstration|depart|vente|lancement))?|forfaits?|acomptes?|cotisations?|"
@@ -551,6 +656,10 @@ PROPS: tuple[Prop, ...] = (
        r"adhesion\w*|licence\w*|cartes? (?:de membre|d'adherent)|moyennant|avance de|acquer\w*|"
        r"financer (?:vous-meme|vous meme|soi-meme|personnellement)|verseront|versera|contribution\w*|"
        r"€ ?/ ?min\w*|par minute|la minute)",
+       "apportez apporter amenez amener remettez remettre prevoyez prevoir especes liquide pai paie paient payent "
+       "financent finance regle reglent verse versent achete achetent fournit fournissent lui elle eux elles "
+       "souscrire souscrivez souscription souscrit formule formules audiotel appel reverse reverser reverserez "
+       "reversez reverseront reversement commission droit droits "
        "frais caution cautions depot depots kit kits forfait forfaits acompte acomptes cotisation cotisations "
        "abonnement abonnements compte comptes premium droit droits payant payante payants payantes facture facturee "
        "factures facturees facturer facturation regler payer reglement paiement paiements payez paye versement "
@@ -576,19 +685,28 @@ PROPS: tuple[Prop, ...] = (
               r"retraite)|\bcharges? (?:sociales?|patronales?)|\bpremium\b(?!.{0,30}€)|\bmarques? premium|"
               r"\bgamme|\bclients? premium|\bhotel|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
               r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
-              r"\bparticipation\b(?! financiere)(?!.{0,20}€)|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b"),
+              r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b"),
 )
 
 PROPS += (
+    _p("prop.origin_self", "origin", "R10-DISCRIM",
+       r"\b(?:(?:preference|priorite) (?:nationale|aux (?:francais|nationaux))|francais de souche|(?:embauch|recrut|"
+       r"engag|pren|cherch|recherch)\w+ (?:un|une|des|que des|uniquement des|seulement des) francaise?s?\b"
+       r"(?! (?:courant|lu|ecrit|parle|bilingue|niveau|langue|natif|maternel|[abc][12]\b)))",
+       "preference priorite souche embauchons embauchez embauche recrutons recrute engageons prenons cherchons "
+       "recherchons cherche recherche",
+       "self", "block", exceptions=("EXC-EMPLOI-PUBLIC",),
+       unless=r"\bemplois? publics?|\bfonction publique|\bmarches? publics?", field_form=False),
     _p("prop.sex_person", "sex", "R08-SEX",
-       r"\b(?:(?:une?|des|les|la|le) (?:femmes?|dames?|filles?|nanas?|collaboratrices?|hommes?|mecs?|gars|messieurs|"
+       r"\b(?:mesdames|mesdemoiselles|messieurs(?= ?,)|(?:une?|des|les|la|le) (?:femmes?|dames?|filles?|nanas?|collaboratrices?|hommes?|mecs?|gars|messieurs|"
        r"monsieur|garcons?|jeunes? (?:femmes?|hommes?|filles?))|vous etes (?:une femme|un homme)|sexe (?:masculin|"
        r"feminin)|sexe(?= ?: ?(?:h|f|m|homme|femme|masculin|feminin)\b))\b",
-       "femme femmes dame dames fille filles nana nanas collaboratrice collaboratrices homme hommes mec mecs gars "
+       "mesdames mesdemoiselles femme femmes dame dames fille filles nana nanas collaboratrice collaboratrices homme hommes mec mecs gars "
        "messieurs monsieur garcon garcons sexe",
        "excl only pref req", "block", exceptions=("EXC-R1142-1",),
        unless=r"\b(?:hommes?|femmes?|filles?|garcons?|messieurs|dames?) (?:et|ou|&|/) (?:les |des |aux |une |un )?"
-              r"(?:hommes?|femmes?|filles?|garcons?|messieurs|dames?)\b|\bh ?/ ?f\b|\bf ?/ ?h\b|\bmixte|\btoutes et tous|"
+              r"(?:hommes?|femmes?|filles?|garcons?|messieurs|dames?)\b|\bmesdames,? (?:et )?messieurs|\bmessieurs,? "
+              r"(?:et )?mesdames|\bh ?/ ?f\b|\bf ?/ ?h\b|\bmixte|\btoutes et tous|"
               r"\bfemmes? (?:de (?:menage|chambre|service|terrain|l'art|metier|confiance)|d'(?:entretien|affaires))|"
               r"\bhommes? (?:de (?:menage|terrain|l'art|metier|confiance|main)|d'(?:entretien|affaires))|"
               r"\bsages?-femmes?|\b(?:rayon|mode|pret-a-porter|vetements?|chaussures?|collection|coiffure|clientele|"
@@ -614,12 +732,12 @@ PROPS += (
               r"\bresidence|\bcollection|\bantenne|\bcampagne|\bclientele",
        field_form=False),
     _p("prop.age_cue", "age", "R07-AGE",
-       r"\b(?:(?:au-dela|au dela|passe|apres|plus|moins|\+) de (?:19|[2-7]\d) ?ans|(?:19|[2-7]\d) ?ans (?:et plus|"
+       r"\b(?:(?:au-dela|au dela|passe|apres|plus|moins|\+) de (?:19|[2-7]\d) ?(?:ans|printemps|balais|berges|piges)\b|(?:19|[2-7]\d) ?ans (?:et plus|"
        r"et moins|maxi\w*|mini\w*|max|min|ou plus|ou moins|revolus)|"
        r"vingtenaires?|trentenaires?|quadragenaires?|quinquagenaires?|sexagenaires?|quadras?|quinquas?|"
        r"moins jeunes|plus ages|jeunots?|vieux|vieilles?|(?:la |une )?(?:vingtaine|trentaine|quarantaine|"
        r"cinquantaine|soixantaine))",
-       "ans vos vingtenaire vingtenaires trentenaire trentenaires quadragenaire quadragenaires quinquagenaire "
+       "ans printemps balais berges piges vos vingtenaire vingtenaires trentenaire trentenaires quadragenaire quadragenaires quinquagenaire "
        "quinquagenaires sexagenaire sexagenaires quadra quadras quinqua quinquas jeunes ages jeunot jeunots vieux "
        "vieille vieilles vingtaine trentaine quarantaine cinquantaine soixantaine",
        "excl only pref req ask", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
@@ -651,17 +769,59 @@ PROPS += (
        field_form=False),
 )
 
+# Whom the recruiter says it seeks can be the criterion itself (« nous recrutons des chrétiens engagés »).
+_SEEKABLE = frozenset(("prop.religion", "prop.origin", "prop.opinions", "prop.orientation", "prop.appearance",
+                       "prop.family"))
+PROPS = tuple(replace(p, cues=(*p.cues, "seek")) if p.id in _SEEKABLE else p for p in PROPS)
+
 _BY_ANCHOR: dict[str, list[Prop]] = {}
+_PROP_ANCHORS: dict[int, set[str]] = {id(p): set(p.anchors) for p in PROPS}
 for _prop in PROPS:
     for _w in _prop.anchors:
         _BY_ANCHOR.setdefault(_w, []).append(_prop)
-_ANCHORS = frozenset(_BY_ANCHOR)
+_ANCHORS = set(_BY_ANCHOR)
+
+# Every « stem\w* » of a property pattern is an anchor too, for any word it starts (« scientologues »,
+# « psychiatrie », « manifesté »): the word lists cannot hold every inflection. Words are checked once, then cached.
+_STEM_AT = re.compile(r"(?:\\b|\||\(\?:|\()([a-z]{4,})\\w\*")
+_PROP_STEMS: tuple[tuple[Prop, tuple[str, ...]], ...] = tuple(
+    (p, tuple(sorted(set(_STEM_AT.findall(p.rx.pattern))))) for p in PROPS)
+# stems that only occur inside longer phrases of a pattern (« candidat\w* … noirs », « mini », « maxi »)
+_PHRASE_STEMS = frozenset("candidat collaborat conseill associati attend change boit employe engage equipier maxi "
+                          "mini medica nouvel regle salarie serveu vendeu vote fourni financ pratiqu municipa "
+                          "sensibilite".split())
+_PROP_STEMS = tuple((p, tuple(st for st in sts if st not in _PHRASE_STEMS)) for p, sts in _PROP_STEMS)
+_ALL_STEMS = tuple(sorted({st for _, sts in _PROP_STEMS for st in sts}))
+_SEEN_WORDS: set[str] = set()
+
+
+def _learn_words(words: frozenset[str]) -> None:
+    """Register as anchors the new words that start with a property stem."""
+    new = words - _SEEN_WORDS
+    if not new:
+        return
+    if len(_SEEN_WORDS) < 300_000:
+        _SEEN_WORDS.update(new)
+    for w in new:
+        if w in _ANCHORS or not w.startswith(_ALL_STEMS):
+            continue
+        for prop, stems in _PROP_STEMS:
+            if stems and w.startswith(stems):
+                _PROP_ANCHORS[id(prop)].add(w)
+                _BY_ANCHOR.setdefault(w, []).append(prop)
+        if w in _BY_ANCHOR:
+            _ANCHORS.add(w)
 
 # Fees: the property words alone are not enough, a sum or a charge on the reader must be there too.
 _AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|balles\b|boules\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
                      r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b")
 _CHARGED = re.compile(
-    r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|"
+    r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|(?:lui|elle|eux|"
+    r"elles)-?memes?|(?:apport|amen|remett|prevoy|pay|regl|vers|souscriv)ez\b|en especes|en liquide|audiotel|"
+    r"(?:€|euros?) (?:l'appel|par appel|la minute|par sms)|seul moyen|pour (?:debloquer|obtenir|recevoir|consulter|"
+    r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
+    r"\w+ )?(?:salaires?|paies?|payes?|remunerations?|mois de salaire)|(?:reverse|reverser)\w*|"
+    r"(?:prelev|retien|deduis|deduir)\w*|"
     r"a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
     r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de)|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
@@ -678,6 +838,7 @@ _CHARGED = re.compile(
     r"etre mis)|a l'inscription|a la signature|lors de l'inscription|08 ?9\d)")
 
 _READER = re.compile(r"\b(?:vous|votre|vos|candidat\w*|postulant\w*|recrue\w*|nouvel\w*|embauche\w*|inscri\w*|"
+                     r"entretiens?|chaque (?:\w+ )?(?:recrute|embauche|nouveau|nouvelle|salarie|livreur|vendeu\w*)|"
                      r"postuler|recrute\w*|acceder|acces|job|poste|mission\w*|selectionne\w*)\b")
 
 _PAY_CONTEXT = re.compile(r"\b(?:remuner\w*|salaires?|brut|bruts|net|nets|payee?s?|paie|de l'heure|taux horaire|smic)\b")
@@ -688,7 +849,22 @@ _FIELD_VALUE_LAWFUL = re.compile(r"^\s*(?:indifferent\w*|peu importe|tous|toutes
 _FIELD_NAMES = re.compile(r"^(?:sexe|genre|age|origine|nationalite|religion|confession|situation (?:familiale|de famille|matrimoniale)|"
                           r"etat civil|enfants?|physique|apparence|taille|poids|sante|etat de sante|handicap|"
                           r"orientation|opinions?|syndicat|appartenance (?:syndicale|politique|religieuse)|"
-                          r"domicile|lieu de residence|residence|quartier|couleur de peau|langue maternelle|accent)\s*$")
+                          r"domicile|lieu de residence|residence|quartier|couleur de peau|langue maternelle|accent|"
+                          r"corpulence|morphologie|silhouette|mensurations|imc|coiffure|cheveux|confession|culte|"
+                          r"convictions?|parti|sensibilite|croyances?|pratique religieuse)"
+                          r"(?:\s+(?:du|de la|des|de l'|d')\s*(?:candidat|candidate|postulant|salarie|personne)\w*"
+                          r"(?:\s*\(e\))?|\s+(?:politiques?|religieuses?|syndicales?|souhaite\w*|requis\w*|exige\w*|"
+                          r"demande\w*|prefere\w*|attendu\w*|ideal\w*))?\s*$")
+
+
+# Categories whose property words in a job title are a criterion by themselves (a title names the job, not its public).
+_TITLE_SELF = frozenset(("origin", "religion", "opinions", "sexual_orientation_identity", "age", "appearance",
+                         "family"))
+
+
+_FIELD_COLON = re.compile(r"(?:\s+(?:du|de la|des|de l'|d')\s*(?:candidat|candidate|postulant|salarie|personne)\w*"
+                          r"(?:\s*\(e\))?|\s+(?:souhaite\w*|requis\w*|exige\w*|demande\w*|prefere\w*|attendu\w*))?"
+                          r"\s*:\s*")
 
 
 def _field_form(folded: str, c0: int, ms: int, me: int, c1: int) -> bool:
@@ -698,10 +874,13 @@ def _field_form(folded: str, c0: int, ms: int, me: int, c1: int) -> bool:
     if not _FIELD_NAMES.match(folded[max(line0, c0):me].strip(" -*•\t")):
         return False
     rest = folded[me:me + 60]
-    colon = re.match(r"\s*:\s*", rest)
+    colon = _FIELD_COLON.match(rest)
     if not colon or _FIELD_VALUE_LAWFUL.match(rest[colon.end():]):
         return False
     return bool(head) and bool(re.match(r"[a-z0-9]", rest[colon.end():colon.end() + 1] or " "))
+
+
+_SEEK_BREAK = re.compile(r"\b(?:pour|afin|avec|aupres|chez|dans)\b")
 
 
 def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int] | None:
@@ -712,6 +891,9 @@ def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[s
         for m in _CUES[kind].finditer(folded, lo, hi):
             if ms < m.start() and m.end() <= me:
                 continue  # a cue word inside the property words (« non pratiquant ») is not a cue
+            if kind == "seek" and not (m.end() <= ms <= m.end() + 40
+                                       and not _SEEK_BREAK.search(folded, m.end(), ms)):
+                continue  # whom one hires comes right after the verb (« recrutons des chrétiens »)
             return kind, m.start(), m.end()
     return None
 
@@ -723,6 +905,8 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
         return None
     amount = _AMOUNT.search(folded, a, b)
     strong = re.search(r"a (?:vos|votre) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
+                       r"\d+ ?% (?:de|du) (?:votre|vos|leur|son|sa) (?:premier |premiere )?(?:mois de )?"
+                       r"(?:salaire|remuneration|paie)|(?:lui|elle|eux|elles)-?memes?|audiotel|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "
                        r"(?:sur|de)|non rembours|payant|surtaxe|08 ?9\d|(?:a|au) (?:acheter|regler|payer)|"
                        r"facture\w*(?: [^.;]{0,16}?)? (?:au|a)\b|achete\w* (?:son|sa|ses)|vous sera demande",
@@ -776,7 +960,7 @@ def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]
     folded = ft.folded
     n = len(folded)
     windows: list[tuple[int, int]] = []
-    for s, e in word_positions(folded, present & prop.anchors):
+    for s, e in word_positions(folded, present & _PROP_ANCHORS[id(prop)]):
         if cues is not None and not _near(cues, s, e, prop.reach + 90):
             continue
         a, b = max(0, s - 45), min(n, e + 50)
@@ -794,6 +978,7 @@ def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]
 
 def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=None) -> None:
     """Run every property on one field (``back`` maps positions of a corrected copy to the field's)."""
+    _learn_words(ft.words)
     present = ft.words & _ANCHORS
     if not present:
         return
@@ -827,6 +1012,11 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             if c1 < len(folded) and folded[c1] in ":?" and c1 < me + 90:
                 # « Origine : européenne », « Ancien délégué syndical ? Ce poste n'est pas pour vous. »
                 c1 = clause_bounds(folded, c1 + 1, c1 + 1, 0, 120)[1]
+            if c0 > 1 and folded[c0 - 1] == ":" and ms - c0 < 60:
+                # « Condition d'embauche : avoir un compte au Crédit Agricole »: a short label before the colon
+                head0 = clause_bounds(folded, c0 - 1, c0 - 1, 60, 0)[0]
+                if c0 - head0 <= 45:
+                    c0 = head0
             if prop.cues == ("self",):
                 found = ("self", ms, me)
             elif prop.cues == ("fee",):
@@ -835,6 +1025,8 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
                 found = _cue(prop, folded, c0, c1, ms, me)
                 if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
                     found = ("field", me, min(c1, me + 40))
+                if found is None and ft.name == "intitule" and prop.category in _TITLE_SELF:
+                    found = ("title", ms, me)
             if found is None:
                 continue
             kind, ks, ke = found
@@ -970,6 +1162,7 @@ def detect_properties(ctx: Ctx, dropped: list) -> list[Hit]:
     hits: list[Hit] = []
     for ft in ctx.free_fields:
         done: set[str] = set()
+        _learn_words(ft.words)
         if not ft.words.isdisjoint(_ANCHORS):
             _scan(ctx, ft, dropped, hits, done)
         corrected = _corrected(ft)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # One-to-one character folding: lower case is applied first, then this table. « ¿ » is how a narrow no-break
@@ -41,6 +42,17 @@ _BYTES_TABLE = bytes(
 _REPLACE_FIRST = tuple((ch, tgt) for ch, tgt in _NON_LATIN1.items() if ch != "œ")
 
 
+# Letters of Central European and Turkish alphabets (ă ș ț ı ł ő ğ…) become their base letter, one for one, so that
+# a passage in those languages is read as words rather than « ? » (Latin-1 letters are folded further down).
+_EXTENDED = {}
+for _cp in range(0x100, 0x250):
+    _ch = chr(_cp)
+    _base = unicodedata.normalize("NFKD", _ch)[:1].lower()
+    if _base.isascii() and _base.isalpha() and _ch not in _NON_LATIN1:
+        _EXTENDED[_cp] = _base
+_EXTENDED.update({ord("ı"): "i", ord("ł"): "l", ord("đ"): "d", ord("ħ"): "h", ord("ŧ"): "t"})
+_EXTENDED_TABLE = str.maketrans(_EXTENDED)
+
 _PROTECT = (("€", "\x80"), ("œ", "\x81"))
 _BULLETS = ("•", "\uf0a7", "▪", "►", "✓", "✔", "…")
 
@@ -62,6 +74,7 @@ def fold(text: str) -> str:
     for ch in _BULLETS:
         if ch in lowered:
             lowered = lowered.replace(ch, "\n")
+    lowered = lowered.translate(_EXTENDED_TABLE)
     protected = [(ch, tgt) for ch, tgt in _PROTECT if ch in lowered]
     for ch, tgt in protected:
         lowered = lowered.replace(ch, tgt)
@@ -161,6 +174,9 @@ class FieldText:
 _CLAUSE_END = re.compile(r"[.!?;:\n\r•·▪►✓✔\uf0a7|]|/r/n|\*\*\*|\s-\s|\s\*\s")
 
 
+_ABBREV_DOT = re.compile(r"(?<![a-z])(?:ch|rech|cf|env)\.$")
+
+
 def clause_bounds(folded: str, start: int, end: int, max_back: int = 160, max_fwd: int = 160) -> tuple[int, int]:
     """Start and end of the clause around [start, end) (bounded windows)."""
     lo = max(0, start - max_back)
@@ -170,6 +186,8 @@ def clause_bounds(folded: str, start: int, end: int, max_back: int = 160, max_fw
         if m.group(0) == "." and 0 < m.start() < len(folded) - 1 and folded[m.start() - 1].isdigit() \
                 and folded[m.start() + 1].isdigit():
             continue
+        if m.group(0) == "." and _ABBREV_DOT.search(folded, max(0, m.start() - 5), m.start() + 1):
+            continue  # « ch. vendeur » (cherche): an abbreviation, not the end of the clause
         left = m.end()
     hi = min(len(folded), end + max_fwd)
     m = _CLAUSE_END.search(folded, end, hi)
