@@ -95,8 +95,10 @@ CARD = ServiceCard(
             f"{len(RULES)} règles R01–R25 ; détecteurs lexicaux avec gestion de la négation, des déclarations de "
             "non-discrimination et des exceptions légales ; pour chaque critère protégé, vocabulaire de la propriété "
             "(santé, famille, origine, résidence, opinions…) rapproché d'un indice d'exclusion, de restriction, "
-            "d'exigence, de préférence ou de question dans la même proposition ; analyse des montants (horaire, mensuel, annuel, k€, "
-            "fourchettes) comparés au SMIC de la date de l'offre ; comparaison des champs et du texte."
+            "d'exigence, de préférence, de question ou de recherche (« nous recrutons des … ») dans la même "
+            "proposition, ou dans l'intitulé ; analyse des montants (horaire, mensuel, annuel, k€, fourchettes, "
+            "journée ou semaine dont la durée est dite) comparés au SMIC de la date de l'offre ; passages en "
+            "langue étrangère ; comparaison des champs et du texte."
         ),
         optimises_for="signaler les offres illicites sans bloquer les offres licites (précision et rappel par "
                       "catégorie ; part d'offres réelles bloquées)",
@@ -115,8 +117,8 @@ CARD = ServiceCard(
         "nettoyage du texte (HTML retiré, texte très long tronqué et signalé)",
         "recherche des formulations interdites et de leurs variantes, hors négation et déclarations de diversité",
         "rapprochement du vocabulaire d'une propriété protégée et d'un indice (« pas de », « uniquement », "
-        "« de préférence », « indiquez si ») dans la même proposition, hors contextes licites (public du poste, "
-        "avantages, actions positives)",
+        "« de préférence », « indiquez si », « nous recrutons des ») dans la même proposition ou dans l'intitulé, "
+        "hors contextes licites (public du poste, avantages, actions positives)",
         "application des exceptions légales présentes dans l'offre (apprentissage, mannequins, emplois publics…)",
         "lecture des montants et comparaison au SMIC de la date de l'offre",
         "comparaison des champs structurés et du texte (contrat, durée, expérience, salaire)",

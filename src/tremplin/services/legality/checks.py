@@ -308,11 +308,14 @@ _BELOW_SMIC_WORDS = fast(r"\b(?:inferieur\w*|en dessous|en-dessous|au-dessous|so
                                r"\bsmic\s*(?:horaire\s*|mensuel\s*)?(?:-|moins|minore\w* de|diminue\w* de|reduit\w* de|"
                                r"abattu\w* de)\s*(\d{1,2})\s?%|\bsmic (?:minore|reduit|abattu|diminue)\b")
 _COMMISSION_ONLY = fast(
-    r"\b(?:remuner\w*|salaire|pay\w*|retribu\w*)\s+(?:\w+\s+){0,2}?(?:uniquement|exclusivement|seulement|100 ?%|"
+    r"\b(?:remuner\w*|salaire|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:\w+\s+){0,2}?(?:uniquement|exclusivement|seulement|100 ?%|"
     r"entierement|totalement|a 100 ?%)\s+(?:a la |sur |aux |en |au |par )?(?:commissions?|pourcentage|variable|"
+    r"pourboires?|"
     r"ventes|resultats|chiffre)|\b(?:pas de|sans|aucun|aucune)\s+(?:salaire\s+|remuneration\s+)?(?:fixe|de base)\b|\b(?:commissions?|variable)\s+"
     r"(?:uniquement|seulement|exclusivement)\b|\b100 ?% (?:commission|variable)\w*|"
     r"\bsans (?:aucun |aucune )?(?:minimum|salaire|remuneration|revenu|fixe) (?:minimum |minimal\w* )?garanti\w*|"
+    r"\b(?:uniquement|seulement|exclusivement) (?:des |les |aux |au |par les |grace aux )?pourboires\b|"
+    r"\bpas (?:d'autre|de) (?:salaire|remuneration) que (?:les |des |vos )?(?:pourboires|commissions)\b|"
     r"\bsans (?:aucun |aucune )?(?:salaire|remuneration|revenu) minim\w*|\b(?:uniquement|seulement|exclusivement|rien qu')\s*(?:a la |au |aux )"
     r"(?:tache|piece|pieces|colis|rendement|livraisons?|prestations?)\b|\b(?:remuner\w*|paye\w*|pay\w*|retribu\w*)"
     r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement)\b[^.;\n]{0,40}?\bsans\b"
@@ -320,7 +323,7 @@ _COMMISSION_ONLY = fast(
 
 
 _COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage garanti garantie garantis tache piece "
-                              "pieces rendement minimum minimal minimale".split())
+                              "pieces rendement minimum minimal minimale pourboire pourboires".split())
 _BONUS = fast(r"\b(?:primes?|segur|13e|13eme|treizieme|complement de traitement|indemnite|\+)")
 
 
@@ -1179,7 +1182,7 @@ _EN = frozenset(
     "knowledge including opportunity please apply "
     # words of job ads that French does not use (short English passages: « Hiring now!! … DM us »)
     "years weekends written available required needed hiring now friendly hard work good join apply asap "
-    "kitchen looking seeking wanted hire hiring salary shifts shift in customer".split()
+    "kitchen looking seeking wanted hire hiring salary shifts shift in customer manage report attend".split()
 )
 _FR = frozenset(
     "le la les de des du et en un une pour avec vous votre vos nous notre nos est sont sera dans sur au aux par ou "

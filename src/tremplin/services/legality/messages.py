@@ -787,6 +787,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "aux femmes et aux hommes, sauf pour les rares emplois où le sexe est la condition déterminante.",
         "suggest": "Supprimez cette mention ; décrivez les tâches et les compétences et ajoutez « (H/F) » à l'intitulé.",
     },
+    "prop.age_limit": {
+        "explain": "L'offre fixe un âge minimum ou maximum (« {text} »). Un critère d'âge n'est permis que dans les "
+                   "cas prévus par la loi (apprentissage, contrats aidés).",
+        "suggest": "Supprimez cette limite et décrivez l'expérience ou la disponibilité attendues.",
+    },
     "prop.age_cue": {
         "explain": "L'offre écarte, réserve ou préfère une tranche d'âge (« {text} »). Un critère d'âge n'est permis "
                    "que dans les cas prévus par la loi (apprentissage, contrats aidés).",

@@ -204,7 +204,10 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
             net = True
         if unit == "other" and u is not None:
             per = u.group(2) or u.group(4) or ""
-            hours = _period_hours(folded, per, start, end, after[u.end():])
+            rest = after[u.end():]
+            if u.end() and after[u.end() - 1].isalpha():
+                rest = re.sub(r"^[a-z]+", "", rest)  # the rest of a unit word matched short (« jour|nee »)
+            hours = _period_hours(folded, per, start, end, rest)
             if hours:
                 # « 62 € brut par journée de 8 h », « 300 € chaque semaine pour 35 heures »: an hourly rate
                 out.append(Amount(round(low_value / hours, 2), "hour", net, ft.name, range_start, end))
@@ -220,7 +223,6 @@ _DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de)
 
 def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> float | None:
     """Hours worked in the day or the week an amount pays for, when the text states them."""
-    after = re.sub(r"^[a-z]+", "", after)  # the rest of a unit word matched short (« jour|nee »)
     if per.startswith(("jour", "journee")):
         m = _DAY_HOURS.match(after)
         if m:

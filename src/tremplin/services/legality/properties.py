@@ -62,7 +62,7 @@ _CUE_REQ = (
 _CUE_PREF = (
     r"\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
     r"\ben priorite\b|\bpriorite (?:aux?|a|donnee|sera)\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
-    r"\bbienvenu\w*|\bsouhait\w*|\bvoulons\b|\bveut\b|\bidealement\b|\bavantage\w*|\bconseill\w*"
+    r"\bbienvenu\w*|\bsouhait\w*|\bvoulons\b|\bveut\b|\bidealement\b|\bavantage\w*|\bconseill(?:e|ee|es|ees|ons)\b"
 )
 _CUE_ASK = (
     r"\bindiquez\b|\bindiquer\b|\bprecisez\b|\bpreciser\b|\bmentionnez\b|\bmentionner\b|\bsignalez\b|\bsignaler\b|"
@@ -71,16 +71,16 @@ _CUE_ASK = (
 )
 _CUE_SEEK = (
     r"\b(?:recrut|embauch|engag|cherch|recherch)(?:ons|eons|e|ent|ez)\b(?! (?:a|au|aux|en|dans|pour|sur) )|"
-    r"(?<![a-z])ch\. |\bnous (?:voulons|prenons|visons|ciblons)\b|\bce que nous (?:cherchons|voulons)\b|"
+    r"\bch\. |\bnous (?:voulons|prenons|visons|ciblons)\b|\bce que nous (?:cherchons|voulons)\b|"
     r"\bparfait\b|\bexactement\b|\bproches? de nos\b"
 )
 _CUES = {
-    "excl": re.compile(_CUE_EXCL),
-    "only": re.compile(_CUE_ONLY),
-    "req": re.compile(_CUE_REQ),
-    "pref": re.compile(_CUE_PREF),
-    "ask": re.compile(_CUE_ASK),
-    "seek": re.compile(_CUE_SEEK),
+    "excl": fast(_CUE_EXCL),
+    "only": fast(_CUE_ONLY),
+    "req": fast(_CUE_REQ),
+    "pref": fast(_CUE_PREF),
+    "ask": fast(_CUE_ASK),
+    "seek": fast(_CUE_SEEK),
 }
 _CUE_ORDER = ("excl", "only", "req", "pref", "ask", "seek")
 # Words every cue contains (a cheap first pass on the field's words, instead of the cue patterns).
@@ -89,9 +89,7 @@ _CUE_WORDS = frozenset(
     "pa mort oubliez peine nope que faut "
     "niet uniquement seulement exclusivement strictement seul seule seuls seules rien only faut devez devrez must "
     "plutot priorite voulons veut dites dire etes avez portez vivez habitez pratiquez comptez prevoyez envisagez "
-    "doit doivent dois ni mis mise mises ferme ferment fermera recrutons recrute recrutent embauchons embauche "
-    "embauchent engageons engage cherchons cherche recherchons recherche ch voulons prenons visons ciblons parfait "
-    "exactement ideal proche proches maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
+    "doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
     "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees".split())
 _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit",
               "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
@@ -102,6 +100,11 @@ _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "a
               "indiqu", "mentionn", "signal", "joign", "joindre", "fourni", "declar", "communiqu", "pass", "abstiendr",
               "sabsten", "irrecevab")
 
+
+# Words of the search cue, looked for only near the properties that take it (they occur in most offers).
+_SEEK_WORDS = frozenset("recrutons recrute recrutent recrutez embauchons embauche embauchent embauchez engageons engage "
+                        "engagent engagez cherchons cherche cherchent cherchez recherchons recherche recherchent "
+                        "recherchez ch voulons prenons visons ciblons parfait exactement proche proches".split())
 
 _IS_CUE: dict[str, bool] = {}  # token → whether it is a cue word (cached: the same words recur in every offer)
 
@@ -115,9 +118,17 @@ def _is_cue(w: str) -> bool:
     return got
 
 
+# Words already classified (set operations in C instead of a Python loop over every word of every field).
+_CUE_SEEN: set[str] = set()
+_CUE_YES: set[str] = set()
+
+
 def _cue_positions(ft) -> list[tuple[int, int]]:
-    cached = _IS_CUE
-    words = {w for w in ft.words if cached.get(w) or (w not in cached and _is_cue(w))}
+    new = ft.words - _CUE_SEEN
+    if new and len(_CUE_SEEN) < 300_000:
+        _CUE_SEEN.update(new)
+        _CUE_YES.update(w for w in new if _is_cue(w))
+    words = ft.words & _CUE_YES if not new or len(_CUE_SEEN) < 300_000 else {w for w in ft.words if _is_cue(w)}
     spans = word_positions(ft.folded, words) if words else []
     folded = ft.folded
     for ch in ":=":
@@ -127,6 +138,14 @@ def _cue_positions(ft) -> list[tuple[int, int]]:
             i = folded.find(ch, i + 1)
     spans.sort()
     return spans
+
+
+def _seek_positions(ft, cue_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cue positions plus those of the search cue's words."""
+    words = ft.words & _SEEK_WORDS
+    if not words:
+        return cue_spans
+    return sorted(cue_spans + word_positions(ft.folded, words))
 
 # A statement that no such criterion applies, or a law reference: never a criterion.
 _LAWFUL = re.compile(
@@ -199,7 +218,8 @@ _PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:d
 PROPS: tuple[Prop, ...] = (
     # --- health and disability: exclusions only (a restriction in favour of disabled workers is lawful)
     _p("prop.health", "health_disability", "R10-DISCRIM",
-       r"\b(?:(?:atteinte?s?|souffrant\w*|souffr(?:e|ent|ez)) (?:de |d'|du |des |par )\w+|"
+       r"\b(?:(?:personnes?|candidat\w*|salarie\w*|gens|etes|etant|sont|qui) (?:\w+ )?(?:atteinte?s?|souffrant\w*|"
+       r"souffr(?:e|ent|ez)) (?:de |d'|du |des |par )\w+|souffr(?:ez|ant) (?:de |d'|du |des )\w+|"
        r"scleros\w*|fibromyalg\w*|parkinson\w*|alzheimer\w*|crohn\b|polyarthrit\w*|arthros\w*|rhumatis\w*|"
        r"spondyl\w*|migraine\w*|endometrios\w*|schizophren\w*|bipolair\w*|anorexi\w*|boulimi\w*|psychos\w*|"
        r"hospitalise(?:e|s|es|\(e\))?\b|hospitalisations? (?:en psychiatrie|psychiatriques?|recentes?|longues?|"
@@ -223,8 +243,7 @@ PROPS: tuple[Prop, ...] = (
        r"chimio\w*|dialyse)|dialyse\w*|chimio\w*|greff\w*|prothese\w*|handi\b|sourd\w*|malentendant\w*|aveugle\w*|malvoyant\w*|"
        r"begai\w*|begue\w*|boit\w*|claudica\w*|obes\w*|addicti\w*|alcoolique\w*|toxicomane\w*|"
        r"(?:moins|pas) (?:de |d')?(?:\d+|cinq|dix) (?:jours? )?d'arrets?)",
-       "atteint atteinte atteints atteintes souffrant souffrants souffre souffrent souffrez porteur porteurs "
-       "porteuse porteuses canne cannes bequille bequilles crohn eu victime victimes begaient begaie begayer "
+       "atteint atteinte atteints atteintes souffrant souffrants souffre souffrent souffrez canne cannes bequille bequilles crohn eu victime victimes begaient begaie begayer "
        "handicap handicape handicapee rqth invalide invalidite therapeutique maladie malade pathologie traitement "
        "ald affection mal maux dos lombalgie hernie allergie allergies allergique asthme asthmatique diabete "
        "diabetique epilepsie epileptique cardiaque cancer vih seropositif seropositive sida hepatite depression "
@@ -279,8 +298,8 @@ PROPS: tuple[Prop, ...] = (
        r"fortes? corpulences?|corpulen\w*|enrobe\w*|embonpoint|roux|rousses?|taches de rousseur|rouquin\w*|"
        r"seduisant\w*|attirant\w*|sex-appeal|charmante?s?|mignonne?s?|stature\w*|carrure\w*|gabarits?|"
        r"\d[,.]\d{2} ?m\b|calvitie|chauves?|(?:petite|grande|courte) taille)",
-       "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids votre vos son sa leur imc indice "
-       "porte portent portant porter faire fait faites faisant lunette lunettes dents appareil appareils foutu foutue "
+       "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids imc indice "
+       "portent portant lunettes dents appareil appareils foutu foutue "
        "foutues roulee roulees gaulee gaulees balancee balancees "
        "surpoids obese obesite gros grosse grosses ronde rondes maigre petite petites grande grandes kilos physique "
        "beau belle beaux belles jolie jolies gosse gosses bg canon sexy mannequin tatoue tatouee tatoues tatouage "
@@ -294,7 +313,7 @@ PROPS: tuple[Prop, ...] = (
        "excl only req pref ask", "review",
        unless=r"\bconseil\w* en image|\bconseillerez|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
               r"\bperceu\w*|\bbarbier\w*|\bcoiffeu\w*|\bcoiffage|\bsalon de coiffure|\bestheti\w*|\bsalon\b(?! auto)|"
-              r"\bcasting|\bdefile\w*|\bmannequin (?:cabine|photo|de defile)|\bessayages?|\bprototypes?|\blunettes? (?:de (?:protection|"
+              r"\bcasting|\bdefile\w*|\btravaux publics|\bbitum\w*|\benrobage|\bvoirie|\benrobes? (?:h|f|bitum\w*|a chaud|routier)\b|\bmannequin (?:cabine|photo|de defile)|\bessayages?|\bprototypes?|\blunettes? (?:de (?:protection|"
               r"securite|soleil|chantier)|masque|anti)|\bopticien|\boptique|\bverres? correcteurs?|\bsoins? (?:de|du) "
               r"(?:la )?peau|\bdermato|\bvotre taille (?:d'entreprise|de)|\bleur taille (?:d'entreprise|de)|"
               r"\bpoids lourds?|\bvehicule|\bcamion|"
@@ -377,7 +396,7 @@ PROPS: tuple[Prop, ...] = (
        r"personnel|equipe|type) (?:\w+ )?(?:noire?s?|blanche?s?|blancs?)\b|"
        r"beurs?|rebeus?|renois|gitans?|roms?\b|tziganes?|manouches?|gens du voyage|immigr\w*|"
        r"sans[- ]papiers)",
-       "prenom prenoms algerie maroc tunisie senegal mali cote cameroun congo comores haiti turquie roumanie "
+       "prenom! prenoms! algerie maroc tunisie senegal mali cote cameroun congo comores haiti turquie roumanie "
        "bulgarie pologne ukraine syrie afghanistan pakistan sri vietnam chine tchetchenie albanie kosovo algerien "
        "algerienne algeriens algeriennes marocain marocaine marocains marocaines tunisien tunisienne tunisiens "
        "tunisiennes senegalais senegalaise senegalaises malien malienne maliens maliennes ivoirien ivoirienne "
@@ -402,11 +421,12 @@ PROPS: tuple[Prop, ...] = (
        "plurinational asie asiatiques slave slaves latin latine oriental orientale indien indienne antillais "
        "antillaise metis metisse originaire originaires pays",
        "excl only req pref", "block", exceptions=("EXC-EMPLOI-PUBLIC",),
-       unless=r"\bau noir\b|\baccent\w*|\blangues? (?:etrangeres?|europeennes?|arabe|francaise)|\b(?:l'|en |parl\w* )arabe|\bmaitrise|\bbilingue|\bcourant|\blu,? (?:ecrit|parle)|\bcuisine\w*|\bpieces? d'origine|"
+       unless=r"\bau noir\b|\baccents?\b(?! (?:\w+ )?(?:africain|maghrebin|arabe|asiatique|antillais|oriental|"
+              r"slave|de l'est|des (?:cites|banlieues))\w*)|\blangues? (?:etrangeres?|europeennes?|arabe|francaise)|\b(?:l'|en |parl\w* )arabe|\bmaitrise|\bbilingue|\bcourant|\blu,? (?:ecrit|parle)|\bcuisine\w*|\bpieces? d'origine|"
               r"\bd'origine (?:constructeur|controlee|animale|vegetale|naturelle|biologique|france)|\bproduits?|"
               r"\bappellation|\bmarches?\b|\bclient\w* (?:\w+ )?(?:etrang|europ|asiat|africa|maghreb|arab|internation|"
               r"chin|japon|anglo|hispan|russ)\w*|\bclientele|\bfournisseur|\bfiliale|\binternational\w*|\bexport|\bimport|"
-              r"\bmulticultur|\bequipe de \d+ nationalites|\baccompagn|\baupres|\baccueil|\bpublic|\bsoutien|"
+              r"\bmulticultur|\bequipe de \d+ nationalites|\baccompagn|\baupres|\baccueil\w* (?:de|des|d'|du)\b|\bpublic|\bsoutien|"
               r"\binsertion|\bintegration|\bcours\b|\bfle\b|\btitre de sejour|\bautorisation de travail|"
               r"\bpermis de travail|\bvisa|\bdroit (?:de|au) travail|\bemplois? publics?|\bfonction publique|"
               r"\bconcours|\btitulaire|\bfonctionnaire|\bdefense|\barmee|\bgendarmerie|\bpolice|\bhabilitation|"
@@ -472,9 +492,9 @@ PROPS: tuple[Prop, ...] = (
        r"(?:syndica\w*|du personnel)|candidat\w* (?:a|aux) (?:une |des |l')?elections?|elections?|vote\w*|"
        r"prud'?hom\w*|actions? collectives?|conseillers? municipa\w*|maires?(?: en exercice| adjoints?)|"
        r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche))",
-       "milite militer militez militons militent militait parti adherer adherez adhere adherent adherant anti "
+       "milite militer militez militons militent militait parti! adherer! adherez! adhere! adherant! anti "
        "souverainiste souverainistes royaliste royalistes identitaire identitaires conservateur conservateurs "
-       "conservatrice conservatrices progressiste progressistes idees "
+       "conservatrice conservatrices progressiste progressistes idees! "
        "syndical syndicale syndicaux syndicales syndique syndiquee syndiques syndiquees syndicat syndicats "
        "syndicalisme syndicaliste syndicalistes cgt cfdt cftc cfe unsa solidaires fo force sud greve greves greviste "
        "grevistes manif manifs manifestant manifestants manifestation manifestations gilet gilets militant militante "
@@ -562,12 +582,12 @@ PROPS: tuple[Prop, ...] = (
        r"(?:banque|caisse|credit|societe generale|bnp|lcl|boursorama)|banques? en ligne|neobanques?|"
        r"sans domicile(?: fixe)?|\bsdf\b|heberge\w* (?:chez|par) (?:un |des |une )?(?:tiers|ami|famille|proche)|"
        r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles)",
-       "cv candidat candidats candidate candidates candidature candidatures personne personnes gens profil profils "
+       "venant provenant provenance arrivant "
        "banlieusard banlieusards banlieusarde intra muros provinciaux francilien franciliens parisien parisiens "
-       "parisienne parisiennes lyonnais lyonnaise marseillais marseillaise cp autres val essonne yvelines "
-       "nord pas bouches hauts grigny sevran clichy courneuve bobigny aulnay saint villiers sarcelles trappes mantes "
-       "vaulx venissieux caisse credit banque populaire postale societe bnp lcl cic boursorama hello fortuneo n26 "
-       "revolut nickel habiter habitez habitant habitants habitante habitantes comptes compte "
+       "parisienne parisiennes lyonnais lyonnaise marseillais marseillaise cp essonne yvelines oise marne "
+       "calais rhone grigny sevran clichy courneuve bobigny aulnay villiers sarcelles trappes mantes "
+       "vaulx venissieux epargne agricole mutuel banque postale bnp lcl cic boursorama fortuneo n26 "
+       "revolut habiter habitez habitant habitants habitante habitantes comptes compte "
        "adresse adresses domicile domicilie domiciliee domicilies domiciliees domiciliation residence residences "
        "resident residents residente residentes residant residants residez resider habitant habitants habitante "
        "habitantes habiter habitez habitent habites habite demeurant logeant loge vivant vivez vivre vivent originaire originaires quartier quartiers cite "
@@ -656,8 +676,8 @@ PROPS: tuple[Prop, ...] = (
        r"adhesion\w*|licence\w*|cartes? (?:de membre|d'adherent)|moyennant|avance de|acquer\w*|"
        r"financer (?:vous-meme|vous meme|soi-meme|personnellement)|verseront|versera|contribution\w*|"
        r"€ ?/ ?min\w*|par minute|la minute)",
-       "apportez apporter amenez amener remettez remettre prevoyez prevoir especes liquide pai paie paient payent "
-       "financent finance regle reglent verse versent achete achetent fournit fournissent lui elle eux elles "
+       "apportez apporter amenez amener remettez remettre prevoyez especes liquide "
+       "financent versent paient payent achetent paie! verse! "
        "souscrire souscrivez souscription souscrit formule formules audiotel appel reverse reverser reverserez "
        "reversez reverseront reversement commission droit droits "
        "frais caution cautions depot depots kit kits forfait forfaits acompte acomptes cotisation cotisations "
@@ -693,10 +713,18 @@ PROPS += (
        r"\b(?:(?:preference|priorite) (?:nationale|aux (?:francais|nationaux))|francais de souche|(?:embauch|recrut|"
        r"engag|pren|cherch|recherch)\w+ (?:un|une|des|que des|uniquement des|seulement des) francaise?s?\b"
        r"(?! (?:courant|lu|ecrit|parle|bilingue|niveau|langue|natif|maternel|[abc][12]\b)))",
-       "preference priorite souche embauchons embauchez embauche recrutons recrute engageons prenons cherchons "
-       "recherchons cherche recherche",
+       "preference priorite souche francais! francaise! francaises!",
        "self", "block", exceptions=("EXC-EMPLOI-PUBLIC",),
        unless=r"\bemplois? publics?|\bfonction publique|\bmarches? publics?", field_form=False),
+    _p("prop.age_limit", "age", "R07-AGE",
+       r"\b(?:19|[2-7]\d) ?ans (?:maxi(?:mum)?|max|au plus|au maximum|mini(?:mum)?|min|au minimum)\b",
+       "ans", "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
+       near=r"(?<![\d,.])(?:19|[2-7]\d) ?ans (?:max|mini|min|au )",
+       unless=r"\bans (?:\w+ ){0,2}(?:d'|de )(?:experience|anciennete|pratique|metier)|\b(?:experience|anciennete|"
+              r"pratique)\w* (?:\w+ )?(?:de |d'|:|minimum|exigee)?\s*(?:de )?\d+ ans|\bexistence|\bdepuis \d|\bcreee?|"
+              r"\bfondee?|\bapprenti|\balternan|\bvehicule|\bmateriel|\bmachine|\bpublic|\benfants?|\bclients?\b|\bresidents?|\bpatients?|"
+              r"\beleves?|\bbeneficiaires?|\bcontrat|\bduree|\bengagement|\bcarriere|\bretraite|\bpratique",
+       field_form=False),
     _p("prop.sex_person", "sex", "R08-SEX",
        r"\b(?:mesdames|mesdemoiselles|messieurs(?= ?,)|(?:une?|des|les|la|le) (?:femmes?|dames?|filles?|nanas?|collaboratrices?|hommes?|mecs?|gars|messieurs|"
        r"monsieur|garcons?|jeunes? (?:femmes?|hommes?|filles?))|vous etes (?:une femme|un homme)|sexe (?:masculin|"
@@ -715,7 +743,8 @@ PROPS += (
               r"\b(?:accompagn|aupres|accueil|public|beneficiaire)\w*|"
               # the person is qualified by another property (« femmes portant le voile »): that one is the criterion
               r"\b(?:voil\w*|foulard|hijab|kippa|turban|enceinte\w*|barbe\w*|barbus?|cheveux|tatou\w*|piercing\w*|"
-              r"handicap\w*|musulman\w*|juive?s?|enfants?|celibat\w*|ethni\w*|origine\w*|couleur)\b",
+              r"handicap\w*|musulman\w*|juive?s?|enfants?|celibat\w*|ethni\w*|origine\w*|couleur|trans|transgenres?|"
+              r"transsexuel\w*|cisgenres?)\b",
        reach=50),
     # --- sex: the reader addressed in one gender only, a one-letter restriction (« H uniquement (pas de F) »)
     _p("prop.sex", "sex", "R08-SEX",
@@ -986,6 +1015,7 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
     wanted = {id(p) for w in present for p in _BY_ANCHOR[w]}
     # Where a cue is (or, for fees, a sum or a charge): property words far from every cue are skipped unread.
     cue_spans: list[tuple[int, int]] | None = None
+    seek_spans: list[tuple[int, int]] | None = None
     fee_spans: list[tuple[int, int]] | None = None
     for prop in PROPS:
         if id(prop) not in wanted or prop.category in done:
@@ -1004,6 +1034,12 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             if cue_spans is None:
                 cue_spans = _cue_positions(ft)
             near = cue_spans
+            if "seek" in prop.cues:
+                if seek_spans is None:
+                    seek_spans = _seek_positions(ft, cue_spans)
+                near = seek_spans
+            if ft.name == "intitule" and prop.category in _TITLE_SELF:
+                near = None  # in a title the property words are the criterion (a title is short: read it all)
         if near is not None and not near:
             continue
         for m in _matches(prop, ft, present, near):
@@ -1127,15 +1163,20 @@ class _Corrected:
 _TOKEN = re.compile(r"[a-z]+")
 
 
+_TYPO_SEEN: set[str] = set()
+_TYPO_HAS: set[str] = set()  # words seen that are a typo of a vocabulary word
+
+
 def _corrected(ft) -> tuple[_Corrected, list[int]] | None:
-    fixes = {}
-    cache = _TYPO_CACHE
-    for w in ft.words:
-        c = cache.get(w, "")
-        if c == "":
-            c = _correct(w)
-        if c is not None:
-            fixes[w] = c
+    new = ft.words - _TYPO_SEEN
+    if new:
+        if len(_TYPO_SEEN) < 300_000:
+            _TYPO_SEEN.update(new)
+        _TYPO_HAS.update(w for w in new if _correct(w) is not None)
+    typos = ft.words & _TYPO_HAS
+    if not typos:
+        return None
+    fixes = {w: _correct(w) for w in typos}
     if not fixes:
         return None
     folded = ft.folded

@@ -52,6 +52,7 @@ for _cp in range(0x100, 0x250):
         _EXTENDED[_cp] = _base
 _EXTENDED.update({ord("ı"): "i", ord("ł"): "l", ord("đ"): "d", ord("ħ"): "h", ord("ŧ"): "t"})
 _EXTENDED_TABLE = str.maketrans(_EXTENDED)
+_HAS_EXTENDED = re.compile("[\u0100-\u024f]")
 
 _PROTECT = (("€", "\x80"), ("œ", "\x81"))
 _BULLETS = ("•", "\uf0a7", "▪", "►", "✓", "✔", "…")
@@ -74,7 +75,8 @@ def fold(text: str) -> str:
     for ch in _BULLETS:
         if ch in lowered:
             lowered = lowered.replace(ch, "\n")
-    lowered = lowered.translate(_EXTENDED_TABLE)
+    if _HAS_EXTENDED.search(lowered):
+        lowered = lowered.translate(_EXTENDED_TABLE)
     protected = [(ch, tgt) for ch, tgt in _PROTECT if ch in lowered]
     for ch, tgt in protected:
         lowered = lowered.replace(ch, tgt)
