@@ -719,7 +719,7 @@ PROPS += (
     _p("prop.age_limit", "age", "R07-AGE",
        r"\b(?:19|[2-7]\d) ?ans (?:maxi(?:mum)?|max|au plus|au maximum|mini(?:mum)?|min|au minimum)\b",
        "ans", "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
-       near=r"(?<![\d,.])(?:19|[2-7]\d) ?ans (?:max|mini|min|au )",
+       near=r"(?<![\d,.])(?:1[6-9]|[2-7]\d|19[4-9]\d|200\d)(?![\d,.]\d)",
        unless=r"\bans (?:\w+ ){0,2}(?:d'|de )(?:experience|anciennete|pratique|metier)|\b(?:experience|anciennete|"
               r"pratique)\w* (?:\w+ )?(?:de |d'|:|minimum|exigee)?\s*(?:de )?\d+ ans|\bexistence|\bdepuis \d|\bcreee?|"
               r"\bfondee?|\bapprenti|\balternan|\bvehicule|\bmateriel|\bmachine|\bpublic|\benfants?|\bclients?\b|\bresidents?|\bpatients?|"
@@ -844,7 +844,7 @@ def _learn_words(words: frozenset[str]) -> None:
 # Fees: the property words alone are not enough, a sum or a charge on the reader must be there too.
 _AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|balles\b|boules\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
                      r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b")
-_CHARGED = re.compile(
+_CHARGED = fast(
     r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|(?:lui|elle|eux|"
     r"elles)-?memes?|(?:apport|amen|remett|prevoy|pay|regl|vers|souscriv)ez\b|en especes|en liquide|audiotel|"
     r"(?:€|euros?) (?:l'appel|par appel|la minute|par sms)|seul moyen|pour (?:debloquer|obtenir|recevoir|consulter|"
@@ -1016,6 +1016,7 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
     # Where a cue is (or, for fees, a sum or a charge): property words far from every cue are skipped unread.
     cue_spans: list[tuple[int, int]] | None = None
     seek_spans: list[tuple[int, int]] | None = None
+    near_cache: dict = {}  # spans of each « near » pattern (the age properties share one)
     fee_spans: list[tuple[int, int]] | None = None
     for prop in PROPS:
         if id(prop) not in wanted or prop.category in done:
@@ -1023,7 +1024,9 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
         if prop.cues == ("self",):
             near = None
             if prop.near is not None:
-                near = [m.span() for m in prop.near.finditer(folded)]
+                near = near_cache.get(prop.near.pattern)
+                if near is None:
+                    near = near_cache[prop.near.pattern] = [m.span() for m in prop.near.finditer(folded)]
                 if not near:
                     continue
         elif prop.cues == ("fee",):
