@@ -844,7 +844,7 @@ def _learn_words(words: frozenset[str]) -> None:
 # Fees: the property words alone are not enough, a sum or a charge on the reader must be there too.
 _AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|balles\b|boules\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
                      r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b")
-_CHARGED = fast(
+_CHARGED = re.compile(
     r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|(?:lui|elle|eux|"
     r"elles)-?memes?|(?:apport|amen|remett|prevoy|pay|regl|vers|souscriv)ez\b|en especes|en liquide|audiotel|"
     r"(?:€|euros?) (?:l'appel|par appel|la minute|par sms)|seul moyen|pour (?:debloquer|obtenir|recevoir|consulter|"
@@ -912,8 +912,11 @@ def _field_form(folded: str, c0: int, ms: int, me: int, c1: int) -> bool:
 _SEEK_BREAK = re.compile(r"\b(?:pour|afin|avec|aupres|chez|dans)\b")
 
 
-def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int] | None:
+def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int,
+         spans: list[tuple[int, int]] | None = None) -> tuple[str, int, int] | None:
     lo, hi = max(c0, ms - prop.reach), min(c1, me + prop.reach)
+    if spans is not None and not _near(spans, lo, hi, 0):
+        return None  # every cue contains a cue word (or « : », « = »): none in the window, no regex to run
     for kind in _CUE_ORDER:
         if kind not in prop.cues:
             continue
@@ -950,7 +953,8 @@ def _fee_positions(folded: str, anchors) -> list[tuple[int, int]]:
     n = len(folded)
     windows: list[tuple[int, int]] = []
     for s, e in word_positions(folded, anchors):
-        a, b = max(0, s - 160), min(n, e + 180)
+        # _fee reads 90 characters before and 110 after the fee words, which reach ~40 beyond their anchor word
+        a, b = max(0, s - 130), min(n, e + 150)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
         else:
@@ -1061,7 +1065,7 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             elif prop.cues == ("fee",):
                 found = _fee(folded, c0, c1, ms, me) or _fee_reader(folded, c0, c1, ms, me)
             else:
-                found = _cue(prop, folded, c0, c1, ms, me)
+                found = _cue(prop, folded, c0, c1, ms, me, near)
                 if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
                     found = ("field", me, min(c1, me + 40))
                 if found is None and ft.name == "intitule" and prop.category in _TITLE_SELF:
