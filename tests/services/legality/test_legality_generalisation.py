@@ -68,6 +68,9 @@ def found(text: str) -> dict[str, str]:
     ("Condition : compte courant au Crédit Mutuel.", "residence"),
     ("Pas de candidats venant de Sarcelles.", "residence"),
     ("Les banlieusards ne sont pas les bienvenus.", "residence"),
+    # « déconseillé » as an exclusion, « belle gueule » as appearance (found on a last self-check)
+    ("Ce poste est déconseillé aux personnes asthmatiques.", "health_disability"),
+    ("Belle gueule exigée au comptoir.", "appearance"),
 ])
 def test_new_wordings_are_found(text: str, category: str) -> None:
     assert category in found(text), (text, found(text))

@@ -42,7 +42,7 @@ _CUE_EXCL = (
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
     r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
-    r"\bhors de question|\bstop\b|\birrecevab\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
+    r"\bhors de question|\bstop\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
     r"\bferme\w* (?:l'acces|la porte|les portes)|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
 )
 _CUE_ONLY = (
@@ -98,7 +98,7 @@ _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "a
               "bienvenu", "souhait", "ideal", "avantage", "conseill", "justifi", "adapte", "accept", "admis", "retenu",
               "etudi", "recevable", "desir", "pris", "compatible", "autoris", "toler", "consider", "bannis", "precis",
               "indiqu", "mentionn", "signal", "joign", "joindre", "fourni", "declar", "communiqu", "pass", "abstiendr",
-              "sabsten", "irrecevab")
+              "sabsten", "irrecevab", "deconseill", "recommand")
 
 
 # Words of the search cue, looked for only near the properties that take it (they occur in most offers).
@@ -280,7 +280,8 @@ PROPS: tuple[Prop, ...] = (
        r"(?:votre|vos|son|sa|leur) (?:taille|poids)|taille (?:et|,) (?:\w+ )?poids|imc\b|indice de masse corporelle|"
        r"porte\w* (?:du|un|une|en) (?:xxs|xs|s|m|l|xl|3[2-9]|4[0-6])\b|fai(?:re|t|tes|sant) (?:du|un|une) "
        r"(?:xxs|xs|s|m|3[2-9]|4[0-6])\b|(?:porteu\w*|port) (?:de )?lunettes|a lunettes|lunettes (?:de vue|correctrices)|avec (?:des )?lunettes|dents? (?:abimee|jaune|manquante|de travers)\w*|appareils? "
-       r"dentaires?|bien (?:foutue?s?|roulee?s?|gaulee?s?|balancee?s?)|cheveux|"
+       r"dentaires?|bien (?:foutue?s?|roulee?s?|gaulee?s?|balancee?s?)|(?:bonne|belle|jolie) (?:gueule|tete|bouille)|"
+       r"gueule d'ange|cheveux|"
        r"surpoids|en surpoids|obes\w*|(?:trop )?(?:gros|grosse|grosses|ronde?s?|maigres?|petite?s?|grande?s?) "
        r"(?:personnes?|gabarits?|tailles?)|kilos en trop|(?:un |le |votre |du |beau |belle |joli )physique|"
        r"physique (?:agreable|avenant|attrayant|attirant|de mannequin|irreprochable|parfait|plaisant|soigne|"
@@ -299,7 +300,7 @@ PROPS: tuple[Prop, ...] = (
        r"seduisant\w*|attirant\w*|sex-appeal|charmante?s?|mignonne?s?|stature\w*|carrure\w*|gabarits?|"
        r"\d[,.]\d{2} ?m\b|calvitie|chauves?|(?:petite|grande|courte) taille)",
        "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids imc indice "
-       "portent portant lunettes dents appareil appareils foutu foutue "
+       "portent portant lunettes dents appareil appareils foutu foutue gueule tete "
        "foutues roulee roulees gaulee gaulees balancee balancees "
        "surpoids obese obesite gros grosse grosses ronde rondes maigre petite petites grande grandes kilos physique "
        "beau belle beaux belles jolie jolies gosse gosses bg canon sexy mannequin tatoue tatouee tatoues tatouage "
