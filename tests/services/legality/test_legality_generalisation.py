@@ -117,6 +117,7 @@ def test_a_cue_far_from_a_lawful_description_is_not_read_as_quel_que_soit() -> N
     "Souscrivez l'abonnement candidat à 19,90 € pour postuler.",
     "Frais administratifs de 35 € prélevés sur votre première paie.",
     "Les recrues versent 80 € pour leur tenue.",
+    "L'épreuve d'admission coûte 40 €.",
 ])
 def test_fees_asked_in_new_ways_are_blocked(text: str) -> None:
     assert found(text).get("fee") == "block", (text, found(text))
@@ -127,6 +128,7 @@ def test_fees_asked_in_new_ways_are_blocked(text: str) -> None:
     "Vous encaissez les paiements des clients en espèces.",
     "La mutuelle est prise en charge à 100 %, soit environ 40 € par mois.",
     "Le salarié paie sa cotisation mutuelle : 25 € par mois, prélevés sur la paie.",
+    "Nos tests de qualité coûtent 2 000 € par an à l'entreprise.",
 ])
 def test_money_that_is_not_a_fee_stays_silent(text: str) -> None:
     assert "fee" not in found(text), (text, found(text))

@@ -869,6 +869,7 @@ _CHARGED = re.compile(
 
 _READER = re.compile(r"\b(?:vous|votre|vos|candidat\w*|postulant\w*|recrue\w*|nouvel\w*|embauche\w*|inscri\w*|"
                      r"entretiens?|chaque (?:\w+ )?(?:recrute|embauche|nouveau|nouvelle|salarie|livreur|vendeu\w*)|"
+                     r"selection|epreuves?|tests? (?:de |d')\w+|"
                      r"postuler|recrute\w*|acceder|acces|job|poste|mission\w*|selectionne\w*)\b")
 
 _PAY_CONTEXT = re.compile(r"\b(?:remuner\w*|salaires?|brut|bruts|net|nets|payee?s?|paie|de l'heure|taux horaire|smic)\b")
