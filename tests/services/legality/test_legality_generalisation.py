@@ -205,3 +205,16 @@ def test_property_in_the_title_is_a_criterion() -> None:
     lawful = {"id": "t2", "intitule": "Chauffeur poids lourd H/F",
               "description": "Livraisons régionales, permis C exigé."}
     assert "appearance" not in {f.category for f in check_offer(lawful, as_of=D2025).findings}
+
+
+def test_a_criterion_written_in_english() -> None:
+    cats = found("No women, no kids, no elderly.")
+    assert {"sex", "family", "age"} <= set(cats), cats
+    assert "religion" in found("Muslims not accepted.")
+
+
+@pytest.mark.parametrize("text", ["Mutuelle attractive et tickets restaurant.", "Slim fit uniform provided.",
+                                  "No experience required.", "Mothers welcome, flexible hours."])
+def test_english_or_french_look_alikes_of_english_criteria(text: str) -> None:
+    cats = found(text)
+    assert not set(cats) & {"sex", "family", "age", "appearance", "religion", "origin"}, (text, cats)

@@ -42,7 +42,8 @@ _CUE_EXCL = (
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
     r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
-    r"\bhors de question|\bstop\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
+    r"\bhors de question|\bstop\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
+    r"\bwithout\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
     r"\bferme\w* (?:l'acces|la porte|les portes)|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
 )
 _CUE_ONLY = (
@@ -52,7 +53,7 @@ _CUE_ONLY = (
 )
 _CUE_REQ = (
     r"\bexige\w*|\bexigence\w*|\brequis\w*|\brequise?s?\b|\bobligatoire\w*|\bobligatoirement\b|\bimperati\w*|"
-    r"\bindispensable\w*|\bnecessaire\w*|\bimpose\w*|"
+    r"\bindispensable\w*|\bnecessaire\w*|\bimpose\w*|\brequired\b|\bmandatory\b|"
     # « demandée » as a requirement, not « les demandes » (the noun)
     r"(?<!les )(?<!des )(?<!aux )(?<!vos )(?<!ses )(?<!leurs )(?<!la )(?<!une )(?<!nos )\bdemandee?s?\b|\bcondition\w*|\bcritere\w*|\b(?:il )?faut\b|"
     r"\bdevez\b|\bdevrez\b|\bdoi(?:t|vent|s)\b|\bdevra\w*|\bpreciser\b|\bjustifier\b|\bjustifiez\b|\bmust\b|"
@@ -60,7 +61,7 @@ _CUE_REQ = (
     r"\bmin\b|\baccepte(?:e|s|es)?\b|\btolere(?:e|s|es)?\b"
 )
 _CUE_PREF = (
-    r"\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
+    r"\bpreferred\b|\bpreferably\b|\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
     r"\ben priorite\b|\bpriorite (?:aux?|a|donnee|sera)\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
     r"\bbienvenu\w*|\bsouhait\w*|\bvoulons\b|\bveut\b|\bidealement\b|\bavantage\w*|\bconseill(?:e|ee|es|ees|ons)\b"
 )
@@ -89,6 +90,7 @@ _CUE_WORDS = frozenset(
     "pa mort oubliez peine nope que faut "
     "niet uniquement seulement exclusivement strictement seul seule seuls seules rien only faut devez devrez must "
     "plutot priorite voulons veut dites dire etes avez portez vivez habitez pratiquez comptez prevoyez envisagez "
+    "no not never without required mandatory preferred preferably "
     "doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
     "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees".split())
 _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit",
@@ -803,6 +805,37 @@ PROPS += (
 _SEEKABLE = frozenset(("prop.religion", "prop.origin", "prop.opinions", "prop.orientation", "prop.appearance",
                        "prop.family"))
 PROPS = tuple(replace(p, cues=(*p.cues, "seek")) if p.id in _SEEKABLE else p for p in PROPS)
+
+_EN_CUES = "excl only req pref"
+PROPS += (
+    _p("prop.sex_person", "sex", "R08-SEX", r"\b(?:women|woman|men|females?|males?|girls?|guys|ladies)",
+       "women woman men female females male males girl girls guys ladies", _EN_CUES, "block",
+       exceptions=("EXC-R1142-1",), unless=r"\b(?:women|men) (?:and|or|&) (?:women|men)\b|\bh ?/ ?f\b|\bf ?/ ?h\b|"
+       r"\bm ?/ ?f\b|\bf ?/ ?m\b", field_form=False, reach=40),
+    _p("prop.age_cue", "age", "R07-AGE", r"\b(?:elderly|older (?:people|candidates|workers)|old people|over (?:19|[2-7]\d)|"
+       r"under (?:19|[2-7]\d)|young (?:people|candidates|men|women|team only))",
+       "elderly older old over under young", _EN_CUES, "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
+       field_form=False, reach=40),
+    _p("prop.family", "family", "R09-FAMILY", r"\b(?:kids|children|pregnant|mothers?|moms?|mums?|married|single parents?)",
+       "kids children pregnant mother mothers mom moms mum mums married single", _EN_CUES, "block", field_form=False,
+       reach=40),
+    _p("prop.origin", "origin", "R10-DISCRIM", r"\b(?:foreigners?|immigrants?|black people|blacks|arabs?|africans?|"
+       r"asians?|(?<=non-)europeans?|(?<=non )europeans?|french (?:nationals?|citizens?))",
+       "foreigner foreigners immigrant immigrants black blacks arab arabs african africans asian asians "
+       "europeans nationals citizens", _EN_CUES, "block", exceptions=("EXC-EMPLOI-PUBLIC",), field_form=False,
+       reach=40),
+    _p("prop.religion", "religion", "R10-DISCRIM", r"\b(?:muslims?|jews|jewish|christians?|hijabs?|headscarf|headscarves|"
+       r"religious people)",
+       "muslim muslims jews jewish christian christians hijab hijabs headscarf headscarves religious", _EN_CUES, "block",
+       exceptions=("EXC-EXIGENCE-ESSENTIELLE",), field_form=False, reach=40),
+    _p("prop.health", "health_disability", "R10-DISCRIM", r"\b(?:disabled|handicapped|sick people|chronic illness)",
+       "disabled handicapped sick chronic", "excl", "review", field_form=False, reach=40),
+    _p("prop.appearance", "appearance", "R10-DISCRIM", r"\b(?:fat|overweight|tattoos?|tattooed|ugly|good[- ]looking|"
+       r"slim)",
+       "fat overweight tattoo tattoos tattooed ugly good looking slim", _EN_CUES, "review",
+       unless=r"\bslim (?:fit|jeans?)", field_form=False,
+       reach=40),
+)
 
 _BY_ANCHOR: dict[str, list[Prop]] = {}
 _PROP_ANCHORS: dict[int, set[str]] = {id(p): set(p.anchors) for p in PROPS}
