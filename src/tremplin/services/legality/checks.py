@@ -318,7 +318,10 @@ _COMMISSION_ONLY = fast(
     r"\bpas (?:d'autre|de) (?:salaire|remuneration) que (?:les |des |vos )?(?:pourboires|commissions)\b|"
     r"\bsans (?:aucun |aucune )?(?:salaire|remuneration|revenu) minim\w*|\b(?:uniquement|seulement|exclusivement|rien qu')\s*(?:a la |au |aux )"
     r"(?:tache|piece|pieces|colis|rendement|livraisons?|prestations?)\b|\b(?:remuner\w*|paye\w*|pay\w*|retribu\w*)"
-    r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement)\b[^.;\n]{0,40}?\bsans\b"
+    r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement|au kilo|au poids|a la caisse|au cageot|a l'unite|"
+    r"au nombre)\b[^.;\n]{0,40}?\bsans\b|"
+    # a pay said not to reach the SMIC whatever the output (« sans garantie du SMIC »)
+    r"\bsans (?:aucune )?garantie (?:du|de|d'un|d'atteindre le) (?:smic|salaire minimum|minimum (?:legal|horaire))"
 )
 
 
@@ -1206,8 +1209,16 @@ _OTHER = frozenset(
     "azienda requisiti ricerca orario stipendio settimana giorni ore squadra di dell all precisamos motorista carta "
     "conducao pesados entregas regiao um na oferecemos vaga cautam muncitori pentru constructii cu experienta "
     "zidarie tencuieli cazare asigurata oferim salariu locuri munca angajam deneyimli bir firinci ariyoruz tam "
-    "zamanli calisma hafta sonu dahil maas ve icin eleman araniyor".split()
+    "zamanli calisma hafta sonu dahil maas ve icin eleman araniyor "
+    # Polish job-ad words (seasonal and transport work)
+    "szukamy zatrudnimy zatrudni pracownikow pracownika pracownik zakwaterowanie zapewnione zapewniamy "
+    "wynagrodzenie doswiadczenie kierowca kierowcow mieszkanie stawka godzine zbioru owocow".split()
 )
+# Letters of scripts other than the Latin one (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Georgian, kana,
+# CJK, Hangul): several words of them in a row are a passage in another language whatever the language.
+_NON_LATIN_WORD = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
+                             r"\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_NON_LATIN_ANY = re.compile(_NON_LATIN_WORD.pattern[:-1])
 _SEG = fast(r"[^.!?\n•▪►]+")
 _TOK = re.compile(r"[a-z]+")
 
@@ -1237,11 +1248,29 @@ def _english_run(words: int, english: int) -> bool:
     return words >= 15 or words >= 8 and english >= 4
 
 
+def _non_latin(body) -> list[Hit]:
+    """Three words or more written in another script (Cyrillic, Arabic…) within one sentence."""
+    clean = body.clean
+    if _NON_LATIN_ANY.search(clean) is None:
+        return []
+    for m in _SEG.finditer(clean):
+        words = list(_NON_LATIN_WORD.finditer(clean, m.start(), m.end()))
+        # CJK and kana are written without spaces: one run of four characters is already a phrase
+        if len(words) >= 3 or any(len(w.group(0)) >= 4 and w.group(0)[0] >= "\u3040" for w in words):
+            s = words[0].start()
+            return [Hit("language.foreign_passage", "R02-LANG", "language", "review", body.name, s, m.end(),
+                        params={"words": len(words)})]
+    return []
+
+
 def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
     hits: list[Hit] = []
     body = ctx.body
     if body is None:
         return hits
+    other_script = _non_latin(body)
+    if other_script:
+        return other_script
     if len(ctx.words & _EN) < 3:
         if len(body.words & _OTHER) >= 3:
             hits.extend(_other_language(body))

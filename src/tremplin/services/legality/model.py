@@ -27,4 +27,20 @@ def detect(ctx: Ctx) -> tuple[list[Hit], list[tuple[str, str, str]]]:
     hits.extend(detect_properties(ctx, dropped))
     for check in ALL_CHECKS:
         hits.extend(check(ctx, dropped))
-    return hits, dropped
+    return _drop_sex_inside_identity(hits), dropped
+
+
+def _drop_sex_inside_identity(hits: list[Hit]) -> list[Hit]:
+    """« une femme trans », « les hommes qui aiment les hommes », « ni homme ni femme »: the words for men and women
+    there describe an orientation or a gender identity, already found as such; a sex criterion on the same words
+    would be a second, wrong finding."""
+    identity = [h for h in hits if h.category == "sexual_orientation_identity" and h.start is not None]
+    if not identity:
+        return hits
+    out = []
+    for h in hits:
+        if h.category == "sex" and h.start is not None and any(
+                o.field == h.field and h.start < o.end + 12 and o.start < h.end + 12 for o in identity):
+            continue
+        out.append(h)
+    return out

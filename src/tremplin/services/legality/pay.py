@@ -202,6 +202,13 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
                 unit, inferred = magnitude, True
         if not net and _NET.search(tail[-25:]):
             net = True
+        hours_paid = _FOR_HOURS.match(after)
+        if hours_paid and not kilo:
+            # « 60 € brut pour 8 heures de travail »: the amount pays the hours the text gives, an hourly rate
+            h = int(hours_paid.group(1)) + (int(hours_paid.group(2)) / 60 if hours_paid.group(2) else 0)
+            if 1 <= h <= 60:
+                out.append(Amount(round(low_value / h, 2), "hour", net, ft.name, range_start, end))
+                continue
         if unit == "other" and u is not None:
             per = u.group(2) or u.group(4) or ""
             rest = after[u.end():]
@@ -217,6 +224,8 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
     return out
 
 
+_FOR_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:pour|les)\s+(\d{1,2})(?:[.,h](\d{1,2}))?\s*(?:h\b|heures?\b)"
+                        r"(?!\s*(?:par|/|chaque|hebdo|de travail par|mensuel|par mois))")
 _DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de)\s*(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
                         r"(?:h\b|heures?\b)")
 

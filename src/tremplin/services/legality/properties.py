@@ -44,7 +44,9 @@ _CUE_EXCL = (
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
     r"\bhors de question|\bstop\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
     r"\bwithout\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
-    r"\bferme\w* (?:l'acces|la porte|les portes)|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
+    r"\bferme\w* (?:l'acces|la porte|les portes)|\b(?:cherchez|cherche|allez voir|voyez|postulez|passez) ailleurs\b|"
+    r"\bc'est (?:non|niet|mort|exclu|hors de question)\b|\bnon[- ](?:embauche|recrutement|selection)\w*|"
+    r"\bmotif (?:de |d')(?:refus|rejet|non|ecart|eviction)\w*|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
 )
 _CUE_ONLY = (
     r"\buniquement\b|\bseulement\b|\bexclusivement\b|\bstrictement\b|\breserve\w*|\bseul(?:e|s|es)? (?:les|des|une?|aux?)\b|"
@@ -68,7 +70,9 @@ _CUE_PREF = (
 _CUE_ASK = (
     r"\bindiquez\b|\bindiquer\b|\bprecisez\b|\bpreciser\b|\bmentionnez\b|\bmentionner\b|\bsignalez\b|\bsignaler\b|"
     r"\bjoindre\b|\bjoignez\b|\bdites\b|\bnous dire\b|\bfournir\b|\bfournissez\b|\bdeclarez\b|\bdeclarer\b|\bcommuniquez\b|"
-    r"\b(?:etes|avez|portez|vivez|habitez|pratiquez|comptez|prevoyez|envisagez)[- ]vous\b"
+    r"\b(?:etes|avez|portez|vivez|habitez|pratiquez|comptez|prevoyez|envisagez)[- ]vous\b|"
+    # a question put to the reader (« Vous êtes X ? Nous vous attendons ») and what is asked of them
+    r"\bvous etes\b[^.?!\n;]{1,40}\?|\b(?:nous )?(?:demandons|reclamons|exigeons)\b"
 )
 _CUE_SEEK = (
     r"\b(?:recrut|embauch|engag|cherch|recherch)(?:ons|eons|e|ent|ez)\b(?! (?:a|au|aux|en|dans|pour|sur) )|"
@@ -87,11 +91,11 @@ _CUE_ORDER = ("excl", "only", "req", "pref", "ask", "seek")
 # Words every cue contains (a cheap first pass on the field's words, instead of the cue patterns).
 _CUE_WORDS = frozenset(
     "pas sans aucun aucune hors sauf excepte ne n non point jamais plus chemin inutile merci question stop "
-    "pa mort oubliez peine nope que faut "
+    "pa mort oubliez peine nope que faut ailleurs motif "
     "niet uniquement seulement exclusivement strictement seul seule seuls seules rien only faut devez devrez must "
     "plutot priorite voulons veut dites dire etes avez portez vivez habitez pratiquez comptez prevoyez envisagez "
     "no not never without required mandatory preferred preferably "
-    "doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
+    "demandons reclamons exigeons doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
     "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees".split())
 _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit",
               "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
@@ -153,8 +157,11 @@ def _seek_positions(ft, cue_spans: list[tuple[int, int]]) -> list[tuple[int, int
 _LAWFUL = re.compile(
     r"\baucune? (?:condition|critere|exigence|restriction|distinction|limite|discrimination|importance)|"
     r"\bsans (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
-    r"\bquel(?:le)?s? que soi(?:t|ent)?\b(?! (?:leur|votre|son|sa|vos|ses|leurs) (?:niveau|experience|diplome|formation|"
-    r"parcours|statut|anciennete|motivation))|\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
+    # « quelle que soit l'organisation » after an exclusion is no statement: only a protected property makes one
+    r"\bquel(?:le)?s? que soi(?:t|ent)? (?:(?:leur|votre|son|sa|vos|ses|leurs|l'|le|la|les) ?)?(?:\w+ )?(?:age|origine|sexe|"
+    r"genre|religion|confession|nationalite|handicap|situation|apparence|physique|orientation|opinion|conviction|lieu|"
+    r"domicile|residence|couleur|croyance|identite|appartenance|etat|sante|langue|accent|nom|prenom|famille|profil|"
+    r"morphologie|taille|poids|look|culture|sensibilite|quartier|adresse|vie|statut)|\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
@@ -210,8 +217,10 @@ _PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:d
                 r"etablissement|foyer|\baccueillir|\bdetenu\w*|\bsans consentement|"
                 r"esat\b|\bime\b|\bmas\b|\bfam\b|usager|beneficiaire|residents?\b|\bpublic|sensibilis|prevention|"
                 r"mutuelle|prevoyance|assurance|complementaire|indemni|remplacement|en remplacement|conge|"
+                # the candidate's own follow-up (« un suivi psychiatrique, même ancien ») is no public
+                r"suivi\b(?! (?:psychiatrique|psychologique|medical|therapeutique|psy)\b(?! (?:des|de|du|d')))|"
                 r"(?:prevention|declaration|risques?|gestion|taux|analyse|enquetes?|suivi) (?:des |d'|de )?"
-                r"(?:accidents?|maladies?)|medecine du travail|visite medicale|suivi|"
+                r"(?:accidents?|maladies?)|medecine du travail|visite medicale|"
                 r"clients?\b|clientele|eleves?\b|enfants?\b|jeunes\b|aidant|infirmi|aide-soignant|ehpad|hopital|"
                 r"clinique|pharmac|laboratoire|recherche|essais? cliniques?|therapeute|kine|ergotherap|orthophon|"
                 r"educat|animat|amenagement|politique handicap|referent|mission handicap|"
@@ -226,7 +235,8 @@ PROPS: tuple[Prop, ...] = (
        r"spondyl\w*|migraine\w*|endometrios\w*|schizophren\w*|bipolair\w*|anorexi\w*|boulimi\w*|psychos\w*|"
        r"hospitalise(?:e|s|es|\(e\))?\b|hospitalisations? (?:en psychiatrie|psychiatriques?|recentes?|longues?|"
        r"repetees)|cannes?(?: blanches?| anglaises?)?|bequilles?|deambulateur\w*|amput\w*|paralys\w*|"
-       r"paraplegi\w*|tetraplegi\w*|myop\w*|daltoni\w*|mutil\w*|begai\w*|begaie\w*|"
+       r"paraplegi\w*|tetraplegi\w*|myop\w*|daltoni\w*|mutil\w*|begai\w*|begaie\w*|avc\b|infarctus|"
+       r"accidents? vasculaires?(?: cerebra\w*)?|crises? cardiaques?|attaques? cerebrales?|"
        r"(?:eu|ayant eu|victimes?) (?:un |une |des )?(?:accidents? du travail|maladies? professionnelles?)|"
        r"handicap\w*|rqth|invalid\w*|mi-temps therapeutique\w*|therapeutique\w*|maladi\w*|malade\w*|pathologi\w*|"
        r"traitements? (?:medica\w*|lourds?|de (?:longue|long) duree|au long cours|de fond|chroniques?|a vie)|"
@@ -254,9 +264,11 @@ PROPS: tuple[Prop, ...] = (
        "claudication obese obesite addiction alcoolique toxicomane problemes! probleme! soucis! mdph reconnaissance "
        "aah dyslexique dyslexiques dyslexie dyspraxique dyspraxiques dyspraxie dysorthographie dyscalculie dysphasie "
        "tdah hyperactif hyperactive hyperactivite autiste autistes autisme insuline pacemaker stimulateur "
-       "antidepresseur antidepresseurs dialyse chimio chimiotherapie greffe greffee greffes prothese protheses handi",
+       "antidepresseur antidepresseurs dialyse chimio chimiotherapie greffe greffee greffes prothese protheses handi "
+       "avc infarctus vasculaire vasculaires crise crises attaque attaques",
        "excl", "review",
-       unless=_PUBLIC_CARE + r"|\ballergi\w* (?:aux?|a la|a l')|\bsans (?:aucun )?(?:probleme|souci)s? (?:de|pour|d')|\b(?:locaux|batiment|site|"
+       unless=_PUBLIC_CARE + r"|\b(?:est|sera|serait|constitue|devient) (?:un |une )?(?:vrai |reel |gros |veritable )?"
+       r"handicap\b(?! (?:\w+ )?(?:pour (?:vous|le|la|les)|physique|mental|psychique|moteur|visuel|auditif))|\ballergi\w* (?:aux?|a la|a l')|\bsans (?:aucun )?(?:probleme|souci)s? (?:de|pour|d')|\b(?:locaux|batiment|site|"
        r"bureaux|lieu|acces|parking)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|\bpas de (?:souci|probleme)\b"),
     # Health as a requirement or a question (« bonne santé exigée », « signalez vos allergies »): to review.
     _p("prop.health_required", "health_disability", "R10-DISCRIM",
@@ -265,9 +277,12 @@ PROPS: tuple[Prop, ...] = (
        r"(?:vos|votre|d'eventuel(?:le)?s?|vos eventuel(?:le)?s?|tout(?:e|es)? (?:vos )?) "
        r"(?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
        r"problemes? de sante|absences? pour maladie)|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
-       r"stupefiants?)|serologi\w*|vih\b|hepatites?)",
+       r"stupefiants?)|serologi\w*|vih\b|hepatites?|bilans? (?:sanguins?|de sante|medicaux|medical|biologiques?)|"
+       r"analyses? (?:de sang|sanguines?|d'urine)|prises? de sang|vue (?:parfaite|excellente|de lynx|sans correction)|"
+       r"acuite visuelle (?:parfaite|de 10)\w*|(?:sans|aucune) correction (?:visuelle|de la vue))",
        "sante antecedent dossier medical! etat maladie maladies pathologie traitement allergie handicap arret arrets "
-       "probleme! problemes! absence depistage test tests serologie serologique vih hepatite hepatites",
+       "probleme! problemes! absence depistage test tests serologie serologique vih hepatite hepatites bilan bilans "
+       "analyse analyses prise prises vue acuite correction",
        "ask req", "review",
        unless=_PUBLIC_CARE + r"|\bpoids lourds?|\bcaces\b|\bhabilitation|\bpermis\b|\bvisite\b|\baptitude\b|"
        r"\bmedecin du travail|\bfiche de poste|\bcertificat|\bvaccin|\bhygiene|\bsecurite\b|\bdonnees|\bdossiers? "
@@ -300,7 +315,14 @@ PROPS: tuple[Prop, ...] = (
        r"laids?|laides?|moches?|disgraci\w*|vilain\w*|personnes? (?:fortes?|rondes?|grosses?|corpulente?s?|enrobee?s?)|"
        r"fortes? corpulences?|corpulen\w*|enrobe\w*|embonpoint|roux|rousses?|taches de rousseur|rouquin\w*|"
        r"seduisant\w*|attirant\w*|sex-appeal|charmante?s?|mignonne?s?|stature\w*|carrure\w*|gabarits?|"
-       r"\d[,.]\d{2} ?m\b|calvitie|chauves?|(?:petite|grande|courte) taille)",
+       r"\d[,.]\d{2} ?m\b|calvitie|chauves?|(?:petite|grande|courte) taille|"
+       # a weight or a clothing size asked of the person, beauty as a criterion, hair colour
+       r"(?:depasser|peser|pesant|pese) (?:plus de |moins de |au plus |au maximum )?\d{2,3} ?(?:kilos?|kg)|"
+       r"\d{2,3} ?kilos\b|tailles? (?:de vetements?|vestimentaires?|de confection)|taille (?:3[2-9]|4[0-6]) ?/ ?(?:3[2-9]|4[0-8])|"
+       r"beaute\b|(?:beaux|belles|jolie?s|mignonne?s|mignons) et (?:bien faite?s?|\w+)|"
+       r"(?:serveu\w*|vendeu\w*|hote\w*|barm\w*|personnes?|candidat\w*|hommes?|femmes?|filles?|garcons?|gars|"
+       r"employe\w*|agents?) (?:beaux|belles|jolies|mignonnes|mignons|sexy)\b|blond(?:e|es|s|inette|inettes)?\b|"
+       r"brunes?\b(?! (?:de|du|des|et)\b)|brunettes?)",
        "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids imc indice "
        "portent portant lunettes dents appareil appareils foutu foutue gueule tete "
        "foutues roulee roulees gaulee gaulees balancee balancees "
@@ -311,9 +333,11 @@ PROPS: tuple[Prop, ...] = (
        "mensurations taille poids kg kgs 1m cm mesurer mince minces svelte elance elancee look teint peau visage "
        "dents dent laid laide laids moche moches disgracieux vilain fortes forte corpulence "
        "corpulent corpulente corpulentes enrobe enrobee enrobes enrobees embonpoint roux rousse rousses rousseur "
+       "depasser peser pesant pese vetement vetements vestimentaire vestimentaires beaute blond blonde blondes "
+       "blondinette blondinettes brune brunes brunette brunettes mignons "
        "rouquin rouquine seduisant seduisante seduisants seduisantes seduisant attirant attirante sex charmant "
        "charmante mignon mignonne stature carrure gabarit gabarits m calvitie chauve chauves",
-       "excl only req pref ask", "review",
+       "excl only req pref ask seek", "review",
        unless=r"\bconseil\w* en image|\bconseillerez|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
               r"\bperceu\w*|\bbarbier\w*|\bcoiffeu\w*|\bcoiffage|\bsalon de coiffure|\bestheti\w*|\bsalon\b(?! auto)|"
               r"\bcasting|\bdefile\w*|\btravaux publics|\bbitum\w*|\benrobage|\bvoirie|\benrobes? (?:h|f|bitum\w*|a chaud|routier)\b|\bmannequin (?:cabine|photo|de defile)|\bessayages?|\bprototypes?|\blunettes? (?:de (?:protection|"
@@ -321,7 +345,10 @@ PROPS: tuple[Prop, ...] = (
               r"(?:la )?peau|\bdermato|\bvotre taille (?:d'entreprise|de)|\bleur taille (?:d'entreprise|de)|"
               r"\bpoids lourds?|\bvehicule|\bcamion|"
               r"\bcharges?\b|\bcolis|\bport\b|\bsoulever|\bmanutention|\bkg de|\bkilos? de|\bmachines?|"
-              r"\bpieces?|\bproduits?|\bvetements?|\bpret-a-porter|"
+              r"\bpieces?|\bproduits?|\bvetements?\b(?! ?(?:3[2-9]|4[0-6]|xs|s|m)\b)|\bpret-a-porter|"
+              r"\b(?:institut|produits?|soins?|conseill\w*|centre|salon|rayon|marques?|articles?|secteur|univers|"
+              r"metiers?|espace|parfumerie|cosmetique\w*) (?:de |et )?(?:la )?beaute|\bbeaute (?:des|du|de la|et)\b|"
+              r"\bbieres?|\btabac|\bblond (?:venitien )?(?:de|du)|\bsucre|\bchocolat|\bcuir|"
               r"\bcharlotte|\bhygiene|\bsecurite|\bmasque|\bgants|\bepi\b|\buniforme|\btenue|\bprotection|"
               r"\bcondition physique|\beffort\w* physique|\bactivite physique|\btravail physique|\bphysique (?:et|ou) "
               r"(?:mental|intellectuel)|\bengagement physique|\bresistance physique|\bpresence physique|"
@@ -398,7 +425,9 @@ PROPS: tuple[Prop, ...] = (
        r"(?:france|l'etranger|europe)|maghreb\w*|africain\w*|asiatique\w*|arabe\w*|(?:personnes?|candidat\w*|peau|gens|profils?|hommes?|femmes?|employe\w*|salarie\w*|"
        r"personnel|equipe|type) (?:\w+ )?(?:noire?s?|blanche?s?|blancs?)\b|"
        r"beurs?|rebeus?|renois|gitans?|roms?\b|tziganes?|manouches?|gens du voyage|immigr\w*|"
-       r"sans[- ]papiers)",
+       r"sans[- ]papiers|(?:francaise?s?|europeen\w*) (?:et|,) (?:blanc|blanche|blancs|blanches|noire?s?)\b|"
+       r"(?:francaise?s?|europeen\w*|ici|en france) depuis (?:plusieurs|des|deux|trois|quatre|\d) generations|"
+       r"(?:de|sur) (?:plusieurs|deux|trois|quatre|\d) generations (?:francaises?|de francais))",
        "prenom! prenoms! algerie maroc tunisie senegal mali cote cameroun congo comores haiti turquie roumanie "
        "bulgarie pologne ukraine syrie afghanistan pakistan sri vietnam chine tchetchenie albanie kosovo algerien "
        "algerienne algeriens algeriennes marocain marocaine marocains marocaines tunisien tunisienne tunisiens "
@@ -418,7 +447,7 @@ PROPS: tuple[Prop, ...] = (
        "caucasien caucasienne caucasiens hors! ue! europe! extracommunautaire extracommunautaires "
        "extra communautaire communautaires europeen europeenne europeens europeennes etranger etrangere etrangers "
        "etrangeres francais francaise francaises ne nee nes nees maghreb maghrebin maghrebine maghrebins africain "
-       "africaine africains asiatique asiatiques arabe arabes noir noirs noire noires blanc blancs blanche blanches "
+       "africaine africains asiatique asiatiques arabe arabes noir noirs noire noires blanc blancs blanche blanches generations "
        "beur beurs rebeu rebeus renoi renois gitan gitans rom roms tzigane tziganes manouche manouches voyage "
        "immigre immigree immigres immigration immigrees papiers accent binational binationale binationaux "
        "plurinational asie asiatiques slave slaves latin latine oriental orientale indien indienne antillais "
@@ -536,19 +565,24 @@ PROPS: tuple[Prop, ...] = (
        r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
        r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
        r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
-       r"en couple avec (?:un homme|une femme)|mariage pour tous|change\w* de (?:sexe|genre)|(?:couples?|personnes?) "
-       r"de meme sexe|meme sexe)",
+       r"en couple avec (?:un homme|une femme)|mariage pour tous|change\w* de (?:sexe|genre|prenom)|(?:couples?|personnes?) "
+       r"de meme sexe|meme sexe|ni (?:homme|femme|masculin|feminin) ni (?:homme|femme|masculin|feminin)|"
+       r"(?:hommes?|femmes?|garcons?|filles?|mecs?) qui (?:aiment|preferent|sortent avec|couchent avec) (?:les |des )?"
+       r"(?:hommes|femmes|garcons|filles|mecs)|(?:personnes?|candidat\w*|salarie\w*|gens|etes|sont|etant) en transition)",
        "orientation identite sexe transition changement transidentite transgenre transgenres transsexuel "
        "transsexuelle trans non binaire binaires fluide queer homosexuel homosexuelle homosexuels homosexuelles "
        "homosexualite heterosexuel heterosexuelle heterosexuels hetero heteros homo homos gay gays lesbienne "
        "lesbiennes lgbt lgbtq lgbtqia travesti travestis drag efemine effemine effeminee sexuelle intime couple "
-       "mariage change changer changement meme",
+       "mariage change changer changement meme ni aiment preferent sortent couchent personne personnes candidat candidats "
+       "candidate candidates gens etes sont etant",
        "excl only req pref ask", "block",
-       unless=r"\bfriendly|\binclusi|\blutte|\bassociati\w*|\bpermanence|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
+       unless=r"\bfriendly|\binclusi|\blutte|\bassociati\w* (?:lgbt\w*|de (?:lutte|defense|soutien|sante)|d'aide|"
+              r"militante?s?|communautaires?)|\bpermanence|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
               r"\bsante sexuelle|\bpublic|\bcentre|\bfierte|\bpride|\baccueil|\bcharte|\bautre cercle|"
               r"\bquel que soit son genre|\bpartenaire|\btransition (?:ecologique|energetique|numerique|digitale|"
               r"professionnelle|de carriere)|\btrans (?:port|fert|action)|\bvie (?:sexuelle|intime) (?:des|de nos)|"
-              r"\bidentite (?:visuelle|graphique|de marque)|(?<!cours de )\btransition\b(?! (?:de genre|de sexe))"),
+              r"\bidentite (?:visuelle|graphique|de marque)|(?<!cours de )(?<!personnes en )(?<!personne en )"
+              r"\btransition\b(?! (?:de genre|de sexe|\())"),
     # --- residence and bank domiciliation
     _p("prop.residence", "residence", "R10-DISCRIM",
        r"(?<!s')(?<!')\b(?:adresses? (?:en|dans|a|au|aux|hors|situee?s?|postales?|de residence|personnelles?)|"
@@ -584,7 +618,14 @@ PROPS: tuple[Prop, ...] = (
        r"(?:dans|chez) (?:notre|une|la) banque|compte (?:bancaire )?(?:a la|au|a|chez|dans) (?:la |une )?"
        r"(?:banque|caisse|credit|societe generale|bnp|lcl|boursorama)|banques? en ligne|neobanques?|"
        r"sans domicile(?: fixe)?|\bsdf\b|heberge\w* (?:chez|par) (?:un |des |une )?(?:tiers|ami|famille|proche)|"
-       r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles)",
+       r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles|"
+       # the kind of home the person lives in (social housing, a caravan, a shelter)
+       r"(?:en|dans un|dans des|d'un|en) (?:logements? sociaux|logement social|hlm|habitat social)|logements? sociaux|"
+       r"caravanes?|mobil[- ]?homes?|(?:au|en|dans un) camping|camping a l'annee|squats?\b|squatt\w*|"
+       r"(?:heberge|hebergee|heberges|hebergees|hebergement|vivant|vivent|loge\w*) (?:en|dans un|dans une|au|a l') ?"
+       r"(?:foyer|chrs|centre d'hebergement|hotel social|residence sociale|structure d'urgence|caravane)\w*|chrs\b|"
+       r"hotels? sociaux|lieux? (?:de residence|d'habitation|de vie|de domicile)|"
+       r"(?:domicile|residence|banque|domiciliation|commune de residence)(?= ?:))",
        "venant provenant provenance arrivant "
        "banlieusard banlieusards banlieusarde intra muros provinciaux francilien franciliens parisien parisiens "
        "parisienne parisiennes lyonnais lyonnaise marseillais marseillaise cp essonne yvelines oise marne "
@@ -596,19 +637,25 @@ PROPS: tuple[Prop, ...] = (
        "habitantes habiter habitez habitent habites habite demeurant logeant loge vivant vivez vivre vivent originaire originaires quartier quartiers cite "
        "cites banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
        "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes sans sdf "
-       "heberge hebergee heberges hebergees neobanque centre guyane martinique guadeloupe reunion mayotte antilles",
+       "heberge hebergee heberges hebergees neobanque centre guyane martinique guadeloupe reunion mayotte antilles "
+       "logement logements sociaux social caravane caravanes mobil mobilhome camping squat squats squatteur "
+       "hebergement chrs hotels lieu lieux",
        "excl only req pref ask", "review",
        unless=r"\bvehicul|\bpermis\b|\bvoiture|\bdeplac|"
               r"\b(?:entreprise|societe|agence|magasin|site|bureaux|locaux|depot|entrepot|siege|chantier|poste|"
               r"etablissement|restaurant|boutique|usine|structure|cabinet)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|implante|"
               r"localise|se trouve|est a)\w*|\bsecteur d'intervention|\binterventions?|\bdeplacements?|\btournees?|"
-              r"\btrajets?|\bclients?\b|\bclientele|\bindemnit|\bkilometr|\bdomicile[- ]travail|\baide a domicile|"
+              r"\btrajets?|\bclients?\b(?! (?:de |du |d'|chez )(?:la |l')?(?:bnp|banque|caisse|credit|societe generale|lcl|cic|"
+              r"boursorama|poste|banque postale|hsbc))|\bclientele|\bindemnit|\bkilometr|\bdomicile[- ]travail|\baide a domicile|"
               r"\ba domicile\b|\bau domicile|\bdomicile (?:des|du|de la|de nos|de vos|de personnes|d')|"
               r"\bresidents?\b(?! (?:de|du|des|en|a|hors|d'))|\bresidence (?:autonomie|services?|senior|hoteliere|"
               r"etudiante|principale|secondaire|de tourisme)|\bbanque (?:alimentaire|de donnees|d'images)|"
               r"\bbanques? (?:et|,) assurances?|\bbancaire (?:et|,)|\bconseill\w* (?:bancaire|clientele)|\bagence "
               r"bancaire|\bsecteur bancaire|\betablissement bancaire|\bvirement|\bsalaire verse (?:par|le|chaque|"
-              r"mensuellement)|\bmutuelle|\bhabitat (?:social|inclusif|indigne)|\bbailleur|\blogements?\b|"
+              r"mensuellement)|\bmutuelle|\bhabitat (?:social|inclusif|indigne)(?! ne\b)|\bbailleur|"
+              r"\blogements?\b(?! sociaux| social)(?!.{0,60}\b(?:pas|exclu\w*|refus\w*|retenu\w*|etudie\w*)\b)|"
+              r"\bcamping (?:de|du|des|\d|etoile|municipal)|\bcaravaning|\b(?:terrain|gestion|accueil|animat\w*) "
+              r"(?:de |du )?camping|"
               r"\bimmobili|\bgardien|\bconcierge|\bagent de (?:proprete|residence)|\bproche "
               r"(?:de|du|des)|\ba proximite|\bvenir (?:renforcer|rejoindre|completer|travailler|integrer|vous|nous|en)|"
               r"\bissu\w* (?:d'une|d'un|de la|du|de formation|de l'ecole|d'ecole|du secteur|du milieu|d'un bac)|"
@@ -644,10 +691,15 @@ PROPS: tuple[Prop, ...] = (
     _p("prop.language_excl", "language", "R10-DISCRIM",
        r"\b(?:bilingues?|langues? (?:maternelles?|natales?|d'origine)|seul le francais (?:doit|peut|sera|est)|"
        r"(?:parler|parle|parlent|parlez) (?:\w+ )?(?:a la pause|aux pauses|pendant les pauses|entre (?:vous|collegues|"
-       r"eux))|autres? langues? (?:que le francais )?(?:a la pause|entre collegues|dans les locaux))",
-       "bilingue bilingues langue langues seul parler parle parlent parlez autre autres",
+       r"eux))|autres? langues? (?:que le francais )?(?:a la pause|entre collegues|dans les locaux)|"
+       r"(?<!ne )(?<!pas )(?:parl(?:ant|ent|ez|er|e)|locuteurs?|locutrices?) (?:le |l'|une? |des |en )?(?:creole|patois|"
+       r"dialectes?|langues? regionales?|langues? (?:d'origine|etrangeres?)|breton|basque|corse|alsacien|occitan|"
+       r"catalan|flamand|arabe|berbere|kabyle|wolof|bambara|lingala|tamoul|romani|turc|polonais|roumain)\w*|"
+       r"(?:parler|parle|parlent|parlez) que (?:le )?francais|aucune autre langue|pas d'autres? langues?)",
+       "bilingue bilingues langue langues seul parler parle parlent parlez autre autres parlant locuteur locuteurs "
+       "locutrice locutrices aucune",
        "excl", "review",
-       unless=r"\btraduire|\btraduction|\binterpret|\benseign|\bprofesseur|\bformateur|\bcours de",
+       unless=r"\bautre langue (?:n'est |ne sera |n'y est )?(?:pas )?(?:requise|exigee|necessaire|demandee|utile)|\btraduire|\btraduction|\binterpret|\benseign|\bprofesseur|\bformateur|\bcours de",
        field_form=False),
     # --- fees asked of the candidate (« frais de dossier : 50 € », « caution demandée », « retenu sur salaire »)
     _p("prop.fee", "fee", "R05-FEE",
@@ -678,9 +730,13 @@ PROPS: tuple[Prop, ...] = (
        r"non rembours\w*|numeros? surtaxe\w*|surtaxe\w*|08 ?9\d|coute\w*|cout (?:de|du|d')|\bcoute |frais (?:de |d')\w+|"
        r"adhesion\w*|licence\w*|cartes? (?:de membre|d'adherent)|moyennant|avance de|acquer\w*|"
        r"financer (?:vous-meme|vous meme|soi-meme|personnellement)|verseront|versera|contribution\w*|"
-       r"€ ?/ ?min\w*|par minute|la minute)",
+       r"€ ?/ ?min\w*|par minute|la minute|"
+       # something sold to the candidate, a payment as the way to apply, an access code, a share of the pay
+       r"(?:vous )?(?:sera|seront|est|sont) vendue?s?\b|vendue?s? (?:a |au prix de |pour )?(?:environ )?\d|"
+       r"en (?:reglant|payant|versant|achetant|souscrivant|acquittant)|codes? d'acces|"
+       r"avance\w* par (?:le candidat|la candidate|vous|vos soins|le salarie|le stagiaire)|(?:pas|jamais) rembours\w*)",
        "apportez apporter amenez amener remettez remettre prevoyez especes liquide "
-       "financent versent paient payent achetent paie! verse! "
+       "financent versent paient payent achetent paie! verse! regle! reglent! finance! fournit! fournissent! "
        "souscrire souscrivez souscription souscrit formule formules audiotel appel reverse reverser reverserez "
        "reversez reverseront reversement commission droit droits "
        "frais caution cautions depot depots kit kits forfait forfaits acompte acomptes cotisation cotisations "
@@ -690,10 +746,12 @@ PROPS: tuple[Prop, ...] = (
        "charge soins retenu retenue retenus retenues preleve prelevee preleves deduit deduite defalque investissement "
        "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
-       "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez",
+       "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
+       "sms sera seront est sont vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant "
+       "code codes avance avances avancee avancees",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
-              r"(?<!non )rembours(?!able)|\bpris\w* en charge|\bprise en charge|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
+              r"(?<!non )(?<!pas )(?<!jamais )rembours(?!able)|\bpris\w* en charge|\bprise en charge|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
               r"\bprime\w*|\bindemni\w*|\bmutuelle|\bticket\w*|\btitres?[- ]restaurant|\bpanier|\bavantage\w*|"
               r"\ba (?:nos|notre) (?:frais|charge)|\ba la charge (?:de l'employeur|de l'entreprise|de la societe)|"
               r"\bpar (?:l'employeur|l'entreprise)|\bfinanc\w* par (?:nous|l'entreprise|l'employeur|nos soins|"
@@ -703,7 +761,7 @@ PROPS: tuple[Prop, ...] = (
               r"\bapprovisionn|\bgestion (?:des|de la) (?:achats|facturation|caisse)|\bencaiss|\bcaisse\b(?! a outils)|"
               r"\bclients?\b|\bclientele|\bvente\b|\bvendre|\bsaisie|\bsuivi (?:des|de la)|\brelance|\bimpayes|"
               r"\bpaiements? (?:des|du) (?:salaires?|clients?|fournisseurs?|factures?)|\bmoyens? de paiement|"
-              r"\bterminal de paiement|\bcaution (?:morale|bancaire)|\bforfait (?:jours?|annuel|heures?|mobilite)|"
+              r"(?<!propre )\bterminal de paiement|\bcaution (?:morale|bancaire)|\bforfait (?:jours?|annuel|heures?|mobilite)|"
               r"\bau forfait|\bforfait\w* (?:de|en) \d+ jours|\bcotisations? (?:sociales?|patronales?|salariales?|"
               r"retraite)|\bcharges? (?:sociales?|patronales?)|\bpremium\b(?!.{0,30}€)|\bmarques? premium|"
               r"\bgamme|\bclients? premium|\bhotel|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
@@ -835,6 +893,9 @@ PROPS += (
        "fat overweight tattoo tattoos tattooed ugly good looking slim", _EN_CUES, "review",
        unless=r"\bslim (?:fit|jeans?)", field_form=False,
        reach=40),
+    # a language as a birth trait (« native English speaker only »), not a level of skill
+    _p("prop.language", "language", "R10-DISCRIM", r"\b(?:native (?:\w+ )?speakers?|mother tongue|first language)",
+       "native mother first", _EN_CUES, "review", field_form=False, reach=40),
 )
 
 _BY_ANCHOR: dict[str, list[Prop]] = {}
@@ -877,10 +938,17 @@ def _learn_words(words: frozenset[str]) -> None:
 
 # Fees: the property words alone are not enough, a sum or a charge on the reader must be there too.
 _AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|balles\b|boules\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
-                     r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b")
+                     r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b|"
+                     # a sum given as a share of the pay (« l'équivalent d'une semaine de salaire »)
+                     r"\b(?:l'equivalent d'|l'equivalent de )?(?:une|un|deux|trois|\d+) (?:semaines?|mois|jours?|journees?) "
+                     r"de (?:votre |son |leur )?(?:salaire|remuneration|paie)\b")
 _CHARGED = re.compile(
     r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|(?:lui|elle|eux|"
     r"elles)-?memes?|(?:apport|amen|remett|prevoy|pay|regl|vers|souscriv)ez\b|en especes|en liquide|audiotel|"
+    r"(?:verser|payer|paier|regler|acheter|financer)(?:ez|ont|a)\b|en (?:reglant|payant|versant|achetant|souscrivant)|"
+    r"(?:pas|jamais) rembours\w*|avance\w* par (?:le candidat|la candidate|vous|vos soins|le salarie)|"
+    r"votre propre|vos propres|condition (?:pour|d'|de) (?:etre|l'embauche|embauche|travailler|postuler|acceder)|"
+    r"(?:condition|prealable) (?:a|de) (?:l'embauche|votre embauche|l'emploi)|"
     r"(?:€|euros?) (?:l'appel|par appel|la minute|par sms)|seul moyen|pour (?:debloquer|obtenir|recevoir|consulter|"
     r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
     r"\w+ )?(?:salaires?|paies?|payes?|remunerations?|mois de salaire)|(?:reverse|reverser)\w*|"
