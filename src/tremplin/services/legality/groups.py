@@ -209,7 +209,10 @@ GROUPS: tuple[Group, ...] = (
               r"\bmas\b|\bfam\b|public|residents?|usagers?|beneficiaires?|(?:locaux|batiment|site|bureaux|lieu|acces|"
               r"parking|magasin)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|mutuelle|prevoyance|garantie|assurance|"
               r"remplacement|indemni|sans (?:aucun )?(?:probleme|souci) (?:de|pour) (?:communication|deplacement|horaires)|"
-              r"maladies? professionnelles?)",
+              r"maladies? professionnelles?|"
+              # « parler une autre langue est un handicap »: the word said of a trait, not of a person
+              r"\b(?:est|sera|serait|constitue|devient) (?:un |une )?(?:vrai |reel |gros |veritable )?handicap\b"
+              r"(?! (?:\w+ )?(?:physique|mental|psychique|moteur|visuel|auditif)))",
        pair=r"(?:ou non|valides? ou)"),
     _g("group.residence", "residence",
        r"\b(?:banlieues?|cites|quartiers? (?:nord|sud|est|ouest|sensibles?|populaires?|difficiles?)|zones? urbaines? "

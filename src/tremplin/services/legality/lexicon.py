@@ -35,10 +35,16 @@ NEG_AFTER = re.compile(
     r"^[^.;\n]{0,25}?\b(?:non|pas|n'est pas|ne sont pas)\s+(?:obligatoire|exige|requis|necessaire|demande|indispensable"
     r"|imperatif|souhaite)\w*|^[^.;\n]{0,25}?\bfacultati\w*|^[^.;\n]{0,12}?\b(?:n'est|ne sont|ne sera|ne seront) pas\b"
 )
+# « quel que soit votre âge » is a statement; « quel que soit leur niveau », « quelle que soit l'organisation » (after
+# an exclusion) say nothing of the candidates' protected properties
+WHATEVER_PROTECTED = (
+    r"\bquel(?:le)?s? que soi(?:t|ent)? (?:(?:leur|votre|son|sa|vos|ses|leurs|l'|le|la|les) ?)?(?:\w+ )?(?:age|origine|"
+    r"sexe|genre|religion|confession|nationalite|handicap|situation|apparence|physique|orientation|opinion|conviction|"
+    r"lieu|domicile|residence|couleur|croyance|identite|appartenance|etat|sante|langue|accent|nom|prenom|famille|"
+    r"profil|morphologie|taille|poids|look|culture|sensibilite|quartier|adresse|vie|statut)"
+)
 DIVERSITY = re.compile(
-    # « quel que soit leur niveau » says nothing of the candidates' properties
-    r"sans distinction|independamment|\bquel(?:le)?s? que soi(?:t|ent)?\b(?! (?:leur|votre|son|sa|vos|ses|leurs) "
-    r"(?:niveau|experience|diplome|formation|parcours|statut|anciennete|motivation))|sans considerat|toutes? (?:les )?(?:candidatures|"
+    r"sans distinction|independamment|" + WHATEVER_PROTECTED + r"|sans considerat|toutes? (?:les )?(?:candidatures|"
     r"personnes|profils)|egalite des chances|diversite|discriminat|ouvert(?:e|es|s)? a (?:tou|tous|toutes)|inclusi|"
     r"engage\w* (?:pour|en faveur|contre|dans)|lutte contre|valoris\w* (?:toutes|la diversite|les differences)|"
     r"\bfriendly\b|egalite professionnelle|handi-?accueillant|aucune discrimination|tous les talents|"

@@ -203,7 +203,7 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         if not net and _NET.search(tail[-25:]):
             net = True
         hours_paid = _FOR_HOURS.match(after)
-        if hours_paid and not kilo:
+        if hours_paid and not kilo and low_value < 600:  # a day's or a week's pay; « 1 400 € pour 35 h » is monthly
             # « 60 € brut pour 8 heures de travail »: the amount pays the hours the text gives, an hourly rate
             h = int(hours_paid.group(1)) + (int(hours_paid.group(2)) / 60 if hours_paid.group(2) else 0)
             if 1 <= h <= 60:

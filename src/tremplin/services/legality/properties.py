@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
-from tremplin.services.legality.lexicon import apply_exceptions, is_diversity_statement
+from tremplin.services.legality.lexicon import WHATEVER_PROTECTED, apply_exceptions, is_diversity_statement
 from tremplin.services.legality.text import clause_bounds, fast, word_positions
 
 # ------------------------------------------------------------------------------------------------ cues
@@ -158,10 +158,8 @@ _LAWFUL = re.compile(
     r"\baucune? (?:condition|critere|exigence|restriction|distinction|limite|discrimination|importance)|"
     r"\bsans (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
     # « quelle que soit l'organisation » after an exclusion is no statement: only a protected property makes one
-    r"\bquel(?:le)?s? que soi(?:t|ent)? (?:(?:leur|votre|son|sa|vos|ses|leurs|l'|le|la|les) ?)?(?:\w+ )?(?:age|origine|sexe|"
-    r"genre|religion|confession|nationalite|handicap|situation|apparence|physique|orientation|opinion|conviction|lieu|"
-    r"domicile|residence|couleur|croyance|identite|appartenance|etat|sante|langue|accent|nom|prenom|famille|profil|"
-    r"morphologie|taille|poids|look|culture|sensibilite|quartier|adresse|vie|statut)|\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
+    + WHATEVER_PROTECTED + r"|"
+    r"\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
@@ -236,6 +234,7 @@ PROPS: tuple[Prop, ...] = (
        r"hospitalise(?:e|s|es|\(e\))?\b|hospitalisations? (?:en psychiatrie|psychiatriques?|recentes?|longues?|"
        r"repetees)|cannes?(?: blanches?| anglaises?)?|bequilles?|deambulateur\w*|amput\w*|paralys\w*|"
        r"paraplegi\w*|tetraplegi\w*|myop\w*|daltoni\w*|mutil\w*|begai\w*|begaie\w*|avc\b|infarctus|"
+       r"(?:suivis?|prises? en charge|therapies?|traitements?) (?:psychologiques?|psy)\b|"
        r"accidents? vasculaires?(?: cerebra\w*)?|crises? cardiaques?|attaques? cerebrales?|"
        r"(?:eu|ayant eu|victimes?) (?:un |une |des )?(?:accidents? du travail|maladies? professionnelles?)|"
        r"handicap\w*|rqth|invalid\w*|mi-temps therapeutique\w*|therapeutique\w*|maladi\w*|malade\w*|pathologi\w*|"
@@ -265,7 +264,7 @@ PROPS: tuple[Prop, ...] = (
        "aah dyslexique dyslexiques dyslexie dyspraxique dyspraxiques dyspraxie dysorthographie dyscalculie dysphasie "
        "tdah hyperactif hyperactive hyperactivite autiste autistes autisme insuline pacemaker stimulateur "
        "antidepresseur antidepresseurs dialyse chimio chimiotherapie greffe greffee greffes prothese protheses handi "
-       "avc infarctus vasculaire vasculaires crise crises attaque attaques",
+       "avc infarctus vasculaire vasculaires crise crises attaque attaques psychologique psychologiques",
        "excl", "review",
        unless=_PUBLIC_CARE + r"|\b(?:est|sera|serait|constitue|devient) (?:un |une )?(?:vrai |reel |gros |veritable )?"
        r"handicap\b(?! (?:\w+ )?(?:pour (?:vous|le|la|les)|physique|mental|psychique|moteur|visuel|auditif))|\ballergi\w* (?:aux?|a la|a l')|\bsans (?:aucun )?(?:probleme|souci)s? (?:de|pour|d')|\b(?:locaux|batiment|site|"
@@ -322,7 +321,7 @@ PROPS: tuple[Prop, ...] = (
        r"beaute\b|(?:beaux|belles|jolie?s|mignonne?s|mignons) et (?:bien faite?s?|\w+)|"
        r"(?:serveu\w*|vendeu\w*|hote\w*|barm\w*|personnes?|candidat\w*|hommes?|femmes?|filles?|garcons?|gars|"
        r"employe\w*|agents?) (?:beaux|belles|jolies|mignonnes|mignons|sexy)\b|blond(?:e|es|s|inette|inettes)?\b|"
-       r"brunes?\b(?! (?:de|du|des|et)\b)|brunettes?)",
+       r"brunes?\b(?! (?:du|des|et)\b)(?! de (?!preference))|brunettes?)",
        "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids imc indice "
        "portent portant lunettes dents appareil appareils foutu foutue gueule tete "
        "foutues roulee roulees gaulee gaulees balancee balancees "
@@ -893,8 +892,9 @@ PROPS += (
        "fat overweight tattoo tattoos tattooed ugly good looking slim", _EN_CUES, "review",
        unless=r"\bslim (?:fit|jeans?)", field_form=False,
        reach=40),
-    # a language as a birth trait (« native English speaker only »), not a level of skill
-    _p("prop.language", "language", "R10-DISCRIM", r"\b(?:native (?:\w+ )?speakers?|mother tongue|first language)",
+    # a language as a birth trait (« native English speaker only »), not a level of skill: an origin criterion, as
+    # « langue maternelle française » is read in French
+    _p("prop.origin", "origin", "R10-DISCRIM", r"\b(?:native (?:\w+ )?speakers?|mother tongue|first language)",
        "native mother first", _EN_CUES, "review", field_form=False, reach=40),
 )
 
