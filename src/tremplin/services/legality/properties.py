@@ -281,7 +281,7 @@ PROPS: tuple[Prop, ...] = (
        r"acuite visuelle (?:parfaite|de 10)\w*|(?:sans|aucune) correction (?:visuelle|de la vue))",
        "sante antecedent dossier medical! etat maladie maladies pathologie traitement allergie handicap arret arrets "
        "probleme! problemes! absence depistage test tests serologie serologique vih hepatite hepatites bilan bilans "
-       "analyse analyses prise prises vue acuite correction",
+       "sang sanguin sanguine sanguins sanguines urine vue acuite correction",
        "ask req", "review",
        unless=_PUBLIC_CARE + r"|\bpoids lourds?|\bcaces\b|\bhabilitation|\bpermis\b|\bvisite\b|\baptitude\b|"
        r"\bmedecin du travail|\bfiche de poste|\bcertificat|\bvaccin|\bhygiene|\bsecurite\b|\bdonnees|\bdossiers? "
@@ -572,8 +572,7 @@ PROPS: tuple[Prop, ...] = (
        "transsexuelle trans non binaire binaires fluide queer homosexuel homosexuelle homosexuels homosexuelles "
        "homosexualite heterosexuel heterosexuelle heterosexuels hetero heteros homo homos gay gays lesbienne "
        "lesbiennes lgbt lgbtq lgbtqia travesti travestis drag efemine effemine effeminee sexuelle intime couple "
-       "mariage change changer changement meme ni aiment preferent sortent couchent personne personnes candidat candidats "
-       "candidate candidates gens etes sont etant",
+       "mariage change changer changement meme ni aiment preferent sortent couchent",
        "excl only req pref ask", "block",
        unless=r"\bfriendly|\binclusi|\blutte|\bassociati\w* (?:lgbt\w*|de (?:lutte|defense|soutien|sante)|d'aide|"
               r"militante?s?|communautaires?)|\bpermanence|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
@@ -637,8 +636,8 @@ PROPS: tuple[Prop, ...] = (
        "cites banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
        "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes sans sdf "
        "heberge hebergee heberges hebergees neobanque centre guyane martinique guadeloupe reunion mayotte antilles "
-       "logement logements sociaux social caravane caravanes mobil mobilhome camping squat squats squatteur "
-       "hebergement chrs hotels lieu lieux",
+       "logement logements caravane caravanes mobil mobilhome camping squat squats squatteur "
+       "hebergement chrs hotels habitation",
        "excl only req pref ask", "review",
        unless=r"\bvehicul|\bpermis\b|\bvoiture|\bdeplac|"
               r"\b(?:entreprise|societe|agence|magasin|site|bureaux|locaux|depot|entrepot|siege|chantier|poste|"
@@ -746,8 +745,7 @@ PROPS: tuple[Prop, ...] = (
        "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
        "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
-       "sms sera seront est sont vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant "
-       "code codes avance avances avancee avancees",
+       "sms vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
               r"(?<!non )(?<!pas )(?<!jamais )rembours(?!able)|\bpris\w* en charge|\bprise en charge|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
