@@ -84,6 +84,8 @@ def test_new_class_is_found(text: str, category: str) -> None:
     # pay for stated hours and piece rates without the SMIC
     ("Journée de vendanges : 70 € brut pour 8 heures.", "pay"),
     ("Ramassage payé au cageot, sans garantie du SMIC.", "pay"),
+    # an age range after the word « âge » in a sentence that also speaks of experience
+    ("Expérience appréciée et âge 30-45 ans pour rejoindre l'équipe.", "age"),
 ])
 def test_pay_forms(text: str, category: str) -> None:
     assert category in found(text), (text, found(text))
@@ -113,6 +115,8 @@ def test_pay_forms(text: str, category: str) -> None:
     "Vos frais de formation sont avancés par l'entreprise et remboursés.",
     # identity: the employer's commitments
     "Entreprise signataire de la charte LGBT+, accompagnement des salariés en transition professionnelle.",
+    # years of experience, even near the word « âge »
+    "Expérience de 3 à 5 ans exigée, l'âge n'est pas un critère.",
     # « quel que soit » with a protected property is a statement
     "Nous recrutons quel que soit votre âge ou votre origine.",
     # a question to the reader that names no property

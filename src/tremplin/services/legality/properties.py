@@ -829,7 +829,9 @@ PROPS += (
        "vieille vieilles vingtaine trentaine quarantaine cinquantaine soixantaine",
        "excl only pref req ask", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
        unless=r"\benfants?|\bpublic|\bclients?\b|\bclientele|\bresidents?|\bpatients?|\busagers?|\beleves?|"
-              r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|\bexperience|\banciennete|"
+              r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|"
+              # « expérience souhaitée, âge 25-40 ans »: the word « âge » says the numbers are the person's age
+              r"\bexperience(?![^.;\n]{0,25}\bagee?s?\b)|\banciennete|"
               r"\bexistence|\bdepuis \d|\bcreee?|\bfondee?|\bapprenti|\balternan|\bprofessionnalisation|"
               r"\bcontrat aide|\bpec\b|\bcui\b|\beligib|\bvehicule|\bmateriel|\bmachine|\bbatiment|\bparc|\barbres?|"
               r"\bvieux (?:port|quartier|lyon|nice|bourg|village|centre|metier)|\bvieilles? (?:pierres?|voitures?|"
@@ -849,7 +851,9 @@ PROPS += (
        "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
        near=r"(?<![\d,.])(?:1[6-9]|[2-7]\d|19[4-9]\d|200\d)(?![\d,.]\d)",
        unless=r"\benfants?|\bpublic|\bclients?\b|\bclientele|\bresidents?|\bpatients?|\busagers?|\beleves?|"
-              r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|\bexperience|\banciennete|"
+              r"\bbeneficiaires?|\baccompagn|\baupres|\baccueil|\bmission locale|"
+              # « expérience souhaitée, âge 25-40 ans »: the word « âge » says the numbers are the person's age
+              r"\bexperience(?![^.;\n]{0,25}\bagee?s?\b)|\banciennete|"
               r"\bprise en charge|\binsertion|\bdispositif|\bdecrochage|\bentreprise|\bsociete|\bexistence|\bdepuis \d|\bcreee?|\bfondee?|\bapprenti|\balternan|"
               r"\bprofessionnalisation|\bcontrat aide|\bpec\b|\bcui\b|\beligib|\bmoins de 26 ans (?:ou|et)|"
               r"\bvehicule|\bmateriel|\bmachine|\bbatiment|\bparc|\barbres?",
