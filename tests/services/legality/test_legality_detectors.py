@@ -8,19 +8,13 @@ import pytest
 
 from tremplin.services.legality import check_offer, check_text
 
+from .helpers import found as found_on
+
 D2026 = date(2026, 3, 1)
 
 
 def found(text: str, *, on: date = D2026) -> dict[str, str]:
-    """category → most severe severity found in a bare text."""
-    out: dict[str, str] = {}
-    order = {"advise": 1, "review": 2, "block": 3}
-    for f in check_text(text, as_of=on).findings:
-        if f.category == "pay_transparency":
-            continue
-        if order[f.severity] > order.get(out.get(f.category, ""), 0):
-            out[f.category] = f.severity
-    return out
+    return found_on(text, on=on)
 
 
 def offer(description: str = "", **fields) -> dict:

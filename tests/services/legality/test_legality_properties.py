@@ -10,23 +10,17 @@ from datetime import date
 
 import pytest
 
-from tremplin.services.legality import check_offer, check_text
+from tremplin.services.legality import check_offer
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.properties import detect_properties
+
+from .helpers import found as found_on
 
 D2025 = date(2025, 6, 1)
 
 
 def found(text: str) -> dict[str, str]:
-    """category → most severe severity found in a bare text (pay transparency left out)."""
-    out: dict[str, str] = {}
-    order = {"advise": 1, "review": 2, "block": 3}
-    for f in check_text(text, as_of=D2025).findings:
-        if f.category == "pay_transparency":
-            continue
-        if order[f.severity] > order.get(out.get(f.category, ""), 0):
-            out[f.category] = f.severity
-    return out
+    return found_on(text, on=D2025)
 
 
 def prop_hits(text: str) -> list:

@@ -15,21 +15,13 @@ from datetime import date
 
 import pytest
 
-from tremplin.services.legality import check_text
+from .helpers import found as found_on
 
 D2025 = date(2025, 6, 1)  # SMIC 11,88 €/h
 
 
 def found(text: str) -> dict[str, str]:
-    """category → most severe severity found in a bare text (pay transparency left out)."""
-    out: dict[str, str] = {}
-    order = {"advise": 1, "review": 2, "block": 3}
-    for f in check_text(text, as_of=D2025).findings:
-        if f.category == "pay_transparency":
-            continue
-        if order[f.severity] > order.get(out.get(f.category, ""), 0):
-            out[f.category] = f.severity
-    return out
+    return found_on(text, on=D2025)
 
 
 @pytest.mark.parametrize("text, category", [
