@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import WHATEVER_PROTECTED, apply_exceptions, is_diversity_statement
-from tremplin.services.legality.text import clause_bounds, fast, word_positions
+from tremplin.services.legality.text import clause_bounds, fast, finditer_in_windows, word_positions
 
 # ------------------------------------------------------------------------------------------------ cues
 _CUE_EXCL = (
@@ -1096,22 +1096,9 @@ def _near(spans: list[tuple[int, int]], s: int, e: int, reach: int) -> bool:
 def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]] | None):
     """Matches of the property words, looked for only around anchor words that have a cue nearby."""
     folded = ft.folded
-    n = len(folded)
-    windows: list[tuple[int, int]] = []
-    for s, e in word_positions(folded, present & _PROP_ANCHORS[id(prop)]):
-        if cues is not None and not _near(cues, s, e, prop.reach + 90):
-            continue
-        a, b = max(0, s - 45), min(n, e + 50)
-        if windows and a <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
-        else:
-            windows.append((a, b))
-    seen: set[tuple[int, int]] = set()
-    for a, b in windows:
-        for m in prop.rx.finditer(folded, a, b):
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
+    anchors = [(s, e) for s, e in word_positions(folded, present & _PROP_ANCHORS[id(prop)])
+               if cues is None or _near(cues, s, e, prop.reach + 90)]
+    return finditer_in_windows(prop.rx, folded, anchors, 45, 50)
 
 
 def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=None) -> None:

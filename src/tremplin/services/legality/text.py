@@ -289,26 +289,32 @@ def fast(pattern: str, flags: int = 0) -> Fast:
     return Fast(pattern, flags)
 
 
+def finditer_in_windows(rx, folded: str, positions, back: int, fwd: int):
+    """Matches of ``rx`` in ``folded`` within ``back``/``fwd`` characters of the given (start, end) positions;
+    overlapping windows are merged so that no match is yielded twice."""
+    n = len(folded)
+    spans: list[tuple[int, int]] = []
+    for s, e in positions:
+        a, b = max(0, s - back), min(n, e + fwd)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    seen: set[tuple[int, int]] = set()
+    for a, b in spans:
+        for m in rx.finditer(folded, a, b):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def finditer_around(rx, anchor, text: str, back: int = 120, fwd: int = 120):
     """Matches of ``rx`` looked for only around the matches of the cheap ``anchor`` pattern.
 
     For patterns that the regex engine cannot skip through quickly: the anchor (a few literal
     words) finds the candidate places, the full pattern runs on small windows around them.
     """
-    n = len(text)
-    spans: list[tuple[int, int]] = []
-    for m in anchor.finditer(text):
-        a, b = max(0, m.start() - back), min(n, m.end() + fwd)
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    seen: set[tuple[int, int]] = set()
-    for a, b in spans:
-        for m in rx.finditer(text, a, b):
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
+    yield from finditer_in_windows(rx, text, (m.span() for m in anchor.finditer(text)), back, fwd)
 
 
 def search_around(rx, anchor, text: str, back: int = 120, fwd: int = 120):
@@ -338,21 +344,7 @@ def finditer_near_words(rx, ft: FieldText, words, back: int = 120, fwd: int = 12
     present = ft.words.intersection(words)
     if not present:
         return
-    folded = ft.folded
-    n = len(folded)
-    spans: list[tuple[int, int]] = []
-    for s, e in word_positions(folded, present):
-        a, b = max(0, s - back), min(n, e + fwd)
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
-        else:
-            spans.append((a, b))
-    seen: set[tuple[int, int]] = set()
-    for a, b in spans:
-        for m in rx.finditer(folded, a, b):
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
+    yield from finditer_in_windows(rx, ft.folded, word_positions(ft.folded, present), back, fwd)
 
 
 def search_near_words(rx, ft: FieldText, words, back: int = 120, fwd: int = 120):
