@@ -202,7 +202,7 @@ def evaluate(
         "model_uses_embeddings": meta.get("use_embeddings"),
         "eval_titles_seen_in_training_pairs": overlap,  # same title after preparation, written differently
     }
-    variants = _variants(fields, offers)
+    variants = _variants(fields, offers, naf=bool(meta.get("usage_priors")))
     coded = {}
     for name, with_desc, with_naf in variants:
         items = [(o["intitule"], o.get("description") if with_desc else None,
@@ -217,13 +217,14 @@ def evaluate(
     return report
 
 
-def _variants(fields: Sequence[str], offers) -> list[tuple[str, bool, bool]]:
+def _variants(fields: Sequence[str], offers, naf: bool) -> list[tuple[str, bool, bool]]:
     """(name, with description, with the employer's NAF code): the title alone, title + description,
-    and title + NAF when some offers carry ``secteurActivite`` (the others are then coded on the title)."""
+    and title + NAF when the model uses the usage priors (without them the NAF code changes nothing)
+    and some offers carry ``secteurActivite`` (the others are then coded on the title)."""
     variants = [("title", False, False)]
     if "description" in fields:
         variants.append(("title_description", True, False))
-    if any(o.get("secteurActivite") for o in offers):
+    if naf and any(o.get("secteurActivite") for o in offers):
         variants.append(("title_naf", False, True))
     return variants
 
@@ -294,7 +295,7 @@ def evaluate_folds(
     if len(set(fold)) < folds:
         raise InvalidInput(f"trop peu d'intitulés distincts pour {folds} plis", field="folds")
     referential = referential or load_referential(usage_priors=usage_priors)
-    variants = _variants(fields, offers)
+    variants = _variants(fields, offers, naf=referential.hires is not None)
     results: dict[str, list] = {name: [None] * len(offers) for name, *_ in variants}
     seen = [False] * len(offers)
     parents: dict[str, str] = {}
