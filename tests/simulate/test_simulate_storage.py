@@ -113,13 +113,18 @@ def test_market_tables_fallback_without_mirror(sim_env, simulate_run):
     try:
         from tremplin.simulate import SimulationConfig, simulate_territory
 
-        with pytest.warns(SimulationWarning, match="tirés uniformément"):
+        with pytest.warns(SimulationWarning) as caught:
             result = simulate_territory(SimulationConfig(jobseekers=100, months=2, write_db=False, cv_sample=0,
                                                          out=sim_env / "nomirror"))
     finally:
         os.environ["TREMPLIN_DATA_MIRROR"] = saved
         reset_settings()
     assert any("uniformément" in n for n in result.notes)
+    # every missing table is named to the user, not only the first one
+    said = " ".join(str(w.message) for w in caught)
+    for missing in ("tirés uniformément", "indicateurs de tension absents", "catalogue des formations absent",
+                    "aides à la mobilité absentes"):
+        assert missing in said
     t = load_territory(result.out_dir)
     assert len(t.offers) == result.counts["offers"]
     # only the France Travail accompaniment modalities remain in the catalogue
