@@ -206,6 +206,24 @@ def test_a_rehashed_chain_no_longer_matches_the_witnessed_head(engine, tmp_path)
     assert not report.ok and report.broken_seq == 5 and "réécrite" in report.problem
 
 
+def test_a_long_witness_is_checked_past_its_first_batch(engine, tmp_path):
+    """The witness grows by one head per verification; heads are looked up in batches of 500, and a
+    rewritten record witnessed late in the file must still be caught."""
+    _fill(engine, 3)
+    with session_scope(engine) as s:
+        stored = {seq: digest for seq, digest in s.execute(text("SELECT seq, hash FROM journal_entries")).all()}
+    witness = tmp_path / "witness.jsonl"
+    lines = [json.dumps({"seq": 1 + n % 3, "hash": stored[1 + n % 3], "at": "t"}) for n in range(1200)]
+    witness.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with session_scope(engine) as s:
+        assert journal.verify(s, witness=witness).ok
+    lines[1100] = json.dumps({"seq": 2, "hash": "f" * 64, "at": "plus tard"})
+    witness.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with session_scope(engine) as s:
+        report = journal.verify(s, witness=witness)
+    assert not report.ok and report.broken_seq == 2 and "plus tard" in report.problem
+
+
 def test_witnessed_heads_that_were_purged_are_not_held_against_the_chain(engine, tmp_path, monkeypatch):
     from tremplin.settings import reset_settings
 

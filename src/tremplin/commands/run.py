@@ -54,9 +54,10 @@ def _witness_journal(quiet: bool) -> None:
 
     path = get_settings().journal_witness_file
     with session_scope() as session:
-        mismatch = journal.witness_mismatch(session, path)
+        heads = journal.read_witness(path)
+        mismatch = journal.witness_mismatch(session, path, heads)
         if mismatch:
             say(f"ATTENTION — journal : {mismatch[1]} (témoin {path}). Lancez « tremplin journal verify ».", False)
             return
-        journal.write_witness(session, path)
+        journal.write_witness(session, path, known=heads)
 

@@ -265,7 +265,8 @@ class VerifyReport(BaseModel):
 _COPIED = ("kind", "record_id", "ref_id", "service", "subject_ref", "actor_ref", "created_at", "idempotency_key")
 
 
-def verify(session: Session, *, batch: int = 2000, witness: Path | None = None) -> VerifyReport:
+def verify(session: Session, *, batch: int = 2000, witness: Path | None = None,
+           witness_heads: list[tuple[int, str, str]] | None = None) -> VerifyReport:
     """Recompute the whole chain from the anchor; report the first record that does not fit.
 
     With ``witness``, every head written there must still be in the chain (or purged)."""
@@ -331,7 +332,7 @@ def verify(session: Session, *, batch: int = 2000, witness: Path | None = None) 
         if not purges or purges[-1][1] != anchor_seq or purges[-1][2] != anchor_hash:
             return broken(anchor_seq + 1, f"l'ancre de purge (n° {anchor_seq}) ne correspond à aucune purge journalisée")
     if witness is not None:
-        mismatch = witness_mismatch(session, witness)
+        mismatch = witness_mismatch(session, witness, witness_heads)
         if mismatch:
             return broken(*mismatch)
     return VerifyReport(ok=True, checked=checked, first_seq=first, last_seq=expected_seq - 1 if checked else None,
@@ -365,28 +366,35 @@ def read_witness(path: Path) -> list[tuple[int, str, str]]:
     return heads
 
 
-def witness_mismatch(session: Session, path: Path) -> tuple[int, str] | None:
+def witness_mismatch(session: Session, path: Path,
+                     heads: list[tuple[int, str, str]] | None = None) -> tuple[int, str] | None:
     """The first head written to ``path`` that the chain no longer holds, as (seq, problem), or None.
 
-    Cheap (one lookup per head written): it does not recompute the chain, :func:`verify` does."""
+    Cheap: it does not recompute the chain (:func:`verify` does), and it reads the stored hashes of the
+    witnessed heads in batches, since the witness grows by one line per verification. ``heads`` saves
+    re-reading a witness the caller has already read."""
     Entry, Head = _tables()
     head_seq, anchor_seq = session.execute(select(Head.seq, Head.anchor_seq).where(Head.id == 1)).one()
-    for seq, digest, written_at in read_witness(path):
-        if seq <= anchor_seq:
-            continue  # purged since: nothing left to compare
-        if seq > head_seq:
-            return head_seq + 1, (f"la tête n° {seq} consignée le {written_at} a disparu : fin du journal supprimée "
-                                  "ou chaîne réécrite")
-        found = session.execute(select(Entry.hash).where(Entry.seq == seq)).scalar_one_or_none()
-        if found != digest:
-            return seq, f"l'enregistrement n° {seq} ne correspond plus à l'empreinte consignée le {written_at} : chaîne réécrite"
+    live = [h for h in (read_witness(path) if heads is None else heads) if h[0] > anchor_seq]  # older: purged
+    for start in range(0, len(live), 500):
+        chunk = live[start:start + 500]
+        stored = dict(session.execute(select(Entry.seq, Entry.hash)
+                                      .where(Entry.seq.in_([seq for seq, _, _ in chunk if seq <= head_seq]))).all())
+        for seq, digest, written_at in chunk:
+            if seq > head_seq:
+                return head_seq + 1, (f"la tête n° {seq} consignée le {written_at} a disparu : fin du journal "
+                                      "supprimée ou chaîne réécrite")
+            if stored.get(seq) != digest:
+                return seq, (f"l'enregistrement n° {seq} ne correspond plus à l'empreinte consignée le {written_at} : "
+                             "chaîne réécrite")
     return None
 
 
-def write_witness(session: Session, path: Path) -> dict[str, Any]:
-    """Append the current head to the witness file unless it is already the last one written."""
+def write_witness(session: Session, path: Path, known: list[tuple[int, str, str]] | None = None) -> dict[str, Any]:
+    """Append the current head to the witness file unless it is already the last one written
+    (``known``: the witness as the caller has just read it)."""
     current = head(session)
-    known = read_witness(path)
+    known = read_witness(path) if known is None else known
     if known and known[-1][:2] == (current["seq"], current["hash"]):
         return current
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -404,9 +412,10 @@ def verify_and_witness(session: Session) -> VerifyReport:
     from tremplin.settings import get_settings
 
     path = get_settings().journal_witness_file
-    report = verify(session, witness=path)
+    heads = read_witness(path)
+    report = verify(session, witness=path, witness_heads=heads)
     if report.ok:
-        write_witness(session, path)
+        write_witness(session, path, known=heads)
     return report
 
 
