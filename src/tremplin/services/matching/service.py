@@ -665,25 +665,14 @@ def recommend_offers(jobseeker_id: str, top: int = 20, *, session=None, market: 
             reasons_.append(Reason(label=messages.NOTICES["no_location_offer"], weight=None, source="lieu"))
         text = messages.explanation(reasons_, added)
         item = Suggestion(rank=rank, offer_id=str(mkt.offers.ids[o]), title=str(mkt.offers.title[o]) or None,
-                          score=None if score is None else float(score[k]),
-                          adjusted_score=None if adjusted is None else float(adjusted[k]),
-                          p_apply=None if p_apply is None else float(p_apply[k]),
-                          p_hire=None if p_hire is None else float(p_hire[k]),
-                          distance_km=None if np.isnan(pairs.dist[k]) else float(pairs.dist[k]),
+                          **_pair_figures(k, pairs, score, adjusted, p_apply, p_hire),
                           reasons=reasons_, explanation=text, added_by_counsellor=added)
         items.append(item)
         output = {"direction": "offres", "offer_id": item.offer_id, "title": item.title, "rank": rank,
                   "score": item.adjusted_score, "distance_km": item.distance_km, "added_by_counsellor": added}
         proposals.append(_proposal("model" if use_model else "rules_only", engine, output, reasons_, fired_sorted, text))
-    recs = Recommendations(direction="offers", subject_id=str(jobseeker_id), items=items, notices=notices,
-                           mode="model" if use_model else "rules_only", model_version=engine.model_version,
-                           rules_fired=fired_sorted, candidates_considered=int(len(pairs)),
-                           market={"source": str(engine.directory), "fingerprint": mkt.fingerprint,
-                                   "open_offers": int(len(engine.open_rows))},
-                           proposals=proposals)
-    if session is not None and record is not False:
-        record_recommendations(session, recs)
-    return recs
+    return _finish("offers", str(jobseeker_id), items, proposals, notices, fired_sorted, use_model, engine, pairs,
+                   session, record)
 
 
 # --------------------------------------------------------------------------- candidates for an offer
@@ -736,20 +725,32 @@ def recommend_candidates(offer_id: str, top: int = 20, *, session=None, market: 
         text = messages.explanation(reasons_)
         item = Suggestion(rank=rank, jobseeker_id=str(mkt.js.ids[j]), offer_id=str(offer_id),
                           title=str(mkt.offers.title[o]) or None,
-                          score=None if score is None else float(score[k]),
-                          adjusted_score=None if adjusted is None else float(adjusted[k]),
-                          p_apply=None if p_apply is None else float(p_apply[k]),
-                          p_hire=None if p_hire is None else float(p_hire[k]),
-                          distance_km=None if np.isnan(pairs.dist[k]) else float(pairs.dist[k]),
+                          **_pair_figures(k, pairs, score, adjusted, p_apply, p_hire),
                           reasons=reasons_, explanation=text)
         items.append(item)
         output = {"direction": "candidats", "offer_id": str(offer_id), "jobseeker_id": item.jobseeker_id, "rank": rank,
                   "score": item.adjusted_score, "distance_km": item.distance_km}
         proposals.append(_proposal("model" if use_model else "rules_only", engine, output, reasons_, fired_sorted, text))
-    recs = Recommendations(direction="candidates", subject_id=str(offer_id), items=items, notices=notices,
+    return _finish("candidates", str(offer_id), items, proposals, notices, fired_sorted, use_model, engine, pairs,
+                   session, record)
+
+
+def _pair_figures(k: int, pairs, score, adjusted, p_apply, p_hire) -> dict[str, float | None]:
+    """The scores of pair ``k`` as a suggestion shows them (None where the model did not run)."""
+    def at(values):
+        return None if values is None else float(values[k])
+
+    return {"score": at(score), "adjusted_score": at(adjusted), "p_apply": at(p_apply), "p_hire": at(p_hire),
+            "distance_km": None if np.isnan(pairs.dist[k]) else float(pairs.dist[k])}
+
+
+def _finish(direction: str, subject_id: str, items, proposals, notices, fired_sorted, use_model: bool, engine, pairs,
+            session, record: bool | None) -> Recommendations:
+    """Both directions end the same way: the list, its provenance, and its journaling when a session is given."""
+    recs = Recommendations(direction=direction, subject_id=subject_id, items=items, notices=notices,
                            mode="model" if use_model else "rules_only", model_version=engine.model_version,
                            rules_fired=fired_sorted, candidates_considered=int(len(pairs)),
-                           market={"source": str(engine.directory), "fingerprint": mkt.fingerprint,
+                           market={"source": str(engine.directory), "fingerprint": engine.market.fingerprint,
                                    "open_offers": int(len(engine.open_rows))},
                            proposals=proposals)
     if session is not None and record is not False:
