@@ -313,7 +313,8 @@ _COMMISSION_ONLY = fast(
     r"pourboires?|"
     r"ventes|resultats|chiffre)|\b(?:pas de|sans|aucun|aucune)\s+(?:salaire\s+|remuneration\s+)?(?:fixe|de base)\b|\b(?:commissions?|variable)\s+"
     r"(?:uniquement|seulement|exclusivement)\b|\b100 ?% (?:commission|variable)\w*|"
-    r"\bsans (?:aucun |aucune )?(?:minimum|salaire|remuneration|revenu|fixe) (?:minimum |minimal\w* )?garanti\w*|"
+    r"\bsans (?:aucun |aucune )?(?:minimum|salaire|remuneration|revenu|fixe) (?:horaire |legal |mensuel )?"
+    r"(?:minimum |minimal\w* )?garanti\w*|"
     r"\b(?:uniquement|seulement|exclusivement) (?:des |les |aux |au |par les |grace aux )?pourboires\b|"
     r"\bpas (?:d'autre|de) (?:salaire|remuneration) que (?:les |des |vos )?(?:pourboires|commissions)\b|"
     r"\bsans (?:aucun |aucune )?(?:salaire|remuneration|revenu) minim\w*|\b(?:uniquement|seulement|exclusivement|rien qu')\s*(?:a la |au |aux )"
@@ -1212,7 +1213,13 @@ _OTHER = frozenset(
     "zamanli calisma hafta sonu dahil maas ve icin eleman araniyor "
     # Polish job-ad words (seasonal and transport work)
     "szukamy zatrudnimy zatrudni pracownikow pracownika pracownik zakwaterowanie zapewnione zapewniamy "
-    "wynagrodzenie doswiadczenie kierowca kierowcow mieszkanie stawka godzine zbioru owocow".split()
+    "wynagrodzenie doswiadczenie kierowca kierowcow mieszkanie stawka godzine zbioru owocow "
+    # Portuguese, Spanish, Italian and German words of building, catering and cleaning ads
+    "contratamos contrata ajudante pedreiro pedreiros servente obras moradias moradia segunda sexta sabado "
+    "alojamento pagamento semanal trabalhador trabalhadores precisamos canalizador carpinteiro cofragem "
+    "camarero camarera mesas bebidas atendera atender preparara cocinero cocinera limpiadora albanil "
+    "peon repartidor lunes viernes cameriere cercasi cuoco lavapiatti muratore operaio turni lunedi venerdi "
+    "gesucht mitarbeiter stelle arbeitszeit stunden woche montag freitag kenntnisse".split()
 )
 # Letters of scripts other than the Latin one (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Georgian, kana,
 # CJK, Hangul): several words of them in a row are a passage in another language whatever the language.
@@ -1271,10 +1278,11 @@ def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
     other_script = _non_latin(body)
     if other_script:
         return other_script
+    title_hit = _english_title(ctx)
     if len(ctx.words & _EN) < 3:
         if len(body.words & _OTHER) >= 3:
             hits.extend(_other_language(body))
-        return hits
+        return hits or title_hit
     folded = body.folded
     en, fr, n = _lang_counts(folded)
     if n >= 20 and en >= 8 and en > 1.5 * fr:
@@ -1312,7 +1320,18 @@ def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
         if tn >= 2 and te >= 1 and tf == 0 and not hits:
             hits.append(Hit("language.foreign_title", "R02-LANG", "language", "review", "intitule", 0,
                             len(ctx.title.clean)))
-    return hits
+    return hits or title_hit
+
+
+def _english_title(ctx: Ctx) -> list[Hit]:
+    """A title written in English from end to end (« Sales Representative - Fluent English required »), whatever
+    the language of the description."""
+    if ctx.title is None or len(ctx.title.words & _EN) < 2:
+        return []
+    te, tf, tn = _lang_counts(ctx.title.folded)
+    if tn < 4 or tf:
+        return []
+    return [Hit("language.foreign_title", "R02-LANG", "language", "review", "intitule", 0, len(ctx.title.clean))]
 
 
 # =============================================================================== formalities

@@ -61,9 +61,12 @@ _JUSTIFIED_LICENCE = (
     r"etablissements|agences|magasins))"
 )
 
+# « moins de 26 ans (hors apprentissage) »: an apprenticeship named only to be left out is no apprenticeship context.
+_NOT_SET_ASIDE = r"(?<!hors )(?<!sauf )(?<!excepte )(?<!hors l')(?<!hors d')(?<!hors contrat d')(?<!hors contrats d')"
+
 EXCEPTION_CONTEXTS: dict[str, re.Pattern] = {
-    "EXC-APPRENTISSAGE": _rx(r"\bapprenti\w*|\bapprentissage\b|\balternan\w*|contrat de professionnalisation|"
-                             r"\bcontrat pro\b|\bcontrats? en alternance|\bcfa\b"),
+    "EXC-APPRENTISSAGE": _rx(_NOT_SET_ASIDE + r"(?:\bapprenti\w*|\bapprentissage\b|\balternan\w*|contrat de "
+                             r"professionnalisation|\bcontrat pro\b|\bcontrats? en alternance|\bcfa\b)"),
     "EXC-AIDES-EMPLOI": _rx(r"\bpec\b|parcours emploi competences?|\bcie\b|contrat (?:unique d'insertion|aide|"
                             r"initiative emploi)|emplois? francs?|\biae\b|insertion par l'activite|chantier d'insertion"
                             r"|entreprise d'insertion|\bcddi\b|\bsiae\b|1 jeune 1 solution|aide a l'embauche|"
@@ -118,7 +121,7 @@ EXCEPTION_CONTEXTS: dict[str, re.Pattern] = {
                               r"hotel\w*|restaura\w*|cafe|bar|association|aesh|accompagnant\w* (?:des )?eleves|"
                               r"transport scolaire|conducteur\w* (?:de bus|scolaire)|medico-social|"
                               r"soins? a domicile|ssiad|ehpad)\b"),
-    "EXC-SMIC-REDUIT": _rx(r"\bapprenti\w*|\bapprentissage\b|\balternan\w*|contrat de professionnalisation|"
+    "EXC-SMIC-REDUIT": _rx(_NOT_SET_ASIDE + r"(?:\bapprenti\w*|\bapprentissage\b|\balternan\w*)|contrat de professionnalisation|"
                            r"\bcontrat pro\b|\bmineurs?\b|moins de 18 ans|grille (?:des )?(?:apprentis|alternants)|"
                            r"\bcfa\b"),
     "EXC-VRP": _rx(r"\bvrp\b|voyageur,? representant,? placier|agents? commerci\w*|commercial\w* (?:terrain|"
@@ -412,7 +415,7 @@ class Ctx:
         from tremplin.services.legality.pay import parse_field_salary, parse_text_amounts
 
         out: dict[str, list] = {}
-        money = ("euro", "euros", "eur", "k", "smic", "brut", "bruts", "net", "nets", "thb")
+        money = ("euro", "euros", "eur", "k", "smic", "brut", "bruts", "net", "nets", "thb", "balles")
         for ft in self.fields:
             if ft.name in ("salaire.libelle", "salaire"):
                 a = parse_field_salary(ft)
@@ -422,7 +425,8 @@ class Ctx:
             if not (ft.name.startswith("salaire") or ft in self.free_fields):
                 continue
             if "€" not in ft.folded and ft.words.isdisjoint(money) and not (
-                    "horaire" in ft.words and not ft.words.isdisjoint(("taux", "salaire", "remuneration"))):
+                    "horaire" in ft.words and not ft.words.isdisjoint(("taux", "salaire", "remuneration"))) and not (
+                    ":" in ft.folded and not ft.words.isdisjoint(("salaire", "remuneration"))):
                 continue
             found = parse_text_amounts(ft)
             if found:

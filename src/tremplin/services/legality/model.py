@@ -33,7 +33,7 @@ def detect(ctx: Ctx) -> tuple[list[Hit], list[tuple[str, str, str]]]:
 def _drop_sex_inside_identity(hits: list[Hit]) -> list[Hit]:
     """« une femme trans », « les hommes qui aiment les hommes », « ni homme ni femme »: the words for men and women
     there describe an orientation or a gender identity, already found as such; a sex criterion on the same words
-    would be a second, wrong finding."""
+    would be a second, wrong finding. Likewise an appearance finding on the very words of an identity finding."""
     identity = [h for h in hits if h.category == "sexual_orientation_identity" and h.start is not None]
     if not identity:
         return hits
@@ -41,6 +41,10 @@ def _drop_sex_inside_identity(hits: list[Hit]) -> list[Hit]:
     for h in hits:
         if h.category == "sex" and h.start is not None and any(
                 o.field == h.field and h.start < o.end + 12 and o.start < h.end + 12 for o in identity):
+            continue
+        # « dont l'apparence ne correspond pas à leur sexe d'état civil »: the appearance is the gender expression
+        if h.category == "appearance" and h.start is not None and any(
+                o.field == h.field and h.start < o.end and o.start < h.end for o in identity):
             continue
         out.append(h)
     return out

@@ -23,7 +23,9 @@ _FIELD_SALARY = fast(
 _MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\s*(?:/|par)\s*"
                     r"(?:mois|heure|h\b|an\b|annee))|"
                     # « 9,10e de l'heure »: a lone « e » for euros, only when a pay unit follows
-                    r"e\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|/\s*heure|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
+                    r"(?:e|balles)\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|/\s*heure|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
+# « 9€50 de l'heure », « 9 euros 50 »: the cents written after the currency
+_CENTS = re.compile(r"\s?(\d{2})\b(?!\s*(?:h\b|heures?|%|€|euros?|ans?\b|mois|jours?|semaines?|k\b|[.,]\d))")
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
     r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la|chaque|pour (?:une|un|la|le))\s*)?"
@@ -130,8 +132,10 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         for m in _BARE_HOURLY.finditer(folded):
             net = bool(re.search(r"\bnet\b", m.group(0))) or bool(re.match(r"\s*nets?\b", folded[m.end():m.end() + 6]))
             out.append(Amount(_num(m.group(1), m.group(2)), "hour", net, ft.name, m.start(1), m.end(2)))
+    if ("salaire" in ft.words or "remuneration" in ft.words) and ":" in folded:
+        out.extend(_bare_amounts(ft))
     if "€" not in folded and "euro" not in folded and "eur" not in folded and "brut" not in folded \
-            and "net" not in folded:
+            and "net" not in folded and "balles" not in folded:
         return out
     for m in _MONEY.finditer(folded):
         start, end = m.span()
@@ -142,6 +146,11 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         before = folded[s0:start]
         value = _num(m.group(1), m.group(2))
         kilo = (m.group(3) or "").startswith("k")
+        if m.group(2) is None and not kilo and value < 100 and (m.group(3) or "").startswith(("€", "euro")):
+            cents = _CENTS.match(folded, end)
+            if cents:
+                value += int(cents.group(1)) / 100
+                end = cents.end()
         if kilo:
             value *= 1000
         after = folded[end:c1]
@@ -181,6 +190,21 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         # An amount with an explicit time unit that fits its size (« 1 500 € par mois », « 11 €/h ») is pay even
         # without a pay word, unless a word announcing something else is near (checked above).
         fits_unit = explicit_unit and not kilo and _infer_unit(low_value) == unit
+        per_item = _per_item_hourly(folded, after, start, end, low_value, has_pay_word) if not kilo else None
+        if per_item is not None:
+            # « 2 € par course, environ 4 courses par heure »: the pay of one hour is the rate times the output
+            out.append(Amount(per_item, "hour", net, ft.name, range_start, end))
+            continue
+        day_hours = None
+        if u is not None and unit == "other":
+            day_hours = _period_hours(folded, u.group(2) or u.group(4) or "", start, end, _rest_after_unit(after, u))
+        elif unit is None and not kilo and 20 <= low_value < 600 and _DAY_BEFORE.search(before[-60:]):
+            # « La journée de 8 heures est payée 60 € »: the day and its hours are written before the amount
+            day_hours = _day_hours_in(folded, start, end)
+        if day_hours:
+            # a day's or a week's pay with its hours stated is pay even without a pay word
+            out.append(Amount(round(low_value / day_hours, 2), "hour", net, ft.name, range_start, end))
+            continue
         if not (has_pay_word or kilo or gross_net or fits_unit):
             continue
         inferred = False
@@ -209,16 +233,6 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
             if 1 <= h <= 60:
                 out.append(Amount(round(low_value / h, 2), "hour", net, ft.name, range_start, end))
                 continue
-        if unit == "other" and u is not None:
-            per = u.group(2) or u.group(4) or ""
-            rest = after[u.end():]
-            if u.end() and after[u.end() - 1].isalpha():
-                rest = re.sub(r"^[a-z]+", "", rest)  # the rest of a unit word matched short (« jour|nee »)
-            hours = _period_hours(folded, per, start, end, rest)
-            if hours:
-                # « 62 € brut par journée de 8 h », « 300 € chaque semaine pour 35 heures »: an hourly rate
-                out.append(Amount(round(low_value / hours, 2), "hour", net, ft.name, range_start, end))
-                continue
         out.append(Amount(low_value, unit, net, ft.name, range_start, end,
                           high=value if low_value != value else None, inferred=inferred))
     return out
@@ -226,8 +240,81 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
 
 _FOR_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:pour|les)\s+(\d{1,2})(?:[.,h](\d{1,2}))?\s*(?:h\b|heures?\b)"
                         r"(?!\s*(?:par|/|chaque|hebdo|de travail par|mensuel|par mois))")
-_DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de)\s*(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
+_DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de|\()\s*(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
                         r"(?:h\b|heures?\b)")
+
+
+def _rest_after_unit(after: str, u: re.Match) -> str:
+    rest = after[u.end():]
+    if u.end() and after[u.end() - 1].isalpha():
+        rest = re.sub(r"^[a-z]+", "", rest)  # the rest of a unit word matched short (« jour|nee »)
+    return rest
+
+
+# Hours of a working day written anywhere in the sentence: « journées de 7 h », « (8 heures par jour) ».
+_DAY_LENGTH = re.compile(r"\b(?:journees?|jours?)(?: de travail| travaillee?s?)? (?:de|d'une duree de|d'environ) "
+                         r"(\d{1,2})(?:[.,h](\d{1,2}))? ?(?:h\b|heures?\b)|\b(\d{1,2})(?:[.,h](\d{1,2}))? ?(?:h\b|heures?\b)"
+                         r"(?: de travail)? ?(?:par jour|/ ?jour|par journee|la journee|chaque jour)")
+
+
+_DAY_BEFORE = re.compile(r"\b(?:la|une|chaque|par) journee\b[^.;:]{0,50}$")
+
+
+def _day_hours_in(folded: str, start: int, end: int) -> float | None:
+    """The length of the working day stated in the amount's sentence, when it gives one figure."""
+    s0, s1 = sentence_bounds(folded, start, end)
+    found = set()
+    for m in _DAY_LENGTH.finditer(folded, s0, s1):
+        hours, minutes = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        h = int(hours) + (int(minutes) / 60 if minutes else 0)
+        if 1 <= h <= 13:
+            found.add(round(h, 2))
+    return found.pop() if len(found) == 1 else None
+
+
+# A rate per item and the number of items made in an hour (« 0,12 € l'enveloppe, 50 enveloppes par heure »).
+_PER_ITEM = re.compile(r"\s*(?:bruts?|nets?)?\s*(?:/|par|l'|le|la|chaque|a l'|au|a la|pour (?:un|une|chaque))\s*([a-z]{3,})")
+
+
+def _per_item_hourly(folded: str, after: str, start: int, end: int, value: float, pay_word: bool) -> float | None:
+    if value >= 50:
+        return None
+    m = _PER_ITEM.match(after)
+    if m is None or m.group(1).startswith(("heure", "mois", "an", "annee", "jour", "semaine", "nuit")):
+        return None
+    s0, s1 = sentence_bounds(folded, start, end)
+    if not pay_word and not _PAY_WORDS.search(folded, s0, s1):
+        return None
+    stem = re.escape(m.group(1)[:4])
+    rate = re.search(r"\b(\d{1,3}) ?(?:\w+ )?" + stem + r"[a-z]*\s*(?:par|/|a l'|de l'|chaque|l')\s*(?:heure|h)\b",
+                     folded[end:s1])
+    if rate is None:
+        return None
+    n = int(rate.group(1))
+    return round(value * n, 2) if 1 <= n <= 300 else None
+
+
+# « Rémunération : 1100 », « Salaire brut mensuel : 1 250 »: a bare figure after a pay label.
+_BARE_PAY = fast(r"\b(?:salaire|remuneration)(?: (?:mensuel(?:le)?|brut|net|horaire|de base|proposee?))*\s*:\s*"
+                 r"(\d{1,2}[ .]\d{3}|\d{3,4}|\d{1,2}[.,]\d{1,2})(?:[.,](\d{1,2}))?(?!\d|[.,]\d)"
+                 r"(?!\s*(?:%|€|e\b|eur|k\b|h\b|heures?|ans?\b|mois|jours?|semaines?|a\b|-|/|\())")
+
+
+def _bare_amounts(ft: FieldText) -> list[Amount]:
+    out = []
+    for m in _BARE_PAY.finditer(ft.folded):
+        raw = m.group(1)
+        if "," in raw or ("." in raw and len(raw.split(".")[1]) <= 2):
+            whole, _, dec = raw.replace(",", ".").partition(".")
+            value = float(f"{whole}.{dec}")
+        else:
+            value = _num(raw, m.group(2))
+        unit = _infer_unit(value)
+        if unit not in ("hour", "month"):
+            continue
+        net = bool(re.search(r"\bnet\b", m.group(0)))
+        out.append(Amount(value, unit, net, ft.name, m.start(1), m.end(1), inferred=True))
+    return out
 
 
 def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> float | None:
@@ -237,7 +324,7 @@ def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> fl
         if m:
             h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
             return h if 1 <= h <= 13 else None
-        return None
+        return _day_hours_in(folded, start, end)
     if per.startswith(("semaine", "hebdo")):
         m = _DAY_HOURS.match(after)
         h = float(m.group(1)) if m else hours_near(folded, start, end)
