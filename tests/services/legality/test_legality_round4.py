@@ -122,3 +122,22 @@ def test_no_appearance_finding_on_the_words_of_a_gender_identity():
 def test_apprenticeship_set_aside_does_not_lower_the_pay_finding():
     got = found("Rémunération : 75 % du SMIC, hors apprentissage.")
     assert got.get("pay") == "block", got
+
+
+@pytest.mark.parametrize("text", [
+    "aucun done ne sera pas retenu, sans exception",  # a rejected match (« ne » inside « done ») overlaps a valid one
+    "age = non ; sexe=refus ; apas de souci",
+    "pas de candidats, nonobstant",
+    "_pas de souci, xsans aucun",
+])
+def test_fast_exact_mode_finds_what_the_pattern_finds(text):
+    import re
+
+    from tremplin.services.legality.properties import _CUE_EXCL
+    from tremplin.services.legality.text import fast
+
+    exact = fast(_CUE_EXCL, exact=True)
+    plain = re.compile(_CUE_EXCL)
+    assert [m.span() for m in exact.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for lo, hi in ((3, 20), (5, len(text))):
+        assert [m.span() for m in exact.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]

@@ -247,19 +247,43 @@ class Fast:
     the word boundary on each match gives the same matches several times faster.
     """
 
-    __slots__ = ("rx", "boundary", "pattern")
+    __slots__ = ("rx", "boundary", "pattern", "exact")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, exact: bool = False):
         alternatives = _top_level_alternatives(pattern)
         self.pattern = pattern
-        if all(a.startswith(r"\b") for a in alternatives):
+        self.exact = exact
+        if exact:
+            # Same matches as the pattern itself: every alternative either starts with « \b » and a word character,
+            # or starts with a non-word character and no « \b » (« =\s*non »). After a match rejected for its
+            # boundary the search resumes one character further, as the regex engine would.
+            self.rx = re.compile("|".join(a[2:] if a.startswith(r"\b") else a for a in alternatives), flags)
+            self.boundary = True
+        elif all(a.startswith(r"\b") for a in alternatives):
             self.rx = re.compile("|".join(a[2:] for a in alternatives), flags)
             self.boundary = True
         else:
             self.rx = re.compile(pattern, flags)
             self.boundary = False
 
+    def _exact(self, text: str, pos: int, endpos: int):
+        search = self.rx.search
+        while pos <= endpos:
+            m = search(text, pos, endpos)
+            if m is None:
+                return
+            s = m.start()
+            first = text[s:s + 1]
+            if first and (first.isalnum() or first == "_") and s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                pos = s + 1  # no word boundary before: the pattern cannot match here, try from the next character
+                continue
+            yield m
+            pos = m.end() if m.end() > s else s + 1
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self.exact:
+            yield from self._exact(text, pos, len(text) if endpos is None else endpos)
+            return
         it = self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
         if not self.boundary:
             yield from it
@@ -277,6 +301,10 @@ class Fast:
 
     def match(self, text: str, pos: int = 0):
         m = self.rx.match(text, pos)
+        if m is not None and self.exact:
+            first = text[pos:pos + 1]
+            word = first.isalnum() or first == "_"
+            return None if word and pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_") else m
         if m is None or not self.boundary:
             return m
         s = m.start()
@@ -285,8 +313,8 @@ class Fast:
         return m
 
 
-def fast(pattern: str, flags: int = 0) -> Fast:
-    return Fast(pattern, flags)
+def fast(pattern: str, flags: int = 0, exact: bool = False) -> Fast:
+    return Fast(pattern, flags, exact)
 
 
 def finditer_in_windows(rx, folded: str, positions, back: int, fwd: int):
