@@ -32,11 +32,6 @@ with the title's head word) that falls in the candidate's fiche; 40 % of the syn
 then drawn in proportion to hires. The employer's NAF division, when given, adds P(fiche | NAF)
 from hires. Measured without gain (docs/quality.md): off by default, the features are then zero.
 
-*Votes of labelled offers and domains (model 1.3, session 4).* With pairs, the fiches of the 15
-labelled offers nearest by title (character n-grams) and by description (words) vote for each
-candidate's fiche (a pair query never sees the offers of its own prepared title); the candidate's
-professional domain's share of the pool's lexical score and of the description's best codes.
-
 *Calibration.* Candidate scores are normalised within the query; isotonic regressions fitted
 on held-out queries map the top score to the probability that the code (and, separately, its
 parent fiche) is right.
@@ -64,7 +59,7 @@ from .textprep import PreparedText, label_words, prepare_title, split_words
 if TYPE_CHECKING:
     import pandas as pd
 
-MODEL_VERSION = "1.3"
+MODEL_VERSION = "1.2"
 SPELLING_MIN_SIMILARITY = 0.7
 STOP_WORDS = frozenset(
     "de d du des la le les l un une en et a au aux pour sur par avec dans sous chez ou son sa ses "
@@ -80,13 +75,7 @@ FEATURES = [
     "code_vocab_cov", "fiche_vocab_cov", "fiche_rank",
     "app_hires", "code_hires", "fiche_hires", "support_hires_share", "head_hires_share",
     "has_naf", "naf_share",
-    "knn_title", "knn_desc", "dom_share", "desc_dom_share",
 ]
-# Nearest training offers (labelled pairs) whose fiches vote for a candidate's fiche.
-KNN_NEIGHBOURS = 15
-# Development switches (the features are zero when off).
-KNN_FEATURES = True
-DOMAIN_FEATURES = True
 # Share of the synthetic training queries drawn in proportion to France Travail hires (when the
 # usage tables are installed): the ranker then sees titles as often as employers post them.
 USAGE_QUERY_SHARE = 0.4
@@ -379,11 +368,6 @@ class RomeCoder:
                 self.code_label_doc_[ci] = i
         self.code_parent_idx_ = np.array([code_index.get(self.parents_.get(c, c), i)
                                           for i, c in enumerate(self.codes_)], dtype=np.int64)
-        # professional domain ("A11") of every code: the first three characters of its parent fiche
-        domains: dict[str, int] = {}
-        self.code_domain_ = np.array([domains.setdefault(self.parents_.get(c, c)[:3], len(domains))
-                                      for c in self.codes_], dtype=np.int64)
-        self.n_domains_ = len(domains)
         self._fit_usage(referential)
         log(f"{len(docs)} documents pour {len(self.codes_)} codes ROME"
             + (" (a priori d'usage France Travail)" if self.uses_priors_ else " (sans a priori d'usage)"))
@@ -434,8 +418,6 @@ class RomeCoder:
         ).T.tocsr()
         self.desc_vec_.vocabulary_ = {k: int(v) for k, v in self.desc_vec_.vocabulary_.items()}
 
-        self._fit_pair_votes(pairs, code_index)
-
         # --- embeddings
         self.emb_ = None
         if self.use_embeddings:
@@ -459,13 +441,8 @@ class RomeCoder:
         for i, key in enumerate(self.doc_key_):
             key_to_docs.setdefault(key, []).append(i)
         mask_docs = [[d for k in m for d in key_to_docs.get(k, [])] for m in masks]
-        key_to_pairs: dict[str, list[int]] = {}
-        for i, key in enumerate(self.pair_keys_):
-            key_to_pairs.setdefault(key, []).append(i)
-        # a pair query does not vote for itself, nor do the other offers of the same prepared title
-        mask_pairs = [[j for k in m for j in key_to_pairs.get(k, [])] for m in masks]
         cands = [r.candidates for r in self._candidates(texts_q, descs_q, nafs_q, mask_docs=mask_docs,
-                                                        mask_pairs=mask_pairs, raw_scores=True)]
+                                                        raw_scores=True)]
         X, y, y_fiche, group = [], [], [], []
         for qi, (q, cl) in enumerate(zip(queries, cands, strict=True)):
             gold = q[2]
@@ -528,48 +505,6 @@ class RomeCoder:
         self.n_pairs_ = len(pairs)
         self.train_fit_accuracy_ = float(np.mean(ok_fiche)) if ok_fiche else 0.0
         return self
-
-    def _fit_pair_votes(self, pairs: list[Pair], code_index: dict[str, int]) -> None:
-        """Labelled offers as voters: their prepared titles (character n-grams) and descriptions (words),
-        each with its parent fiche. Nothing without pairs (the vote features are then zero)."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        kept = [p for p in pairs if p.code in code_index]
-        self.pair_keys_ = ["pair:" + " ".join(self._prepare(p.title).words) for p in kept]
-        self.pair_fiche_ = np.array([self.code_parent_idx_[code_index[p.code]] for p in kept], dtype=np.int64)
-        self.pair_title_X_ = None
-        self.pair_desc_vec_ = self.pair_desc_X_ = None
-        if not kept:
-            return
-        self.pair_title_X_ = _tfidf(self.char_vec_, [self._prepare(p.title).text for p in kept]).T.tocsr()
-        descs = [_word_string(split_words(fold(p.description[:20000]))) if p.description else "" for p in kept]
-        if sum(bool(d) for d in descs) >= 20:
-            vec = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, dtype=np.float32, min_df=2, max_df=0.5)
-            X = vec.fit_transform(descs)
-            vec.vocabulary_ = {k: int(v) for k, v in vec.vocabulary_.items()}
-            self.pair_desc_vec_, self.pair_desc_X_ = vec, X.T.tocsr()
-
-    def _pair_votes(self, S, mask_pairs, n: int) -> np.ndarray:
-        """Share of the (squared) similarity of the nearest labelled offers that goes to each code's
-        parent fiche; ``S``: query × pair similarities."""
-        n_codes = len(self.codes_)
-        out = np.zeros((n, n_codes), dtype=np.float32)
-        if S is None or S.shape[1] == 0:
-            return out
-        S = np.asarray(S, dtype=np.float32)
-        if mask_pairs:
-            for i, hidden in enumerate(mask_pairs):
-                if hidden:
-                    S[i, hidden] = 0.0
-        k = min(KNN_NEIGHBOURS, S.shape[1])
-        idx = np.argpartition(-S, k - 1, axis=1)[:, :k]
-        w = np.take_along_axis(S, idx, axis=1) ** 2
-        votes = np.zeros((n, n_codes), dtype=np.float32)
-        np.add.at(votes, (np.repeat(np.arange(n), k), self.pair_fiche_[idx].ravel()), w.ravel())
-        total = votes.sum(axis=1, keepdims=True)
-        np.divide(votes, total, out=votes, where=total > 0)
-        out[:] = votes[:, self.code_parent_idx_]
-        return out
 
     def _fit_usage(self, referential: Referential) -> None:
         """Hires per document, per code and per parent fiche (zeros without the usage tables)."""
@@ -739,7 +674,6 @@ class RomeCoder:
         sectors: list[str | None] | None = None,
         *,
         mask_docs: list[list[int]] | None = None,
-        mask_pairs: list[list[int]] | None = None,
         raw_scores: bool = False,
         chunk: int = 512,
     ) -> list[Ranking]:
@@ -749,11 +683,10 @@ class RomeCoder:
         for start in range(0, len(texts), chunk):
             sl = slice(start, start + chunk)
             out.extend(self._candidates_chunk(texts[sl], descriptions[sl], sectors[sl],
-                                              mask_docs[sl] if mask_docs else None,
-                                              mask_pairs[sl] if mask_pairs else None, raw_scores))
+                                              mask_docs[sl] if mask_docs else None, raw_scores))
         return out
 
-    def _candidates_chunk(self, texts, descriptions, sectors, mask_docs, mask_pairs, raw_scores) -> list[Ranking]:
+    def _candidates_chunk(self, texts, descriptions, sectors, mask_docs, raw_scores) -> list[Ranking]:
         n = len(texts)
         prepared = self.prepare_many(texts)
         char_q = [p[0].text for p in prepared]
@@ -802,8 +735,6 @@ class RomeCoder:
             full = np.where(M >= self.doc_mass_[None, :] - 1e-3, self.doc_mass_[None, :], 0.0).astype(np.float32)
             Ca[:, self.code_ids_with_docs_] = np.maximum.reduceat(full, self.code_starts_, axis=1)
         best_app = Ca.max(axis=1)
-        Kt, Kd = self._vote_matrices(char_q, desc_texts, has_desc, mask_pairs, n)
-        Ddesc = self._domain_shares(Cd, 20) if (DOMAIN_FEATURES and has_desc.any()) else None
         # breadth: documents of the code close to the best document
         near = Sc >= np.maximum(Sc.max(axis=1, keepdims=True) * 0.85, 0.3)
         Cb = np.zeros((n, n_codes), dtype=np.float32)
@@ -852,14 +783,6 @@ class RomeCoder:
                 results.append(Ranking(*prepared[i], candidates=[]))
                 continue
             pool_arr = np.array(pool)
-            if DOMAIN_FEATURES:
-                # the candidate's professional domain's share of the pool's lexical score
-                mass = Cc[i, pool_arr] + Cw[i, pool_arr]
-                dom = self.code_domain_[pool_arr]
-                dom_mass = np.bincount(dom, weights=mass, minlength=self.n_domains_)
-                dom_share = (dom_mass[dom] / max(float(mass.sum()), 1e-9)).tolist()
-            else:
-                dom_share = [0.0] * len(pool)
             ranks = {}
             for name in ("char", "word", "emb"):
                 row = rank_of[name][i]
@@ -946,39 +869,12 @@ class RomeCoder:
                     "head_hires_share": float(usage_head[i, c]),
                     "has_naf": float(naf_shares is not None),
                     "naf_share": naf_shares.get(self.parents_.get(self.codes_[c], ""), 0.0) if naf_shares else 0.0,
-                    "knn_title": float(Kt[i, c]), "knn_desc": float(Kd[i, c]), "dom_share": dom_share[j],
-                    "desc_dom_share": float(Ddesc[i, c]) if Ddesc is not None else 0.0,
                 }
                 cands.append(Candidate(code=self.codes_[c], score=0.0, doc=d, features=feats))
             results.append(Ranking(*prepared[i], candidates=cands))
         if not raw_scores:
             self._score_rankings(results)
         return results
-
-    def _vote_matrices(self, char_q, desc_texts, has_desc, mask_pairs, n):
-        """Votes of the labelled offers by title (character n-grams) and by description (words)."""
-        zeros = np.zeros((n, len(self.codes_)), dtype=np.float32)
-        if not KNN_FEATURES or getattr(self, "pair_title_X_", None) is None:
-            return zeros, zeros
-        St = (_tfidf(self.char_vec_, char_q) @ self.pair_title_X_).toarray()
-        Kt = self._pair_votes(St, mask_pairs, n)
-        Kd = zeros
-        if self.pair_desc_vec_ is not None and has_desc.any():
-            Sd = (_tfidf(self.pair_desc_vec_, desc_texts) @ self.pair_desc_X_).toarray()
-            Kd = self._pair_votes(Sd, mask_pairs, n)
-        return Kt, Kd
-
-    def _domain_shares(self, C: np.ndarray, top: int) -> np.ndarray:
-        """Share of the ``top`` best codes' scores (rows of ``C``) falling in each code's professional domain."""
-        n = C.shape[0]
-        k = min(top, C.shape[1])
-        idx = np.argpartition(-C, k - 1, axis=1)[:, :k]
-        w = np.take_along_axis(C, idx, axis=1)
-        D = np.zeros((n, self.n_domains_), dtype=np.float32)
-        np.add.at(D, (np.repeat(np.arange(n), k), self.code_domain_[idx].ravel()), w.ravel())
-        total = D.sum(axis=1, keepdims=True)
-        np.divide(D, total, out=D, where=total > 0)
-        return D[:, self.code_domain_]
 
     def _vocab_cov(self, qset: set[str], vocab: dict[str, int], hidden: dict, prefix: str, key: int) -> float:
         """Idf mass of the title's words found in ``vocab`` (document counts), hidden documents excepted."""

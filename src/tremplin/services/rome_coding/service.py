@@ -29,7 +29,7 @@ SERVICE = rules.SERVICE
 MODEL_DIRNAME = "rome_coding"
 MODEL_FILE = "model.pkl"
 META_FILE = "model.json"
-FORMAT = 5
+FORMAT = 4
 
 
 # --------------------------------------------------------------------------- results
