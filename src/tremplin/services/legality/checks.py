@@ -1186,7 +1186,9 @@ _EN = frozenset(
     "knowledge including opportunity please apply "
     # words of job ads that French does not use (short English passages: « Hiring now!! … DM us »)
     "years weekends written available required needed hiring now friendly hard work good join apply asap "
-    "kitchen looking seeking wanted hire hiring salary shifts shift in customer manage report attend".split()
+    "kitchen looking seeking wanted hire hiring salary shifts shift in customer manage report attend "
+    # what English ads offer and the titles they use (« What we offer: health insurance, yearly bonus »)
+    "offer hours health insurance yearly bonus benefits perks paid leave happiness hero teammate".split()
 )
 _FR = frozenset(
     "le la les de des du et en un une pour avec vous votre vos nous notre nos est sont sera dans sur au aux par ou "
@@ -1230,6 +1232,10 @@ _SEG = fast(r"[^.!?\n•▪►]+")
 _TOK = re.compile(r"[a-z]+")
 
 
+# « mantenimiento », « formazione », « manutencao » (ção folded): endings no French word has
+_OTHER_ENDINGS = ("miento", "mientos", "ciones", "zione", "zioni", "cao", "coes", "ados", "adas", "idos", "idas")
+
+
 def _lang_counts(text: str) -> tuple[int, int, int]:
     toks = _TOK.findall(text)
     en = sum(1 for t in toks if t in _EN)
@@ -1241,7 +1247,7 @@ def _other_language(body) -> list[Hit]:
     """A sentence written in German, Spanish, Italian or Portuguese inside the offer."""
     for m in _SEG.finditer(body.folded):
         toks = _TOK.findall(m.group(0))
-        other = sum(1 for t in toks if t in _OTHER)
+        other = sum(1 for t in toks if t in _OTHER or len(t) > 5 and t.endswith(_OTHER_ENDINGS))
         fr = sum(1 for t in toks if t in _FR)
         if len(toks) >= 6 and (other >= 3 and other > 2 * fr or other >= 4 and other >= fr):
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
@@ -1323,13 +1329,26 @@ def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
     return hits or title_hit
 
 
+_MFD = re.compile(r"\(?\bm ?/ ?[fw] ?/ ?[dx]\b\)?")
+
+
 def _english_title(ctx: Ctx) -> list[Hit]:
     """A title written in English from end to end (« Sales Representative - Fluent English required »), whatever
     the language of the description."""
-    if ctx.title is None or len(ctx.title.words & _EN) < 2:
+    if ctx.title is None:
         return []
-    te, tf, tn = _lang_counts(ctx.title.folded)
-    if tn < 4 or tf:
+    en_words = len(ctx.title.words & _EN)
+    if en_words == 0:
+        return []
+    title = ctx.title.folded
+    # « (m/f/d) », « (m/w/d) »: the gender marker of English and German ads (French ones write « H/F »)
+    marker = _MFD.search(title)
+    if en_words < 2 and marker is None:
+        return []
+    if marker:
+        title = title[:marker.start()] + title[marker.end():]
+    te, tf, tn = _lang_counts(title)
+    if tn < (3 if marker else 4) or tf:
         return []
     return [Hit("language.foreign_title", "R02-LANG", "language", "review", "intitule", 0, len(ctx.title.clean))]
 

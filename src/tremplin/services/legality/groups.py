@@ -169,7 +169,8 @@ GROUPS: tuple[Group, ...] = (
               r"certificat|titre|vin|fromage|art|musique|danse|litterature|histoire|langues)\w*\s+(?:\w+\s+)?"
               r"(?:etrangere?s?|europeen\w*|asiatiques?|africain\w*|arabes?|maghrebin\w*|noire?s?|blanche?s?)|"
               r"titre de sejour|autorisation de travail|permis de travail|sans-papiers|sans papiers|"
-              r"accompagn|accueil|aupres|public|soutien|insertion|integration|cours de|fle\b|"
+              # « accueil des réfugiés » is a public served; « à l'accueil » is a desk, no lawful context
+              r"accompagn|accueil\w* (?:des|de(?! l')|d'|les)|accueillir|aupres|public|soutien|insertion|integration|cours de|fle\b|"
               r"(?:ou|et|comme) (?:non|pas)|toutes (?:les )?(?:origines|nationalites))",
        pair=r"(?:ou (?:non|pas|etrangers?)|et (?:etrangers?|non))"),
     _g("group.religion", "religion",

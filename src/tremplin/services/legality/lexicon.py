@@ -567,8 +567,8 @@ _FEE_CANCEL = (r"(?:rembours\w*\b(?! (?:apres|si|sous|a condition|au bout|une fo
 _FEE = [
     P("fee.named_fee", "R05-FEE", "fee", "block",
       r"\bfrais (?:de dossier|d'inscription|de candidature|d'entree|de recrutement|d'adhesion|de gestion de "
-      r"(?:votre )?(?:dossier|candidature)|de kit|de selection|d'ouverture(?: de dossier)?|de participation|"
-      r"de formation)\b",
+      r"(?:votre )?(?:dossier|candidature)|de kit|de selection|d'ouverture(?: de (?:dossier|compte))?|de participation|"
+      r"de formation|de mise en relation|de placement|d'activation|de reservation|d'acces|de constitution de dossier)\b",
       "frais", unless=_FEE_CANCEL + r"|(?:de|des|pour|aux|a) (?:nos|vos|les|leurs|ses|des) (?:clients?|locataires|"
       r"adherents|usagers|acquereurs|emprunteurs|etudiants|eleves|patients|assures|beneficiaires|familles|"
       r"stagiaires|apprenants)|\bvous (?:gerez|calculez|facturez|encaissez|traitez|suivez|appliquez)|"
@@ -587,8 +587,8 @@ _FEE = [
     P("fee.purchase", "R05-FEE", "fee", "block",
       r"\b(?:achat|acquisition|paiement|reglement|versement|location|abonnement)\s+[^.;\n]{0,45}?\b(?:obligatoire|"
       r"prealable|exige\w*|impose\w*|demande\w*|a votre charge|a prevoir)\b|"
-      r"\b(?:kit|pack|tenue|uniforme|materiel|equipement|formation|badge|licence|echantillons?|stock)\w*\s+"
-      r"(?:\w+\s+){0,3}?a (?:acheter|payer|regler|financer|acquerir|louer)\b|"
+      r"\b(?:kit|pack|tenue|uniforme|materiel|equipement|formation|badge|licence|echantillons?|stock)\w*\s*"
+      r"(?:\([^.;\n()]{0,50}\)\s*)?(?:\w+\s+){0,3}?a (?:acheter|payer|regler|financer|acquerir|louer)\b|"
       r"\b(?:achat|acquisition|location|paiement|financement) (?:de |du |des |d')?(?:votre|vos|ton|tes)\s+(?:\w+\s+){0,3}?"
       r"(?:kit|pack|materiel|stock|tenue|uniforme|echantillons?|equipement|badge|licence|demonstrat\w*)|"
       r"\bvous (?:financez|payez|reglez|achetez|versez|avancez|assumez|acquerez|louez)\s+(?:vous-meme\s+)?(?:votre|vos)\s+"
@@ -610,7 +610,7 @@ _FEE = [
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.billed", "R05-FEE", "fee", "block",
       r"\b(?:formation|kit|pack|tenue|uniforme|materiel|equipement|inscription|licence|badge|carte "
-      r"professionnelle|accompagnement|coaching)s?\s+(?:\w+\s+){0,4}?(?:facture\w*|payable\w*|"
+      r"professionnelle|accompagnement|coaching)s?\s+(?:[\w']+,?\s+){0,5}?(?:facture\w*|payable\w*|"
       r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
       r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
       r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
@@ -626,8 +626,8 @@ _FEE = [
       r"cpf|opco|pole emploi|france travail)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.paid_item", "R05-FEE", "fee", "block",
-      r"\b(?:kit|pack|starter|tenue|uniforme|formation|stage|inscription|session|selection|candidature)\s+"
-      r"(?:\w+\s+){0,2}?payant(?:e|es|s)?\b|\b(?:droit|ticket) d'entree\b|\bfranchise de \d",
+      r"\b(?:kit|pack|starter|tenue|uniforme|formation|stage|inscription|session|selection|candidature|coaching|"
+      r"accompagnement|atelier|module|certification|preparation)\s+(?:\w+\s+){0,2}?payant(?:e|es|s)?\b|\b(?:droit|ticket) d'entree\b|\bfranchise de \d",
       "payant payante payants payantes droit ticket franchise", negatable=False,
       unless=r"(?:non payant|gratuit|offert|pris en charge|prise en charge|finance\w* par (?:l'employeur|"
       r"l'entreprise|nous|la societe|votre employeur)|parking|cantine|restaurant d'entreprise|pour nos clients|"
@@ -637,24 +637,27 @@ _FEE = [
     P("fee.amount_due", "R05-FEE", "fee", "block",
       r"\b(?:abonnement|cotisation|adhesion|inscription|caution|depot de garantie|participation(?: financiere)?|"
       r"contribution(?: financiere)?|cheque|mandat|virement)\s+(?:\w+\s+){0,3}?(?:de\s+)?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)|\b(?:abonnement|caution|depot|garantie|inscription|investissement (?:de depart|initial|"
+      r"(?:€|euros?)|\b(?:abonnement|abonnee?s?|caution|depot|garantie|inscription|investissement (?:de depart|initial|"
       r"de demarrage)|"
       r"apport (?:initial|personnel)|mise de (?:depart|fonds)|droit d'entree)\s+[^.;\n]{0,40}?(?:de\s+)?"
       r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
       r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"
       r"recevoir))",
       "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "
-      "regler payer verser frais postuler investissement apport fonds paiement versement", negatable=False,
+      "regler payer verser frais postuler investissement apport fonds paiement versement garantie abonne abonnes abonnee "
+      "abonnees", negatable=False,
       unless=_FEE_CANCEL + r"|(?:transport|navigo|salle de sport|mutuelle|club|prime|bonus|\bca\b|chiffre d'affaires|"
       r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
       r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
       r"vigueur|d'entreprise|de participation)|epargne salariale|moyenne)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.pay_to_apply", "R05-FEE", "fee", "block",
-      r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez)\s+(?:\w+\s+){0,3}?(?:\d+(?:[ .,]"
+      r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez|acquitt(?:er|ez|era|eront))\s+"
+      r"(?:\w+\s+){0,3}?(?:\d+(?:[ .,]"
       r"\d+)?\s?(?:€|euros?\b)|(?:un |une |le |votre )?(?:cheque|mandat|paiement|reglement)\b)|"
       r"\b(?:numero|appel|sms)\s+surtaxe\w*\b",
-      "reglez regler payez payer versez verser envoyez envoyer joindre joignez surtaxe surtaxes surtaxee",
+      "reglez regler payez payer versez verser envoyez envoyer joindre joignez surtaxe surtaxes surtaxee acquitter "
+      "acquittez acquittera acquitteront",
       requires=r"(?:postul|candidat|dossier|inscri|entretien|acceder|offre|annonce|avant|pour (?:recevoir|obtenir)|"
       r"surtax|frais)", unless=_FEE_CANCEL + r"|(?:cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant))",
       negatable=False, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1", "L5331-5")),

@@ -20,8 +20,7 @@ _FIELD_SALARY = fast(
     r"^\s*(annuel|mensuel|horaire|hebdomadaire|journalier|autre|cachet)?\s*de\s+" + _NUM + r"\s*(?:euros?|€|eur)?"
     r"(?:\s*(?:a|-)\s*" + _NUM + r"\s*(?:euros?|€|eur)?)?(?:\s*sur\s*(\d+(?:[.,]\d+)?)\s*mois)?"
 )
-_MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\s*(?:/|par)\s*"
-                    r"(?:mois|heure|h\b|an\b|annee))|"
+_MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\b)|"
                     # « 9,10e de l'heure »: a lone « e » for euros, only when a pay unit follows
                     r"(?:e|balles)\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|/\s*heure|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
 # « 9€50 de l'heure », « 9 euros 50 »: the cents written after the currency
@@ -29,7 +28,7 @@ _CENTS = re.compile(r"\s?(\d{2})\b(?!\s*(?:h\b|heures?|%|€|euros?|ans?\b|mois|
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
     r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la|chaque|pour (?:une|un|la|le))\s*)?"
-    r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|jour|journee|semaine|hebdo\w*|nuit|vacation|"
+    r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|demi[- ]journee|jour|journee|semaine|hebdo\w*|nuit|vacation|"
     r"mission|prestation|piece|colis|livraison|tournee|course|forfait)?"
     r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
 )
@@ -39,7 +38,7 @@ _PAY_WORDS = fast(
 )
 _NOT_PAY = fast(
     r"(?:prime|bonus|indemnit\w*|tickets?|titres?[- ]restaurant|panier|mutuelle|participation|interessement|"
-    r"variable|commission\w*|avantage|frais|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|"
+    r"variable|commission\w*|avantage|frais(?!e)|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|"
     r"prix(?! (?:de l'heure|horaire|de la journee|de la semaine))|"
     r"tarif(?! horaire)|"
     r"cout|loyer|valeur|montant|facture|plafond|augmentation|financement|\baide\b|subvention|caution|fonds|epargne|"
@@ -85,7 +84,7 @@ def _infer_unit(value: float) -> str:
 
 
 _UNIT_WORDS = {"heure": "hour", "h": "hour", "hr": "hour", "horaire": "hour", "mois": "month", "mensuel": "month",
-               "an": "year", "annee": "year", "annuel": "year", "jour": "other", "journee": "other",
+               "an": "year", "annee": "year", "annuel": "year", "demi": "other", "jour": "other", "journee": "other",
                "semaine": "other", "hebdo": "other", "nuit": "other", "vacation": "other", "mission": "other",
                "prestation": "other", "piece": "other", "colis": "other", "livraison": "other", "tournee": "other",
                "course": "other", "forfait": "other"}
@@ -100,6 +99,9 @@ def _unit_word(word: str | None) -> str | None:
     return None
 
 
+_KILO_AFTER = re.compile(r"\s?k(?:\b|€)")
+
+
 def parse_field_salary(ft: FieldText) -> Amount | None:
     """The structured « salaire.libelle » (or a flat salary string)."""
     m = _FIELD_SALARY.search(ft.folded)
@@ -108,6 +110,11 @@ def parse_field_salary(ft: FieldText) -> Amount | None:
     kind = m.group(1) or "autre"
     low = _num(m.group(2), m.group(3))
     high = _num(m.group(4), m.group(5)) if m.group(4) else None
+    # « Annuel de 15k€ brut »: thousands written « k »
+    if _KILO_AFTER.match(ft.folded, m.end(3) if m.group(3) else m.end(2)):
+        low *= 1000
+        if high is not None and high < 1000:
+            high *= 1000
     unit = {"annuel": "year", "mensuel": "month", "horaire": "hour"}.get(kind)
     inferred = False
     if unit is None:
@@ -198,15 +205,18 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         day_hours = None
         if u is not None and unit == "other":
             day_hours = _period_hours(folded, u.group(2) or u.group(4) or "", start, end, _rest_after_unit(after, u))
-        elif unit is None and not kilo and 20 <= low_value < 600 and _DAY_BEFORE.search(before[-60:]):
-            # « La journée de 8 heures est payée 60 € »: the day and its hours are written before the amount
-            day_hours = _day_hours_in(folded, start, end)
+        elif unit is None and not kilo and 20 <= low_value < 600 and (db := _DAY_BEFORE.search(before[-90:])):
+            # « La journée de 8 heures est payée 60 € », « Chaque semaine (35 h), … 300 € »: the period and its
+            # hours are written before the amount
+            day_hours = _period_hours(folded, db.group(1), start, end, "")
         if day_hours:
             # a day's or a week's pay with its hours stated is pay even without a pay word
             out.append(Amount(round(low_value / day_hours, 2), "hour", net, ft.name, range_start, end))
             continue
         if not (has_pay_word or kilo or gross_net or fits_unit):
             continue
+        if not m.group(3) and unit is None and not (300 <= low_value <= 5000 and pay_pos >= 0):
+            continue  # « salaire 1100 brut »: a figure with only « brut/net » after it is pay when a pay word leads
         inferred = False
         if unit is None and re.match(r"^\s*(?:brut|net|bruts|nets)?\s*(?:/|par)\s*[a-z]", after):
             continue  # « 987 € par garde », « 90 € / vacation »: a unit we do not compare
@@ -257,7 +267,13 @@ _DAY_LENGTH = re.compile(r"\b(?:journees?|jours?)(?: de travail| travaillee?s?)?
                          r"(?: de travail)? ?(?:par jour|/ ?jour|par journee|la journee|chaque jour)")
 
 
-_DAY_BEFORE = re.compile(r"\b(?:la|une|chaque|par) journee\b[^.;:]{0,50}$")
+_DAY_BEFORE = re.compile(r"\b(?:la|une|chaque|par) (journee|semaine|nuit)\b[^.;:]{0,70}$")
+# « de 20 h à 7 h », « 9h-18h »: a working span, less the break the sentence states
+_SPAN = re.compile(r"\b([01]?\d|2[0-3]) ?h ?([0-5]\d)? ?(?:-|a|jusqu'a) ?([01]?\d|2[0-3]) ?h ?([0-5]\d)?(?![\d/])")
+_BREAK = re.compile(r"\b(\d) ?h(?:eures?)? ?(\d{2})? (?:de pause|de coupure)|pause (?:d'une heure|de (\d) ?h)")
+# « pour des tournées de 10 heures », « (8 h) »: one length introduced as a duration, not a clock time
+_DURATION = re.compile(r"(?:\bde|\bpour|\bsur|\ben|\() ?(\d{1,2}) ?(?:h\b|heures?\b)(?! ?\d)"
+                       r"(?! ?(?:par|/|chaque|hebdo|de travail par) ?(?:semaine|sem\b|mois))")
 
 
 def _day_hours_in(folded: str, start: int, end: int) -> float | None:
@@ -269,7 +285,28 @@ def _day_hours_in(folded: str, start: int, end: int) -> float | None:
         h = int(hours) + (int(minutes) / 60 if minutes else 0)
         if 1 <= h <= 13:
             found.add(round(h, 2))
+    if not found:
+        found = _span_hours(folded, s0, s1)
+    if not found:
+        found = {float(m.group(1)) for m in _DURATION.finditer(folded, s0, s1) if 1 <= int(m.group(1)) <= 13}
     return found.pop() if len(found) == 1 else None
+
+
+def _span_hours(folded: str, s0: int, s1: int) -> set[float]:
+    """Lengths of the working spans of a sentence (« de 20 h à 7 h » is 11 h), less a stated break."""
+    spans = set()
+    for m in _SPAN.finditer(folded, s0, s1):
+        a = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
+        b = int(m.group(3)) + (int(m.group(4)) / 60 if m.group(4) else 0)
+        spans.add((b - a) % 24)
+    if len(spans) != 1:
+        return set()
+    h = spans.pop()
+    br = _BREAK.search(folded, s0, s1)
+    if br:
+        h -= 1 if not (br.group(1) or br.group(3)) else int(br.group(1) or br.group(3)) + (
+            int(br.group(2)) / 60 if br.group(2) else 0)
+    return {round(h, 2)} if 1 <= h <= 13 else set()
 
 
 # A rate per item and the number of items made in an hour (« 0,12 € l'enveloppe, 50 enveloppes par heure »).
@@ -285,8 +322,10 @@ def _per_item_hourly(folded: str, after: str, start: int, end: int, value: float
     s0, s1 = sentence_bounds(folded, start, end)
     if not pay_word and not _PAY_WORDS.search(folded, s0, s1):
         return None
-    stem = re.escape(m.group(1)[:4])
-    rate = re.search(r"\b(\d{1,3}) ?(?:\w+ )?" + stem + r"[a-z]*\s*(?:par|/|a l'|de l'|chaque|l')\s*(?:heure|h)\b",
+    stem = "(?:kilo|kg)" if m.group(1).startswith(("kilo", "kg")) else re.escape(m.group(1)[:4])
+    # « 8 chemises repassées par heure »: one participle may stand between the items and the hour
+    rate = re.search(r"\b(\d{1,3}) ?(?:\w+ )?" + stem + r"[a-z]*(?: [a-z]+)?\s*(?:par|/|a l'|de l'|chaque|l')\s*"
+                     r"(?:heure|h)\b",
                      folded[end:s1])
     if rate is None:
         return None
@@ -319,7 +358,7 @@ def _bare_amounts(ft: FieldText) -> list[Amount]:
 
 def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> float | None:
     """Hours worked in the day or the week an amount pays for, when the text states them."""
-    if per.startswith(("jour", "journee")):
+    if per.startswith(("jour", "journee", "nuit", "demi")):
         m = _DAY_HOURS.match(after)
         if m:
             h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
@@ -333,6 +372,9 @@ def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> fl
             m = re.search(r"\b(\d{1,2})\s*(?:h|heures?)\s*(?:par|/|de travail par|chaque|hebdo\w*)\s*(?:semaine|sem\b)?",
                           folded[s0:s1])
             h = float(m.group(1)) if m else None
+        if h is None:  # « Chaque semaine (35 h) »
+            found = {int(d.group(1)) for d in _DURATION.finditer(folded, s0, s1)}
+            h = float(found.pop()) if len(found) == 1 else None
         return h if h and 1 <= h <= 60 else None
     return None
 

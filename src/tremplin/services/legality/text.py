@@ -53,6 +53,7 @@ for _cp in range(0x100, 0x250):
 _EXTENDED.update({ord("ı"): "i", ord("ł"): "l", ord("đ"): "d", ord("ħ"): "h", ord("ŧ"): "t"})
 _EXTENDED_TABLE = str.maketrans(_EXTENDED)
 _HAS_EXTENDED = re.compile("[\u0100-\u024f]")
+_ELISION = re.compile(r"(?<![a-z0-9'])(d|l|qu) (?=[aeiouyh][a-z])")
 
 _PROTECT = (("€", "\x80"), ("œ", "\x81"))
 _BULLETS = ("•", "\uf0a7", "▪", "►", "✓", "✔", "…")
@@ -157,6 +158,9 @@ class FieldText:
         folded = fold(clean)
         if "/r/n" in folded:  # exports that wrote « \r\n » as text: keep the length, make it a line break
             folded = folded.replace("/r/n", "   \n")
+        if " d " in folded or " l " in folded or " qu " in folded:
+            # SMS style without apostrophes (« pas d africains »): restore the elision, same length
+            folded = _ELISION.sub(r"\1'", folded)
         return cls(name, raw, clean, folded, offsets, truncated, words_of(folded))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
