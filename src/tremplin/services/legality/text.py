@@ -277,8 +277,7 @@ class Fast:
             if m is None:
                 return
             s = m.start()
-            first = text[s:s + 1]
-            if first and (first.isalnum() or first == "_") and s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            if _inside_word(text, s):
                 pos = s + 1  # no word boundary before: the pattern cannot match here, try from the next character
                 continue
             yield m
@@ -306,15 +305,22 @@ class Fast:
     def match(self, text: str, pos: int = 0):
         m = self.rx.match(text, pos)
         if m is not None and self.exact:
-            first = text[pos:pos + 1]
-            word = first.isalnum() or first == "_"
-            return None if word and pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_") else m
+            return None if _inside_word(text, pos) else m
         if m is None or not self.boundary:
             return m
         s = m.start()
         if s > 0 and text[s - 1].isalnum() and m.group(0)[:1].isalnum():
             return None
         return m
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """True when no « \\b » stands before ``text[i]``: a word character right after another one."""
+    return 0 < i < len(text) and _word_char(text[i]) and _word_char(text[i - 1])
 
 
 def fast(pattern: str, flags: int = 0, exact: bool = False) -> Fast:
