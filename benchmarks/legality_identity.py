@@ -1,0 +1,69 @@
+"""Fingerprint of the legality check's output: proves that a speed-up changes no finding.
+
+    PYTHONHASHSEED=0 .venv/bin/python benchmarks/legality_identity.py [--offers PATH] [--variants 4]
+
+Runs ``check_offer`` on (1) every real offer of the offers file (default: the data mirror's
+offers/offers_dev.jsonl, never copied into the repository) and (2) every evaluation item that
+``tremplin evaluate legality --templates …heldout2.json … --templates …heldout8.json`` builds (eval/build.py
+``build``: the labelled real offers and their variants from templates_tune.json, templates_heldout.json and
+templates_heldout2..8.json). Prints, for each part and for both together, the count and the SHA-256 of the
+JSON of every report (``json.dumps(report.to_dict(), sort_keys=True, ensure_ascii=False)``, one per line),
+and the ruleset version. Two source trees give the same findings when the digests are equal.
+
+Run it with PYTHONHASHSEED=0: the order of two equally severe hits in ``service._dedupe`` can depend on the
+hash order of strings, so digests are only comparable under a fixed hash seed (the script refuses otherwise).
+Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTRA_SETS = tuple(f"templates_heldout{n}.json" for n in range(2, 9))
+
+
+def _digest(reports: list[str]) -> str:
+    h = hashlib.sha256()
+    for line in reports:
+        h.update(line.encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    default = Path(os.environ.get("TREMPLIN_DATA_MIRROR", ROOT.parent / "shared" / "data")) / "offers" / \
+        "offers_dev.jsonl"
+    parser.add_argument("--offers", type=Path, default=default)
+    parser.add_argument("--variants", type=int, default=4, help="variants per template (the CLI's default: 4)")
+    args = parser.parse_args()
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        sys.exit("PYTHONHASHSEED=0 est requis : l'ordre de deux constats ex aequo dépend du hachage des chaînes")
+
+    from tremplin.services.legality import RULESET_VERSION, check_offer
+    from tremplin.services.legality.eval.build import HERE, build, load_template_set
+
+    def fingerprint(offer: dict) -> str:
+        return json.dumps(check_offer(offer).to_dict(), sort_keys=True, ensure_ascii=False)
+
+    sets = [load_template_set(HERE / name) for name in EXTRA_SETS]
+    items, all_offers = build(args.offers, variants_per_template=args.variants, extra=sets)
+    real = [fingerprint(o) for o in all_offers]
+    evaluation = [fingerprint(i.offer) for i in items]
+    out = {
+        "ruleset_version": RULESET_VERSION,
+        "real_offers": {"count": len(real), "sha256": _digest(real)},
+        "evaluation_items": {"count": len(evaluation), "sha256": _digest(evaluation)},
+        "all": {"count": len(real) + len(evaluation), "sha256": _digest(real + evaluation)},
+    }
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
