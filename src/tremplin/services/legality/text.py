@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tremplin.services.legality.alternation import by_first_char, literal_start, top_level_alternatives
+
 # One-to-one character folding: lower case is applied first, then this table. « ¿ » is how a narrow no-break
 # space (thousands separator) often comes out of a bad re-encoding (« 2¿100,00€ »): read as a space.
 _FOLD_GROUPS = {
@@ -220,55 +222,30 @@ _SENTENCE_END = re.compile(r"[.!?\n\r•▪►\uf0a7]\s|[\n\r•▪►\uf0a7]|/r
 WORD = re.compile(r"[a-z0-9]+")
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
 class Fast:
-    r"""A compiled pattern whose leading ``\b`` is checked in Python, not by the regex engine.
+    r"""A compiled pattern that Python's regex engine scans quickly, with the pattern's matches.
 
     Python's ``re`` skips ahead quickly to the possible first characters of a pattern, but not when the
     pattern starts with ``\b``. Stripping the leading ``\b`` of every top-level alternative and checking
-    the word boundary on each match gives the same matches several times faster.
+    the word boundary on each match gives the same matches several times faster. The alternatives are also
+    gathered by their first character (``alternation.by_first_char``: same matches), so that the engine can
+    skip ahead and reject an alternative by its first character.
     """
 
-    __slots__ = ("rx", "boundary", "pattern", "exact")
+    __slots__ = ("rx", "boundary", "pattern", "exact", "_engine", "_flags")
 
     def __init__(self, pattern: str, flags: int = 0, exact: bool = False):
-        alternatives = _top_level_alternatives(pattern)
         self.pattern = pattern
-        self.exact = exact
-        if exact:
-            # Same matches as the pattern itself: every alternative either starts with « \b » and a word character,
-            # or starts with a non-word character and no « \b » (« =\s*non »). After a match rejected for its
-            # boundary the search resumes one character further, as the regex engine would.
-            self.rx = re.compile("|".join(a[2:] if a.startswith(r"\b") else a for a in alternatives), flags)
-            self.boundary = True
-        elif all(a.startswith(r"\b") for a in alternatives):
-            self.rx = re.compile("|".join(a[2:] for a in alternatives), flags)
-            self.boundary = True
-        else:
-            self.rx = re.compile(pattern, flags)
-            self.boundary = False
+        self._flags = flags
+        self._engine, self.boundary, self.exact = _engine_pattern(pattern, flags, exact)
+
+    def __getattr__(self, name: str):
+        # Called only while a slot is unset: the engine's pattern is compiled on first use (an offer needs only
+        # some of the patterns, and compiling them all would slow the start of a one-offer check).
+        if name != "rx":
+            raise AttributeError(name)
+        self.rx = re.compile(by_first_char(self._engine, self._flags), self._flags)
+        return self.rx
 
     def _exact(self, text: str, pos: int, endpos: int):
         search = self.rx.search
@@ -321,6 +298,30 @@ def _word_char(c: str) -> bool:
 def _inside_word(text: str, i: int) -> bool:
     """True when no « \\b » stands before ``text[i]``: a word character right after another one."""
     return 0 < i < len(text) and _word_char(text[i]) and _word_char(text[i - 1])
+
+
+def _boundary_checkable(alternative: str) -> bool:
+    """Whether a leading « \\b » can be checked after the match: « \\b » and a word character, or a non-word character
+    and no « \\b » (« =\\s*non »)."""
+    if alternative.startswith(r"\b"):
+        start = literal_start(alternative[2:])
+        return start is not None and _word_char(start[0])
+    start = literal_start(alternative)
+    return start is not None and not _word_char(start[0])
+
+
+def _engine_pattern(pattern: str, flags: int, exact: bool) -> tuple[str, bool, bool]:
+    """(pattern the engine runs, whether a word boundary is checked on each match, whether in exact mode)."""
+    alternatives = top_level_alternatives(pattern)
+    if not exact and all(a.startswith(r"\b") for a in alternatives):
+        return "|".join(a[2:] for a in alternatives), True, False
+    # Exact mode, the pattern's own matches: used whenever every alternative's leading boundary can be checked after
+    # the match (after a match rejected for its boundary the search resumes one character further, as the regex
+    # engine would); otherwise the engine runs the pattern as it is.
+    alternatives = top_level_alternatives(by_first_char(pattern, flags))
+    if all(_boundary_checkable(a) for a in alternatives):
+        return "|".join(a[2:] if a.startswith(r"\b") else a for a in alternatives), True, True
+    return pattern, False, False
 
 
 def fast(pattern: str, flags: int = 0, exact: bool = False) -> Fast:

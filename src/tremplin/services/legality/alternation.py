@@ -1,0 +1,173 @@
+r"""Long alternations rewritten so that Python's regex engine scans them faster, with the same matches.
+
+Python's ``re`` tries the alternatives of an alternation one after the other at every position of the text. Two
+shortcuts help only when alternatives start with a literal character: the engine skips to the positions where one of
+those characters stands (when every alternative of the pattern starts with one), and it rejects an alternative by
+its first character without entering it. The lexicon patterns are long alternations whose alternatives often start
+with a group (« (?:mauvaise|belle) peau ») or an optional part (« (?:trop )?gros », « s?… »): then neither shortcut
+applies, and every alternative is entered at every position.
+
+:func:`by_first_char` rewrites such a pattern: leading groups and optional parts are distributed (« (?:a|b)x » is
+« ax|bx », « (?:a)?x » is « ax|x », « s?x » is « sx|x », in the order the engine tries them), then the alternatives
+that start with the same character are gathered behind it (« c(?:heveux…|oiffure…)|t(?:resses?|rop gros…) »).
+
+Same matches, same order of preference: at a given position only the alternatives that start with the character
+found there can match, and among those the order is kept, because an alternative is never moved ahead of one that
+may start with the same character (an alternative whose first character is unknown, « \w+… », « [a-z]… », is never
+crossed). Patterns with capturing groups, back-references or inline flags are left as they are (moving or copying a
+capturing group would renumber it), and so are case-insensitive ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_SPECIAL = frozenset("()[]{}|\\.^$*+?")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, character) of every character of ``pattern`` outside escapes and character classes."""
+    i, n = start, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":  # « []…] »: a leading « ] » is a member
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        yield i, ch
+        i += 1
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` separated by a « | » outside any group."""
+    parts, depth, start = [], 0, 0
+    for i, ch in _structure(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str) -> int:
+    """Index just after the group that opens ``pattern``."""
+    depth = 0
+    for i, ch in _structure(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    raise ValueError(f"unbalanced group: {pattern!r}")
+
+
+_NOT_CAPTURING = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?>", "(?#")
+
+
+def _has_capture_or_flags(pattern: str) -> bool:
+    """Whether the pattern has a capturing or named group, inline flags (« (?i) ») or a back-reference."""
+    for i, ch in _structure(pattern):
+        if ch == "(" and not pattern.startswith(_NOT_CAPTURING, i):
+            return True
+    return bool(re.search(r"\\[1-9]", pattern))
+
+
+# An item is (first character, its text in the pattern, the rest) for an alternative that starts with a literal
+# character, or (None, None, alternative) when its first character is unknown.
+_Item = tuple[str | None, str | None, str]
+
+
+def _first_token(alternative: str) -> tuple[str, str] | None:
+    """(character, its text) when the alternative starts with a literal character (perhaps quantified)."""
+    if alternative[:1] == "\\" and len(alternative) > 1 and not alternative[1].isalnum():
+        return alternative[1], alternative[:2]  # an escaped punctuation mark (« \\- »)
+    if alternative and alternative[0] not in _SPECIAL:
+        return alternative[0], alternative[0]
+    return None
+
+
+def literal_start(alternative: str) -> tuple[str, str] | None:
+    """(character, its text) when the alternative starts with one literal character that is not quantified."""
+    start = _first_token(alternative)
+    if start is None or alternative[len(start[1]):len(start[1]) + 1] in _QUANTIFIERS:
+        return None
+    return start
+
+
+def _greedy_optional(after: str) -> bool:
+    """Whether ``after`` starts with a greedy « ? » (not « ?? » nor « ?+ »)."""
+    return after[:1] == "?" and after[1:2] not in ("?", "+")
+
+
+def _items(alternative: str) -> list[_Item]:
+    """The alternative as items whose first characters are known where the pattern allows it (same order)."""
+    if alternative.startswith(r"\b") and alternative[2:3] not in ("", "\\"):
+        # « \b(?:a|b)x » is « \bax|\bbx »: the boundary goes with each item, before its first character
+        return [(char, r"\b" + token, body) if char is not None else (None, None, r"\b" + body)
+                for char, token, body in _items(alternative[2:])]
+    if alternative.startswith("(?:"):
+        end = _group_end(alternative)
+        inner, rest = alternative[3:end - 1], alternative[end:]
+        optional = _greedy_optional(rest)
+        if optional:
+            rest = rest[1:]
+        elif rest[:1] in _QUANTIFIERS:
+            return [(None, None, alternative)]
+        heads = [item for part in top_level_alternatives(inner) for item in _items(part)]
+        items: list[_Item] = [(char, token, body + rest) for char, token, body in _gathered(heads)]
+        if optional:  # « (?:a|b)?x »: with the group first, then without it
+            items.extend(_items(rest))
+        return items
+    start = _first_token(alternative)
+    if start is None:
+        return [(None, None, alternative)]
+    char, token = start
+    after = alternative[len(token):]
+    if _greedy_optional(after):  # « s?x »: « sx », then « x »
+        return [(char, token, after[1:])] + _items(after[1:])
+    if after[:1] in _QUANTIFIERS:
+        return [(None, None, alternative)]
+    return [(char, token, after)]
+
+
+def _gathered(items: list[_Item]) -> list[_Item]:
+    """Items with the same first character gathered behind it, never moved ahead of an item that may start with it."""
+    groups: list[tuple[str | None, str | None, list[str]]] = []
+    open_by_char: dict[str, int] = {}
+    for char, token, body in items:
+        if char is None:
+            groups.append((None, None, [body]))
+            open_by_char.clear()  # its first character is unknown: nothing moves ahead of it
+            continue
+        at = open_by_char.get(char)
+        if at is not None and groups[at][1] == token:
+            groups[at][2].append(body)
+        else:
+            open_by_char[char] = len(groups)
+            groups.append((char, token, [body]))
+    return [(char, token, bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")")
+            for char, token, bodies in groups]
+
+
+def by_first_char(pattern: str, flags: int = 0) -> str:
+    """An equivalent pattern (same matches) whose alternatives are gathered by their first character."""
+    if flags & (re.IGNORECASE | re.VERBOSE) or _has_capture_or_flags(pattern):
+        return pattern
+    items = [item for alternative in top_level_alternatives(pattern) for item in _items(alternative)]
+    return "|".join(body if char is None else token + body for char, token, body in _gathered(items))

@@ -1,0 +1,118 @@
+"""The regex rewriting that speeds up the legality patterns (alternation.by_first_char) never changes a match.
+
+Checked on small patterns whose rewriting is known, then on every pattern of the legality detectors: the rewritten
+pattern and the pattern as written find the same spans, on the template wordings of the evaluation and on random
+texts made of the pattern's own words (so that most of its alternatives get a chance to match).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from tremplin.services.legality import checks, context, groups, lexicon, pay, properties
+from tremplin.services.legality.alternation import by_first_char, top_level_alternatives
+from tremplin.services.legality.text import Fast, _engine_pattern, fold
+
+
+@pytest.mark.parametrize(("pattern", "rewritten"), [
+    ("cheveux|tresses?|coiffure", "c(?:heveux|oiffure)|tresses?"),
+    ("(?:mauvaise|belle) peau|peau nette", "mauvaise peau|belle peau|peau nette"),
+    ("(?:trop )?gros", "trop gros|gros"),
+    ("s?ac", "sac|ac"),
+    (r"\b(?:ab|ac)x", r"\ba(?:b|c)x"),
+    # never moved ahead of an alternative that may start with the same character
+    (r"ab|\w+|ac", r"ab|\w+|ac"),
+    (r"ab|\bac|ad", r"ab|\bac|ad"),
+    # left alone: a capturing group would be renumbered, a lazy or possessive part changes the order of tries
+    ("(a)b|ac", "(a)b|ac"),
+    ("s??ac|sb", "s??ac|sb"),
+    ("(?:a|b)*c|ad", "(?:a|b)*c|ad"),
+])
+def test_rewriting_of_small_patterns(pattern, rewritten):
+    assert by_first_char(pattern) == rewritten
+    assert re.compile(rewritten)  # still a valid pattern
+
+
+def test_case_insensitive_and_verbose_patterns_are_left_alone():
+    assert by_first_char("ab|ac", re.IGNORECASE) == "ab|ac"
+    assert by_first_char("ab|ac", re.VERBOSE) == "ab|ac"
+
+
+def test_alternatives_split_outside_groups_and_classes():
+    assert top_level_alternatives(r"a(?:b|c)|[|]d|\|e|f") == ["a(?:b|c)", "[|]d", r"\|e", "f"]
+
+
+def _detector_patterns() -> list[Fast]:
+    """Every Fast pattern of the detectors' modules (module values, and inside their tuples, lists and dicts)."""
+    found: dict[int, Fast] = {}
+
+    def visit(value, depth: int) -> None:
+        if isinstance(value, Fast):
+            found[id(value)] = value
+        elif depth < 3 and isinstance(value, list | tuple | dict):
+            for item in value.values() if isinstance(value, dict) else value:
+                visit(item, depth + 1)
+        elif depth < 3 and isinstance(value, lexicon.Pat | properties.Prop):
+            visit(value.rx, depth + 1)
+
+    for module in (checks, context, groups, lexicon, pay, properties):
+        for value in vars(module).values():
+            visit(value, 0)
+    return list(found.values())
+
+
+def _template_texts() -> str:
+    folder = Path(lexicon.__file__).parent / "eval"
+    texts = [t.get("text") or "" for path in sorted(folder.glob("templates_*.json"))
+             for t in json.loads(path.read_text(encoding="utf-8"))["templates"]]
+    return fold("\n".join(random.Random(5).sample(texts, 600)))
+
+
+_SEPARATORS = (" ", " ", " ", "", "s ", "e ", ", ", ". ", "\n", " : ", " 12 ", "'", "-", " (e) ")
+
+
+def _own_words(pattern: str, rng: random.Random, count: int = 30) -> list[str]:
+    """Random texts made of the literal pieces of the pattern (so that its alternatives can match)."""
+    pieces = re.findall(r"[a-z0-9'€/ -]{2,}", pattern) or ["a"]
+    return ["".join(rng.choice(pieces) + rng.choice(_SEPARATORS) for _ in range(rng.randint(2, 12)))
+            for _ in range(count)]
+
+
+PATTERNS = _detector_patterns()
+
+
+def test_the_detectors_patterns_are_found():
+    assert len(PATTERNS) > 150
+    assert sum(f.rx.pattern != _engine_pattern(f.pattern, f.rx.flags, f.exact)[0] for f in PATTERNS) > 100
+
+
+def test_rewritten_patterns_find_the_same_matches():
+    corpus = _template_texts()
+    rng = random.Random(20260327)
+    for f in PATTERNS:
+        engine = _engine_pattern(f.pattern, f.rx.flags, f.exact)[0]
+        written = re.compile(engine, f.rx.flags)
+        texts = [corpus, *_own_words(f.pattern, rng)]
+        for text in texts:
+            assert [m.span() for m in f.rx.finditer(text)] == [m.span() for m in written.finditer(text)], f.pattern
+            a, b = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+            assert [m.span() for m in f.rx.finditer(text, a, b)] == \
+                [m.span() for m in written.finditer(text, a, b)], f.pattern
+            assert [m.groups() for m in f.rx.finditer(text)] == [m.groups() for m in written.finditer(text)]
+
+
+def test_exact_mode_finds_what_the_pattern_finds():
+    """Exact mode (leading « \\b » checked after each match) gives the plain pattern's matches, or falls back to it."""
+    rng = random.Random(7)
+    patterns = [r"\bpas (?:de|d')\b|=\s*non|\bsans\b", r"\b(?:ab|\w+c)|xy", r"\bne\b[^.]{0,20}?\bpas\b"]
+    for pattern in patterns:
+        exact = Fast(pattern, exact=True)
+        plain = re.compile(pattern)
+        for text in ["ne pas de sans=non", "apas de xsans", "dune pas", "abc xyabc", *_own_words(pattern, rng)]:
+            assert [m.span() for m in exact.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern
+    assert Fast(patterns[0], exact=True).exact and not Fast(patterns[1], exact=True).exact
