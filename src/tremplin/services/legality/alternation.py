@@ -9,13 +9,15 @@ applies, and every alternative is entered at every position.
 
 :func:`by_first_char` rewrites such a pattern: leading groups and optional parts are distributed (« (?:a|b)x » is
 « ax|bx », « (?:a)?x » is « ax|x », « s?x » is « sx|x », in the order the engine tries them), then the alternatives
-that start with the same character are gathered behind it (« c(?:heveux…|oiffure…)|t(?:resses?|rop gros…) »).
+that start with the same character are gathered behind it (« c(?:heveux…|oiffure…)|t(?:resses?|rop gros…) »). A
+word boundary before a word character is checked just after it (« \bcx » is « c(?<!\w\w)x »), so that it does not
+hide the first character.
 
 Same matches, same order of preference: at a given position only the alternatives that start with the character
 found there can match, and among those the order is kept, because an alternative is never moved ahead of one that
 may start with the same character (an alternative whose first character is unknown, « \w+… », « [a-z]… », is never
 crossed). Patterns with capturing groups, back-references or inline flags are left as they are (moving or copying a
-capturing group would renumber it), and so are case-insensitive ones.
+capturing group would renumber it), and so are case-insensitive or ASCII-only ones.
 """
 
 from __future__ import annotations
@@ -102,12 +104,12 @@ def _first_token(alternative: str) -> tuple[str, str] | None:
     return None
 
 
-def literal_start(alternative: str) -> tuple[str, str] | None:
-    """(character, its text) when the alternative starts with one literal character that is not quantified."""
-    start = _first_token(alternative)
-    if start is None or alternative[len(start[1]):len(start[1]) + 1] in _QUANTIFIERS:
-        return None
-    return start
+_AFTER_BOUNDARY = r"(?<!\w\w)"
+
+
+def _word_char(char: str) -> bool:
+    """A character of « \\w » (the regex engine's word characters in a text)."""
+    return char.isalnum() or char == "_"
 
 
 def _greedy_optional(after: str) -> bool:
@@ -118,8 +120,10 @@ def _greedy_optional(after: str) -> bool:
 def _items(alternative: str) -> list[_Item]:
     """The alternative as items whose first characters are known where the pattern allows it (same order)."""
     if alternative.startswith(r"\b") and alternative[2:3] not in ("", "\\"):
-        # « \b(?:a|b)x » is « \bax|\bbx »: the boundary goes with each item, before its first character
-        return [(char, r"\b" + token, body) if char is not None else (None, None, r"\b" + body)
+        # « \b(?:a|b)x » is « \bax|\bbx », and « \bax » is « a(?<!\w\w)x »: before a word character there is a
+        # boundary exactly when that character and the one before it are not both word characters
+        return [(char, token, _AFTER_BOUNDARY + body) if char is not None and _word_char(char)
+                else (None, None, r"\b" + (token or "") + body)
                 for char, token, body in _items(alternative[2:])]
     if alternative.startswith("(?:"):
         end = _group_end(alternative)
@@ -167,7 +171,7 @@ def _gathered(items: list[_Item]) -> list[_Item]:
 
 def by_first_char(pattern: str, flags: int = 0) -> str:
     """An equivalent pattern (same matches) whose alternatives are gathered by their first character."""
-    if flags & (re.IGNORECASE | re.VERBOSE) or _has_capture_or_flags(pattern):
+    if flags & (re.IGNORECASE | re.VERBOSE | re.ASCII) or _has_capture_or_flags(pattern):
         return pattern
     items = [item for alternative in top_level_alternatives(pattern) for item in _items(alternative)]
     return "|".join(body if char is None else token + body for char, token, body in _gathered(items))

@@ -347,6 +347,10 @@ def _full_time_near(ctx: Ctx, a: Amount) -> bool:
     return is_full_time_text(ft.folded[s0:s1]) is True
 
 
+_INDEPENDENT = fast(r"agent commercial independant|statut (?:d')?independant|auto-?entrepreneur|micro-?entrepreneur|"
+                    r"mandataire independant|\bvdi\b|vendeu\w* a domicile independant", exact=True)
+
+
 def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
     hits: list[Hit] = []
     if ctx.is_internship:
@@ -355,9 +359,7 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
     words = ctx.words
     check_smic_words = "smic" in words
     check_commission = not words.isdisjoint(_COMMISSION_WORDS)
-    independent = ctx.contract_family == "independent" or (check_commission and bool(
-        re.search(r"agent commercial independant|statut (?:d')?independant|auto-?entrepreneur|micro-?entrepreneur|"
-                  r"mandataire independant|\bvdi\b|vendeu\w* a domicile independant", ctx.all)))
+    independent = ctx.contract_family == "independent" or (check_commission and bool(_INDEPENDENT.search(ctx.all)))
     # Textual statements: « inférieur au SMIC », « 80 % du SMIC ».
     for ft in ctx.free_fields if (check_smic_words or check_commission) else ():
         for m in (_BELOW_SMIC_WORDS.finditer(ft.folded) if check_smic_words and "smic" in ft.words else ()):
@@ -692,8 +694,9 @@ def detect_working_time(ctx: Ctx, dropped: list) -> list[Hit]:
     minimum = params.value("part_time_min_weekly_hours", on) or 24
     max_week = params.value("max_weekly_hours", on) or 48
     max_day = params.value("max_daily_hours", on) or 10
-    short_contract = bool(re.search(r"\b(?:[1-7]) jours?\b(?! (?:par|/) semaine)", ctx.all)) and \
-        (ctx.contract_duration_months or 99) <= 0.25
+    # the cheap test first: the text is read only for a contract of a week or less
+    short_contract = (ctx.contract_duration_months or 99) <= 0.25 and \
+        bool(re.search(r"\b(?:[1-7]) jours?\b(?! (?:par|/) semaine)", ctx.all))
 
     def part_time_hit(field, start, end, hours):
         if hours <= 0 or hours >= minimum:

@@ -178,6 +178,12 @@ _TEXT_WEEKLY = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\s*(?:par|/|a 
                           r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\s*hebdo")
 
 
+_INTERNSHIP_TITLE = fast(r"\bstag(?:e|iaire)s?\b", exact=True)
+_INTERNSHIP_TEXT = fast(r"\b(?:offre de stage|convention de stage|stage (?:de fin d'etudes|conventionne|de \d+ mois)|"
+                        r"recherch\w+ (?:un |une |des )?stagiaire|stagiaire (?:h/f|en|pour|de)|stage (?:en|h/f))\b",
+                        exact=True)
+
+
 class Ctx:
     """One offer, prepared for the detectors."""
 
@@ -436,7 +442,4 @@ class Ctx:
     @cached_property
     def is_internship(self) -> bool:
         title = self.title.folded if self.title else ""
-        return bool(re.search(r"\bstag(?:e|iaire)s?\b", title)) or bool(
-            re.search(r"\b(?:offre de stage|convention de stage|stage (?:de fin d'etudes|conventionne|de \d+ mois)|"
-                      r"recherch\w+ (?:un |une |des )?stagiaire|stagiaire (?:h/f|en|pour|de)|stage (?:en|h/f))\b",
-                      self.all))
+        return bool(_INTERNSHIP_TITLE.search(title)) or bool(_INTERNSHIP_TEXT.search(self.all))

@@ -981,12 +981,12 @@ def _learn_words(words: frozenset[str]) -> None:
             _ANCHORS.add(w)
 
 # Fees: the property words alone are not enough, a sum or a charge on the reader must be there too.
-_AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|balles\b|boules\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
+_AMOUNT = fast(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b|balles\b|boules\b|e\b(?! (?:annee|etage|edition|mois))|ttc\b|ht\b)|"
                      r"\b(?:quelques|cent|cinquante|mille|vingt|trente|quarante|soixante) (?:\w+ )?euros?\b|"
                      # a sum given as a share of the pay (« l'équivalent d'une semaine de salaire »)
                      r"\b(?:l'equivalent d'|l'equivalent de )?(?:une|un|deux|trois|\d+) (?:semaines?|mois|jours?|journees?) "
-                     r"de (?:votre |son |leur )?(?:salaire|remuneration|paie)\b")
-_CHARGED = re.compile(
+                     r"de (?:votre |son |leur )?(?:salaire|remuneration|paie)\b", exact=True)
+_CHARGED = fast(
     r"\b(?:seront preleve\w*|sera preleve\w*|preleve\w* (?:directement|pour|a|lors)|vous-meme|(?:lui|elle|eux|"
     r"elles)-?memes?|(?:apport|amen|remett|prevoy|pay|regl|vers|souscriv)ez\b|en especes|en liquide|audiotel|"
     r"(?:verser|payer|paier|regler|acheter|financer)(?:ez|ont|a)\b|en (?:reglant|payant|versant|achetant|souscrivant)|"
@@ -1014,7 +1014,7 @@ _CHARGED = re.compile(
     r"le debut|votre|toute)|pour (?:postuler|etre (?:present|retenu|recrute|embauche|mis)|acceder|candidater|"
     r"etre mis)|a l'inscription|a la signature|lors de l'inscription|08 ?9\d)|"
     # a charge per call or message: « € » has no word boundary before it
-    r"(?:€|\beuros?) (?:ttc )?(?:l'appel|par appel|la minute|par sms|par envoi|l'envoi|par message|par texto)")
+    r"(?:€|\beuros?) (?:ttc )?(?:l'appel|par appel|la minute|par sms|par envoi|l'envoi|par message|par texto)", exact=True)
 
 _READER = re.compile(r"\b(?:vous|votre|vos|candidat\w*|postulant\w*|recrue\w*|nouvel\w*|embauche\w*|inscri\w*|"
                      r"entretiens?|chaque (?:\w+ )?(?:recrute|embauche|nouveau|nouvelle|salarie|livreur|vendeu\w*)|"

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tremplin.services.legality.alternation import by_first_char, literal_start, top_level_alternatives
+from tremplin.services.legality.alternation import by_first_char, top_level_alternatives
 
 # One-to-one character folding: lower case is applied first, then this table. « ¿ » is how a narrow no-break
 # space (thousands separator) often comes out of a bad re-encoding (« 2¿100,00€ »): read as a space.
@@ -223,21 +223,24 @@ WORD = re.compile(r"[a-z0-9]+")
 
 
 class Fast:
-    r"""A compiled pattern that Python's regex engine scans quickly, with the pattern's matches.
+    r"""A compiled pattern that Python's regex engine scans quickly.
 
-    Python's ``re`` skips ahead quickly to the possible first characters of a pattern, but not when the
-    pattern starts with ``\b``. Stripping the leading ``\b`` of every top-level alternative and checking
-    the word boundary on each match gives the same matches several times faster. The alternatives are also
-    gathered by their first character (``alternation.by_first_char``: same matches), so that the engine can
-    skip ahead and reject an alternative by its first character.
+    The engine runs the pattern rewritten by ``alternation.by_first_char`` (same matches), so that it can skip
+    ahead to the possible first characters of a match. When every top-level alternative starts with ``\b`` (and
+    ``exact`` is not asked for), the leading ``\b`` is instead stripped and checked in Python on each match; after
+    a match rejected for its boundary the search resumes at its end, so such a pattern may miss a match that starts
+    inside the rejected one (the detectors were tuned with this behaviour, which is kept). ``exact``: the pattern's
+    own matches.
     """
 
-    __slots__ = ("rx", "boundary", "pattern", "exact", "_engine", "_flags")
+    __slots__ = ("rx", "boundary", "pattern", "_engine", "_flags")
 
     def __init__(self, pattern: str, flags: int = 0, exact: bool = False):
         self.pattern = pattern
         self._flags = flags
-        self._engine, self.boundary, self.exact = _engine_pattern(pattern, flags, exact)
+        alternatives = top_level_alternatives(pattern)
+        self.boundary = not exact and all(a.startswith(r"\b") for a in alternatives)
+        self._engine = "|".join(a[2:] for a in alternatives) if self.boundary else pattern
 
     def __getattr__(self, name: str):
         # Called only while a slot is unset: the engine's pattern is compiled on first use (an offer needs only
@@ -247,27 +250,12 @@ class Fast:
         self.rx = re.compile(by_first_char(self._engine, self._flags), self._flags)
         return self.rx
 
-    def _exact(self, text: str, pos: int, endpos: int):
-        search = self.rx.search
-        while pos <= endpos:
-            m = search(text, pos, endpos)
-            if m is None:
-                return
-            s = m.start()
-            if _inside_word(text, s):
-                pos = s + 1  # no word boundary before: the pattern cannot match here, try from the next character
-                continue
-            yield m
-            pos = m.end() if m.end() > s else s + 1
-
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        if self.exact:
-            yield from self._exact(text, pos, len(text) if endpos is None else endpos)
-            return
         it = self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
-        if not self.boundary:
-            yield from it
-            return
+        return self._checked(text, it) if self.boundary else it
+
+    @staticmethod
+    def _checked(text: str, it):
         for m in it:
             s = m.start()
             if s > 0 and text[s - 1].isalnum() and m.group(0)[:1].isalnum():
@@ -275,53 +263,20 @@ class Fast:
             yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        for m in self.finditer(text, pos, len(text) if endpos is None else endpos):
+        if not self.boundary:
+            return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+        for m in self.finditer(text, pos, endpos):
             return m
         return None
 
     def match(self, text: str, pos: int = 0):
         m = self.rx.match(text, pos)
-        if m is not None and self.exact:
-            return None if _inside_word(text, pos) else m
         if m is None or not self.boundary:
             return m
         s = m.start()
         if s > 0 and text[s - 1].isalnum() and m.group(0)[:1].isalnum():
             return None
         return m
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def _inside_word(text: str, i: int) -> bool:
-    """True when no « \\b » stands before ``text[i]``: a word character right after another one."""
-    return 0 < i < len(text) and _word_char(text[i]) and _word_char(text[i - 1])
-
-
-def _boundary_checkable(alternative: str) -> bool:
-    """Whether a leading « \\b » can be checked after the match: « \\b » and a word character, or a non-word character
-    and no « \\b » (« =\\s*non »)."""
-    if alternative.startswith(r"\b"):
-        start = literal_start(alternative[2:])
-        return start is not None and _word_char(start[0])
-    start = literal_start(alternative)
-    return start is not None and not _word_char(start[0])
-
-
-def _engine_pattern(pattern: str, flags: int, exact: bool) -> tuple[str, bool, bool]:
-    """(pattern the engine runs, whether a word boundary is checked on each match, whether in exact mode)."""
-    alternatives = top_level_alternatives(pattern)
-    if not exact and all(a.startswith(r"\b") for a in alternatives):
-        return "|".join(a[2:] for a in alternatives), True, False
-    # Exact mode, the pattern's own matches: used whenever every alternative's leading boundary can be checked after
-    # the match (after a match rejected for its boundary the search resumes one character further, as the regex
-    # engine would); otherwise the engine runs the pattern as it is.
-    alternatives = top_level_alternatives(by_first_char(pattern, flags))
-    if all(_boundary_checkable(a) for a in alternatives):
-        return "|".join(a[2:] if a.startswith(r"\b") else a for a in alternatives), True, True
-    return pattern, False, False
 
 
 def fast(pattern: str, flags: int = 0, exact: bool = False) -> Fast:
