@@ -303,3 +303,31 @@ def test_evaluate_refuses_a_bad_weights_file(tmp_path, home):
     bad.write_text("{", encoding="utf-8")
     result = runner.invoke(app, ["evaluate", "legality", "--offers", str(offers), "--sentence-model", str(bad)])
     assert result.exit_code == 2 and "--sentence-model" in result.stderr and "JSON invalide" in result.stderr
+
+
+def test_evaluate_sets_rules_plus_model_against_rules_alone(model, tmp_path, home, shared_data):
+    from tremplin.services.legality.eval.build import load_labels
+
+    labels = load_labels()
+    wanted = {k for split in ("tune", "heldout") for k in [i for i, v in labels.items() if v["split"] == split][:15]}
+    src = shared_data / "offers" / "offers_dev.jsonl"
+    offers = tmp_path / "offers.jsonl"
+    offers.write_bytes(b"\n".join(line for line in src.read_bytes().splitlines() if json.loads(line)["id"] in wanted))
+    weights = tmp_path / "weights.json"
+    sm.save(model, weights)
+    base = ["evaluate", "legality", "--offers", str(offers), "--variants", "1", "--format", "json", "-q"]
+    alone = json.loads(runner.invoke(app, base).stdout)
+    result = runner.invoke(app, [*base, "--sentence-model", str(weights)])
+    assert result.exit_code == 0, result.output
+    both = json.loads(result.stdout)
+    section = both["sentence_model"]
+    assert section["model_version"] == model.version and "sentence_model" not in alone
+    for split in ("tune", "heldout"):  # the rules' figures are those of a run without the model
+        rules = section["per_set"][split]["rules"]
+        assert rules["precision"] == alone[split]["all"]["precision"]
+        assert rules["recall_discrimination_fee_pay"] == alone[split]["all"]["recall_discrimination_fee_pay"]
+        assert section["per_set"][split]["rules_plus_model"]["precision"] == both[split]["all"]["precision"]
+    assert section["real_offers"]["rules"]["share_review"] == alone["real_offers"]["share_review"]
+    assert f"--sentence-model {weights}" in both["command"]
+    text = runner.invoke(app, [*base[:6], "-q", "--sentence-model", str(weights)])
+    assert text.exit_code == 0 and "règles seules → règles + détecteur" in text.stdout
