@@ -38,6 +38,10 @@ class Settings(BaseSettings):
         "Open-data/ROME/RefRomeCsv.zip",
         description="Official ROME 4.0 download (RefRomeCsv zip)",
     )
+    legality_sentence_model: bool = Field(
+        default=False, description="Legality check: add the learned sentence detector's REVIEW findings when its "
+        "weights are installed (tremplin train legality-sentences); off by default"
+    )
     referentials_path: Path | None = Field(
         default=None, description="Where fetched referentials live (default: HOME/referentials); shared by tests"
     )

@@ -281,6 +281,38 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
 
         emit(data, fmt, render)
 
+    @groups["train"].command("legality-sentences")
+    @handle_errors
+    def train_sentences(
+        offers: Annotated[Path | None, typer.Option("--offers", help="Fichier JSONL des offres réelles dont la "
+                                                                     "moitié « tune » donne les exemples négatifs "
+                                                                     "(par défaut le miroir : "
+                                                                     "offers/offers_dev.jsonl).")] = None,
+        output: Annotated[Path | None, typer.Option("--output", help="Fichier de poids à écrire (par défaut "
+                                                                     "MODELES/legality/sentence_model.json, celui "
+                                                                     "que le contrôle lit).")] = None,
+        folds: Annotated[int, typer.Option("--folds", help="Parties de la validation croisée qui choisit le "
+                                                           "seuil.", min=2, max=10)] = 5,
+        fmt: FormatOption = OutputFormat.text,
+        quiet: QuietOption = False,
+    ) -> None:
+        """Entraîne le détecteur de phrases appris du contrôle de légalité (désactivé par défaut)."""
+        from tremplin.services.legality.sentence_training import train_installed
+
+        meta = train_installed(_offers_file(offers), output=output, folds=folds, log=lambda m: say(m, quiet))
+
+        def render(m: dict[str, Any]) -> str:
+            cv = m["cross_validation"]
+            return (f"Détecteur de phrases {m['version']} écrit dans {m['path']} ({m['features']} caractéristiques, "
+                    f"{m['examples']} exemples, {m['seconds']} s).\n"
+                    f"Seuil {m['threshold']} (validation croisée : précision sur les gabarits "
+                    f"{cv['template_precision']}, rappel {cv['template_recall']}, offres réelles signalées "
+                    f"{cv['real_offers_flagged_share']:.2%}).\n"
+                    "Il ne sert que si TREMPLIN_LEGALITY_SENTENCE_MODEL=1 ; mesurez-le d'abord : tremplin evaluate "
+                    f"legality --sentence-model {m['path']} --templates NOUVEAU_JEU.json")
+
+        emit(meta, fmt, render)
+
     @groups["evaluate"].command("legality")
     @handle_errors
     def evaluate(
@@ -293,28 +325,33 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                                 "Répétable.")] = None,
         save: Annotated[bool, typer.Option("--save", help="Enregistrer les métriques sur la fiche du service.")]
         = False,
+        sentence_model: Annotated[Path | None, typer.Option(
+            "--sentence-model", help="Fichier de poids du détecteur de phrases appris (« tremplin train "
+                                     "legality-sentences ») : mesure règles + détecteur, comparées aux règles seules."
+        )] = None,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
         """Précision et rappel par catégorie (offres réelles étiquetées et variantes), part d'offres bloquées."""
-        from tremplin.errors import DataUnavailable
+        from tremplin.errors import DataUnavailable, InvalidInput
         from tremplin.services.legality.eval.metrics import evaluate as run
-        from tremplin.settings import get_settings
 
-        path = offers
-        if path is None:
-            mirror = get_settings().data_mirror
-            if mirror is None:
-                raise DataUnavailable("aucun fichier d'offres : indiquez --offers ou TREMPLIN_DATA_MIRROR",
-                                      field="--offers")
-            path = Path(mirror) / "offers" / "offers_dev.jsonl"
+        path = _offers_file(offers)
         from tremplin.services.legality.eval.build import load_template_set
 
         sets = [load_template_set(Path(t)) for t in templates or ()]
+        model = None
+        if sentence_model is not None:
+            from tremplin.services.legality.sentence_model import load
+
+            try:
+                model = load(sentence_model)
+            except DataUnavailable as exc:  # a file named on the command line is the caller's input
+                raise InvalidInput(exc.message, field="--sentence-model", hint=exc.hint) from None
         say(f"Évaluation sur {path}…", quiet)
-        result = run(path, variants_per_template=variants, template_sets=sets)
+        result = run(path, variants_per_template=variants, template_sets=sets, sentence_model=model)
         result["command"] = f"tremplin evaluate legality --offers {path} --variants {variants}" + "".join(
-            f" --templates {t}" for t in templates or ())
+            f" --templates {t}" for t in templates or ()) + (f" --sentence-model {sentence_model}" if model else "")
         if save:
             from tremplin.governance.cards import save_report
             from tremplin.store.db import migrate, session_scope
@@ -355,6 +392,8 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
             ro = r["real_offers"]
             out.append(f"\nOffres réelles non modifiées : {ro['count']} — bloquées {ro['share_block']:.2%}, "
                        f"à examiner {ro['share_review']:.2%}")
+            if "sentence_model" in r:
+                out.append(_render_sentence_model(r["sentence_model"]))
             out.append(f"Cibles : {json.dumps(r['targets'], ensure_ascii=False)}")
             return "\n".join(out)
 
@@ -366,6 +405,40 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
             for tset in sets:  # a one-shot set keeps its list of errors (« all » and « variants » are the same)
                 shown[tset.name] = {k: v for k, v in shown[tset.name].items() if k != "variants"}
         emit(shown, fmt, render)
+
+
+def _offers_file(offers: Path | None) -> Path:
+    """The real offers file given, or the mirror's."""
+    from tremplin.errors import DataUnavailable
+    from tremplin.settings import get_settings
+
+    if offers is not None:
+        return offers
+    mirror = get_settings().data_mirror
+    if mirror is None:
+        raise DataUnavailable("aucun fichier d'offres : indiquez --offers ou TREMPLIN_DATA_MIRROR", field="--offers")
+    return Path(mirror) / "offers" / "offers_dev.jsonl"
+
+
+def _render_sentence_model(sm: dict[str, Any]) -> str:
+    """Rules alone vs rules + learned detector, as ``tremplin evaluate legality --sentence-model`` shows it."""
+    out = [f"\nDétecteur de phrases appris {sm['model_version']} (seuil {sm['threshold']}) : règles seules → "
+           "règles + détecteur"]
+    rows = list(sm["per_set"].items()) + ([("jeux supplémentaires réunis", sm["pooled_extra_sets"])]
+                                          if "pooled_extra_sets" in sm else [])
+    for name, s in rows:
+        r, m = s["rules"], s["rules_plus_model"]
+        out.append(f"  {name} : rappel discrimination+frais+SMIC {r['recall_discrimination_fee_pay']} → "
+                   f"{m['recall_discrimination_fee_pay']} ({s['recall_discrimination_fee_pay_gain_points']:+} "
+                   f"points), précision {r['precision']} → {m['precision']}, {s['added_categories']} catégorie(s) "
+                   "ajoutée(s)")
+    for split, label in (("heldout", "moitié held-out"), ("tune", "moitié tune (phrases apprises)")):
+        r = sm["real_offers"]["rules"]["by_split"].get(split)
+        m = sm["real_offers"]["rules_plus_model"]["by_split"].get(split)
+        if r and m:
+            out.append(f"  offres réelles, {label} : bloquées {r['share_block']:.2%} → {m['share_block']:.2%}, "
+                       f"à examiner {r['share_review']:.2%} → {m['share_review']:.2%}")
+    return "\n".join(out)
 
 
 def _stored_offer(session, offer_id: str) -> dict[str, Any] | None:

@@ -135,6 +135,9 @@ CARD = ServiceCard(
         "contrôlée que pour les offres publiées par un intermédiaire.",
         "L'évaluation porte sur 200 offres réelles et des variantes écrites par l'équipe : les chiffres valent pour "
         "ces données.",
+        "Un détecteur de phrases appris (régression logistique sur les formulations des gabarits, constats « à "
+        "examiner » seulement, règle M01-SENTENCE-MODEL) existe mais est désactivé par défaut "
+        "(TREMPLIN_LEGALITY_SENTENCE_MODEL) ; ses chiffres sont dans docs/quality.md.",
     ],
     human_oversight=[
         "chaque constat « à bloquer » ou « à examiner » est confirmé ou écarté par un conseiller, motif obligatoire "

@@ -809,6 +809,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "(à transposer au plus tard le 7 juin 2026) demandera d'indiquer un montant ou une fourchette.",
         "suggest": "Indiquez un salaire ou une fourchette de salaire.",
     },
+    # --- learned sentence detector (sentence_model.py): no suggestion, it only points at a sentence to read
+    "sentence_model": {
+        "explain": "Signal statistique, à vérifier par un conseiller : aucune règle n'a relevé cette phrase, mais un "
+                   "détecteur appris la rapproche de formulations illégales vues à l'entraînement (catégorie : "
+                   "{label} ; score {score} pour un seuil de {threshold}). Ce n'est pas un constat de la loi : le "
+                   "détecteur peut se tromper, et c'est au conseiller de dire si la phrase écarte ou désavantage "
+                   "des candidats.",
+    },
 }
 
 WARNINGS = {

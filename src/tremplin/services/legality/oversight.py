@@ -21,9 +21,13 @@ from sqlalchemy.orm import Session
 
 from tremplin.domain.decision import Decision, DecisionOutcome, Proposal, Reason
 from tremplin.errors import Conflict, InvalidInput, NotFound
+from tremplin.services.legality import sentence_model
 from tremplin.services.legality.findings import Finding, LegalityReport
 from tremplin.services.legality.rules import RULES, RULESET_VERSION
 from tremplin.services.legality.service import SERVICE_NAME, SERVICE_VERSION, check_offer
+
+#: Title of every rule a finding may carry: the rules R01–R25 and the learned sentence detector (off by default).
+TITLES = {**{r.id: r.title for r in RULES.values()}, sentence_model.RULE_ID: sentence_model.RULE_TITLE}
 
 OUTCOMES = {"confirm": DecisionOutcome.ACCEPT, "override": DecisionOutcome.REJECT}
 
@@ -79,14 +83,13 @@ def submit(session: Session, offer: Any, *, report: LegalityReport | None = None
         pid = _proposal_id(report.id, input_hash, f)
         row = session.get(LegalityReviewRow, pid)
         if row is None:
-            rule = RULES[f.rule]
             proposal = Proposal(
                 id=pid, service=SERVICE_NAME, service_version=SERVICE_VERSION, ruleset_version=RULESET_VERSION,
-                mode="rules_only",
+                mode="model" if f.rule == sentence_model.RULE_ID else "rules_only",
                 output={"offer_id": report.id, "verdict": report.verdict, "rule": f.rule, "category": f.category,
                         "severity": f.severity, "field": f.field, "span": list(f.span) if f.span else None,
                         "articles": f.articles, "detector": f.detector},
-                reasons=[Reason(label=rule.title, source=", ".join(f.articles))],
+                reasons=[Reason(label=TITLES[f.rule], source=", ".join(f.articles))],
                 rules_fired=[f.rule],
                 explanation=f.explanation,
             )
@@ -125,8 +128,8 @@ def decide(session: Session, offer_id: str, rule: str, outcome: str, *, actor_id
 
     if outcome not in OUTCOMES:
         raise InvalidInput(f"décision « {outcome} » inconnue", field="outcome", hint="confirm ou override")
-    if rule not in RULES:
-        raise InvalidInput(f"règle « {rule} » inconnue", field="rule", hint=", ".join(RULES))
+    if rule not in TITLES:
+        raise InvalidInput(f"règle « {rule} » inconnue", field="rule", hint=", ".join(TITLES))
     if outcome == "override" and not (reason and reason.strip()):
         raise InvalidInput("un motif est obligatoire pour écarter un constat", field="reason")
     if actor_role not in ("counsellor", "administrator"):
@@ -198,13 +201,13 @@ def override_rates(session: Session) -> dict[str, Any]:
     for rule, status, n in rows:
         counts.setdefault(rule, {"pending": 0, "confirmed": 0, "overridden": 0})[status] = int(n)
     out = []
-    for rule in RULES:
+    for rule, title in TITLES.items():
         c = counts.get(rule)
         if not c:
             continue
         decided = c["confirmed"] + c["overridden"]
         rate = c["overridden"] / decided if decided else None
-        out.append({"rule": rule, "title": RULES[rule].title, "submitted": decided + c["pending"],
+        out.append({"rule": rule, "title": title, "submitted": decided + c["pending"],
                     "decided": decided, "confirmed": c["confirmed"], "overridden": c["overridden"],
                     "pending": c["pending"], "override_rate": round(rate, 4) if rate is not None else None,
                     "alert": _alert(decided, rate)})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from tremplin.errors import InvalidInput
 from tremplin.services.legality import params
@@ -27,6 +27,8 @@ from tremplin.services.legality.rules import (
     cite,
     verdict_of,
 )
+from tremplin.services.legality.sentence_model import SentenceModel
+from tremplin.services.legality.sentence_model import configured as configured_sentence_model
 from tremplin.services.legality.text import sentence_bounds
 
 SERVICE_NAME = "legality"
@@ -164,13 +166,21 @@ def _validate(offer: Any) -> tuple[dict[str, Any], list[Warning_]]:
 
 
 def check_offer(offer: Any, *, as_of: date | None = None, text_only: bool = False,
-                field_cap: int = FIELD_CAP) -> LegalityReport:
-    """Check one offer (France Travail v2 dict or ``Offer``); never raises on odd content, only on a non-object."""
+                field_cap: int = FIELD_CAP, sentence_model: SentenceModel | Literal[False] | None = None
+                ) -> LegalityReport:
+    """Check one offer (France Travail v2 dict or ``Offer``); never raises on odd content, only on a non-object.
+
+    ``sentence_model`` adds the learned detector's REVIEW findings (sentence_model.py); ``None`` takes the one
+    installed under the models directory when the setting ``TREMPLIN_LEGALITY_SENTENCE_MODEL`` is on, ``False``
+    none."""
     data, warnings = _validate(offer)
     ctx = Ctx(data, text_only=text_only, as_of=as_of, field_cap=field_cap)
     hits, dropped = detect(ctx)
     hits = _dedupe(ctx, hits)
     findings = [_to_finding(ctx, h) for h in hits]
+    model = configured_sentence_model() if sentence_model is None else sentence_model
+    if model:
+        findings += model.findings(ctx, findings)
     findings.sort(key=lambda f: (-SEVERITY_ORDER[f.severity], f.rule, f.field, f.span[0] if f.span else -1))
     for name in ctx.truncated_fields:
         warnings.append(Warning_("truncated", WARNINGS["truncated"].format(cap=f"{field_cap:,}".replace(",", " ")),

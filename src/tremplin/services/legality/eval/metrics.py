@@ -11,6 +11,8 @@ from tremplin.errors import InvalidInput
 from tremplin.services.legality import check_offer
 from tremplin.services.legality.eval.build import EvalItem, TemplateSet, build, split_of
 from tremplin.services.legality.rules import CATEGORIES, DISCRIMINATION_CATEGORIES, RULESET_VERSION
+from tremplin.services.legality.sentence_model import RULE_ID as MODEL_RULE_ID
+from tremplin.services.legality.sentence_model import SentenceModel, configured
 
 TARGET_RECALL_CATEGORIES = (*DISCRIMINATION_CATEGORIES, "fee", "pay")
 
@@ -65,18 +67,27 @@ def score(items: list[EvalItem], predictions: dict[str, set[str]]) -> dict[str, 
 
 
 def evaluate(offers_path: Path, *, variants_per_template: int | None = None,
-             template_sets: list[TemplateSet] | None = None) -> dict[str, Any]:
-    """The figures of docs/quality.md; ``template_sets`` adds extra held-out wordings, each reported as its own set."""
+             template_sets: list[TemplateSet] | None = None, sentence_model: SentenceModel | None = None
+             ) -> dict[str, Any]:
+    """The figures of docs/quality.md; ``template_sets`` adds extra held-out wordings, each reported as its own set.
+
+    With ``sentence_model`` (or, without it, the model installed when the setting is on) the figures are those of
+    rules + model, and a section « sentence_model » sets them
+    against the rules alone (same reports without the model's findings, which leave the rules' findings as they
+    are; real offers are checked a second time without the model for their verdicts)."""
     kwargs: dict[str, Any] = {} if variants_per_template is None else {"variants_per_template": variants_per_template}
     extra = list(template_sets or ())
     names = [t.name for t in extra]
     if len(set(names)) != len(names):
         raise InvalidInput("deux fichiers de gabarits portent le même nom de jeu", field="--templates")
     items, all_offers = build(offers_path, extra=extra, **kwargs)
+    model = configured() if sentence_model is None else sentence_model
     predictions: dict[str, set[str]] = {}
+    rules_only: dict[str, set[str]] = {}
     for item in items:
-        report = check_offer(item.offer)
+        report = check_offer(item.offer, sentence_model=model or False)
         predictions[item.doc_id] = set(report.categories)
+        rules_only[item.doc_id] = {f.category for f in report.findings if f.rule != MODEL_RULE_ID}
     result: dict[str, Any] = {"ruleset_version": RULESET_VERSION, "offers_file": str(offers_path)}
     for split in ("tune", "heldout"):
         split_items = [i for i in items if i.split == split]
@@ -112,7 +123,7 @@ def evaluate(offers_path: Path, *, variants_per_template: int | None = None,
     rules_review: Counter = Counter()
     start = time.perf_counter()
     for offer in all_offers:
-        report = check_offer(offer)
+        report = check_offer(offer, sentence_model=model or False)
         verdicts[report.verdict] += 1
         verdicts_split[split_of(str(offer.get("id")))][report.verdict] += 1
         for f in report.findings:
@@ -135,7 +146,54 @@ def evaluate(offers_path: Path, *, variants_per_template: int | None = None,
         "seconds": round(elapsed, 2),
     }
     result["targets"] = targets(result)
+    if model:
+        result["sentence_model"] = _against_rules_alone(model, items, predictions, rules_only, all_offers,
+                                                        names, result["real_offers"])
     return result
+
+
+def _against_rules_alone(model: SentenceModel, items: list[EvalItem], predictions: dict[str, set[str]],
+                         rules_only: dict[str, set[str]], all_offers: list[dict[str, Any]], extra_sets: list[str],
+                         with_model: dict[str, Any]) -> dict[str, Any]:
+    """Rules alone vs rules + model: per set, pooled over the extra sets, and on the real offers."""
+    def both(split_items: list[EvalItem]) -> dict[str, Any]:
+        out = {}
+        for name, preds in (("rules", rules_only), ("rules_plus_model", predictions)):
+            s = score(split_items, preds)
+            out[name] = {k: s[k] for k in ("precision", "recall", "recall_discrimination_fee_pay")}
+        r, m = out["rules"]["recall_discrimination_fee_pay"], out["rules_plus_model"]["recall_discrimination_fee_pay"]
+        out["recall_discrimination_fee_pay_gain_points"] = round(100 * (m - r), 2) if r is not None and \
+            m is not None else None
+        out["added_categories"] = sum(len(predictions[i.doc_id] - rules_only[i.doc_id]) for i in split_items)
+        return out
+
+    verdicts: Counter = Counter()
+    verdicts_split: dict[str, Counter] = defaultdict(Counter)
+    for offer in all_offers:
+        verdict = check_offer(offer, sentence_model=False).verdict
+        verdicts[verdict] += 1
+        verdicts_split[split_of(str(offer.get("id")))][verdict] += 1
+    n = len(all_offers)
+    rules_real = {"share_block": _ratio(verdicts["block"], n), "share_review": _ratio(verdicts["review"], n),
+                  "by_split": {s: {"share_block": _ratio(c["block"], sum(c.values())),
+                                   "share_review": _ratio(c["review"], sum(c.values()))}
+                               for s, c in verdicts_split.items()}}
+    out: dict[str, Any] = {
+        "model_version": model.version, "threshold": model.threshold, "categories": list(model.classes),
+        "template_sets_trained_on": model.info.get("template_sets"),
+        "per_set": {split: both([i for i in items if i.split == split]) for split in ("tune", "heldout", *extra_sets)},
+    }
+    if extra_sets:
+        out["pooled_extra_sets"] = both([i for i in items if i.split in extra_sets])
+    out["real_offers"] = {
+        "rules": rules_real,
+        "rules_plus_model": {k: with_model[k] for k in ("share_block", "share_review")}
+        | {"by_split": {s: {k: v[k] for k in ("share_block", "share_review")}
+                        for s, v in with_model["by_split"].items()}},
+        "note": "the model was trained on sentences of the tune half as negatives: the held-out half is the fair "
+                "figure",
+    }
+    return out
 
 
 def targets(result: dict[str, Any]) -> dict[str, Any]:
