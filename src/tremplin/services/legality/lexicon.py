@@ -568,8 +568,14 @@ _LANGUAGE = [
 ]
 
 # --------------------------------------------------------------------------------------- fees
-_FEE_CANCEL = (r"(?:rembours\w*\b(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|partiellement|a hauteur|sur vos|"
-               r"lorsque|des que|a l'issue|a la fin|progressivement|par deduction))|pris en charge|prise en charge|prises en charge|offert\w*|gratuit\w*|aucun frais|"
+# A sum reimbursed or paid by the employer is no fee, unless the text denies it (« sans aucune prise en charge »,
+# « non remboursé ») or makes it conditional (« remboursée après un an d'ancienneté »): the candidate pays first.
+_NOT_DENIED = r"(?<!non )(?<!pas )(?<!sans )(?<!aucune )(?<!aucun )(?<!jamais )"
+_UNCONDITIONAL = (r"(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|partiellement|a hauteur|sur vos|lorsque|"
+                  r"des que|a l'issue|a la fin|progressivement|par deduction))")
+REIMBURSED = r"\b" + _NOT_DENIED + r"rembours(?!able)\w*\b" + _UNCONDITIONAL
+EMPLOYER_PAYS = r"\b" + _NOT_DENIED + r"pris(?:e|es)? en charge"
+_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
                r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|finance\w* par|"
                r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|remise|"
                r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
@@ -648,10 +654,13 @@ _FEE = [
     P("fee.amount_due", "R05-FEE", "fee", "block",
       r"\b(?:abonnement|cotisation|adhesion|inscription|caution|depot de garantie|participation(?: financiere)?|"
       r"contribution(?: financiere)?|cheque|mandat|virement)\s+(?:\w+\s+){0,3}?(?:de\s+)?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)|\b(?:abonnement|abonnee?s?|caution|depot|garantie|inscription|investissement (?:de depart|initial|"
-      r"de demarrage)|"
-      r"apport (?:initial|personnel)|mise de (?:depart|fonds)|droit d'entree)\s+[^.;\n]{0,40}?(?:de\s+)?"
-      r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
+      r"(?:€|euros?)|\b(?:abonnement|abonnee?s?|caution|depot|garantie|inscription|cotisation|adhesion|"
+      r"investissement (?:de depart|initial|de demarrage)|"
+      r"apport (?:initial|personnel)|mise de (?:depart|fonds)|droit d'entree)\s+[^.;\n]{0,50}?(?:de\s+)?"
+      r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|"
+      # « Adhésion annuelle à notre coopérative de vendeurs indépendants : 120 € »: a label names the sum it precedes
+      r"\b(?:abonnement|cotisation|adhesion|inscription|caution|droit d'entree)\b[^.;:\n]{0,80}:\s*\d+(?:[ .,]\d+)?\s?"
+      r"(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
       r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"
       r"recevoir))",
       "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "

@@ -29,7 +29,13 @@ from dataclasses import dataclass, replace
 
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
-from tremplin.services.legality.lexicon import WHATEVER_PROTECTED, apply_exceptions, is_diversity_statement
+from tremplin.services.legality.lexicon import (
+    EMPLOYER_PAYS,
+    REIMBURSED,
+    WHATEVER_PROTECTED,
+    apply_exceptions,
+    is_diversity_statement,
+)
 from tremplin.services.legality.text import clause_bounds, fast, finditer_in_windows, word_positions
 
 # ------------------------------------------------------------------------------------------------ cues
@@ -747,7 +753,7 @@ PROPS: tuple[Prop, ...] = (
        r"frais (?:de |d')?(?:dossier|inscription|candidature|traitement|etude|gestion|ouverture|envoi|formation|"
        r"adhesion|mise en relation|placement|reservation|participation|session|selection|recrutement|demarrage|"
        r"installation|constitution|service|abonnement|badge|tenue|materiel)|cautions?|depots? de garantie|"
-       r"kits?(?: de (?:demarrage|demonstration|depart|vente|lancement))?|forfaits?|acomptes?|cotisations?|"
+       r"(?:kits?|packs?(?! (?:office|microsoft|adobe)))(?: de (?:demarrage|demonstration|depart|vente|lancement|bienvenue))?|forfaits?|acomptes?|cotisations?|"
        r"abonnements? (?:premium|candidat|payant|mensuel)|comptes? (?:candidat )?premium|premium|droits? "
        r"(?:d'entree|d'inscription|d'adhesion)|(?:formation|reunion|session|inscription|candidature|stage|entretien|"
        r"dossier|test|evaluation|selection|recrutement|kit|badge|tenue|acces|atelier|seminaire|information|"
@@ -766,6 +772,10 @@ PROPS: tuple[Prop, ...] = (
        r"adhesion\w*|licence\w*|cartes? (?:de membre|d'adherent)|moyennant|avance de|acquer\w*|"
        r"financer (?:vous-meme|vous meme|soi-meme|personnellement)|verseront|versera|contribution\w*|"
        r"€ ?/ ?min\w*|par minute|la minute|"
+       # joining a file or a network written with the verb (« Inscrivez-vous à notre fichier (45 € par an) »), access to
+       # the employer's contact details (« Accès aux coordonnées de l'employeur : 45 € »)
+       r"(?:inscrivez|abonnez|adherez)[- ]vous|(?:acces|accedez|acceder) (?:aux?|a la|a l') ?(?:coordonnees|contacts?|"
+       r"numeros?|offres?|annonces?)|coordonnees (?:de l'employeur|du recruteur|de l'entreprise|du client)|"
        # something sold to the candidate, a payment as the way to apply, an access code, a share of the pay
        r"(?:vous )?(?:sera|seront|est|sont) vendue?s?\b|vendue?s? (?:a |au prix de |pour )?(?:environ )?\d|"
        r"en (?:reglant|payant|versant|achetant|souscrivant|acquittant)|codes? d'acces|"
@@ -782,10 +792,11 @@ PROPS: tuple[Prop, ...] = (
        "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
        "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
-       "sms envoi message texto somme reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
+       "sms envoi message texto somme pack packs inscrivez abonnez adherez acces accedez acceder coordonnees "
+       "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
-              r"(?<!non )(?<!pas )(?<!jamais )rembours(?!able)|\bpris\w* en charge|\bprise en charge|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
+              + REIMBURSED + "|" + EMPLOYER_PAYS + r"|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
               r"\bprime\w*|\bindemni\w*|\bmutuelle|\bticket\w*|\btitres?[- ]restaurant|\bpanier|\bavantage\w*|"
               r"\ba (?:nos|notre) (?:frais|charge)|\ba la charge (?:de l'employeur|de l'entreprise|de la societe)|"
               r"\bpar (?:l'employeur|l'entreprise)|\bfinanc\w* par (?:nous|l'entreprise|l'employeur|nos soins|"
@@ -800,7 +811,9 @@ PROPS: tuple[Prop, ...] = (
               r"retraite)|\bcharges? (?:sociales?|patronales?)|\bpremium\b(?!.{0,30}€)|\bmarques? premium|"
               r"\bgamme|\bclients? premium|\bhotel|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
               r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
-              r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b"),
+              r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b|"
+              # rent for housing the employer offers, kept from the pay: a benefit in kind, not a fee to get the job
+              r"\bloyers?\b|\blogements? (?:possible|facultatif|propose|disponible|sur place)"),
 )
 
 # A number that can be an age or a birth year. The lookahead on the first digit adds no condition (every alternative
@@ -1010,7 +1023,7 @@ _CHARGED = re.compile(
     r"(?:achete|achetez|paye|payez|regle|reglez|verse|versez|finance|financez|avance|avancez)\w* (?:son|sa|ses|votre|"
     r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront) (?:\w+ )?(?:acheter|regler|payer|verser|"
     r"financer|avancer|s'acquitter|prevoir)|est demande|sont demandes|sera demande|seront demandes|demande\w* "
-    r"(?:au|aux|a la) (?:candidat|postulant|nouvel|recrue)|obligatoire|avant (?:de commencer|l'embauche|la prise|"
+    r"(?:au|aux|a la) (?:candidat|postulant|nouvel|recrue)|obligatoire|imposee?s?\b|avant (?:de commencer|l'embauche|la prise|"
     r"le debut|votre|toute)|pour (?:postuler|etre (?:present|retenu|recrute|embauche|mis)|acceder|candidater|"
     r"etre mis)|a l'inscription|a la signature|lors de l'inscription|08 ?9\d)|"
     # a charge per call or message: « € » has no word boundary before it
@@ -1141,6 +1154,14 @@ def _fee_reader(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, i
     return ("fee", reader.start(), reader.end()) if reader else None
 
 
+def _purpose_start(folded: str, c0: int, ms: int) -> int:
+    """« Pour valider votre inscription et postuler : paiement de 45 € »: what a colon follows says what the sum pays
+    for, so the fee cues are also looked for before it (in the same sentence, within the fee window)."""
+    if c0 > 1 and folded[c0 - 1] == ":":
+        return max(clause_bounds(folded, c0 - 1, c0 - 1, 90, 0)[0], ms - 90)
+    return c0
+
+
 def _near(spans: list[tuple[int, int]], s: int, e: int, reach: int) -> bool:
     """Whether some span of the sorted list lies within ``reach`` characters of [s, e)."""
     i = bisect_left(spans, (s - reach - 200, 0))
@@ -1214,7 +1235,8 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             if prop.cues == ("self",):
                 found = ("self", ms, me)
             elif prop.cues == ("fee",):
-                found = _fee(folded, c0, c1, ms, me) or _fee_reader(folded, c0, c1, ms, me)
+                f0 = _purpose_start(folded, c0, ms)
+                found = _fee(folded, f0, c1, ms, me) or _fee_reader(folded, f0, c1, ms, me)
             else:
                 found = _cue(prop, folded, c0, c1, ms, me, near)
                 if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
