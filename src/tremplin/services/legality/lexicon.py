@@ -87,7 +87,8 @@ def P(id: str, rule: str, category: str, severity: str, pattern: str, needs: str
 _GENDER_PAIR = r"(?:homme|femme)s?\s*(?:ou|et|/|,|-)\s*(?:une? |des )?(?:homme|femme)"
 _SEX = [
     P("sex.explicit_person", "R08-SEX", "sex", "block",
-      r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*[^\S\n]+(?:(?:un|une|d'un|d'une|des|de|notre|nouvel|nouvelle)"
+      # the person sought, wanted or required (« Le client exige un chauffeur homme »)
+      r"\b(?:recherch|recrut|embauch|cherch|souhait|exig|voulons|voudrions|veut|veulent|prefer|privilegi)\w*[^\S\n]+(?:(?:un|une|d'un|d'une|des|de|notre|nouvel|nouvelle)"
       r"[^\S\n]+)?(?:(?!homme|femme|fille|garcon|dame)[a-z'-]+[^\S\n]+)?(?:jeunes?\s+)?(?:homme|femme|fille|garcon|dame|monsieur|"
       r"madame|demoiselle|gars|mec|nana)s?\b"
       r"(?!\s*(?:ou|et|/|,|-)\s*(?:une? |des )?(?:homme|femme|garcon|fille)|\s+(?:de menage|de chambre|d'entretien|"
@@ -145,9 +146,12 @@ _FAMILY = [
       unless_before=r"(?:logement|chambre|studio|hebergement|loge)\w*[^.;\n]{0,20}$",
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.no_children", "R09-FAMILY", "family", "block",
-      r"\b(?:sans|pas d'|pas de|aucun|n'avez pas d'|n'ayant pas d')\s*(?:\w+\s+)?enfants?\b"
-      r"(?!\s*(?:de|du|des|d')\s)",
-      "enfant enfants", negatable=False, articles=("L1142-1", "L1132-1", "L5321-2")),
+      # « pas d'enfants », « ne devra pas avoir d'enfants à garder », « pas de gosses »
+      r"\b(?:sans|pas d'|pas de|aucun|n'avez pas d'|n'ayant pas d'|(?:ne )?pas avoir d'|n'avoir pas d'|"
+      r"n'(?:ayez|ait|aient) pas d')\s*(?:\w+\s+)?(?:enfants?|gosses?|momes?|gamin(?:e|s|es)?|marmots?|bambins?|"
+      r"mioches?)\b(?!\s*(?:de|du|des|d')\s)",
+      "enfant enfants gosse mome gamin gamine marmot bambin mioche", negatable=False,
+      articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.no_obligations", "R09-FAMILY", "family", "block",
       r"\blibre de (?:toute |toutes |tout )?(?:obligations?|contraintes?|attaches?|charges?|engagements?)"
       r"(?: de famille| familiale?s?)\b|\b(?:sans|pas de|aucune?) (?:attaches?|charges?|obligations?|contraintes?) "
@@ -310,9 +314,12 @@ _RELIGION = [
 # --------------------------------------------------------------------------------------- appearance
 _APPEARANCE = [
     P("appearance.physique", "R10-DISCRIM", "appearance", "block",
-      r"\bphysique (?:agreable|avenant|attrayant|attractif|irreprochable|plaisant|sympathique|de mannequin|"
-      r"harmonieux|seduisant|engageant|impeccable|soigne|joli|parfait)\b",
-      "physique", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2"),
+      r"\bphysique (?:(?:agreable|irreprochable|sympathique)s?|(?:avenant|attrayant|plaisant|seduisant|engageant|"
+      r"soigne|joli|parfait)(?:e|s|es)?|attracti(?:f|ve|fs|ves)|harmonieu(?:x|se|ses)|impeccables?|de mannequin)\b|"
+      # « apparence (physique) séduisante »: looks as a quality, not the care of one's dress (« apparence soignée »)
+      r"\bapparence (?:physique )?(?:agreable|avenant|attrayant|attirant|seduisant|plaisant|harmonieu|jolie|parfait)"
+      r"\w*(?! (?:des|du|de la|de l'|de vos|de nos|de votre|de notre)\b)",
+      "physique apparence", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2"),
       # « condition physique irréprochable »: fitness for the job (a health matter), not looks
       unless_before=r"(?:condition|forme|aptitude|capacite|resistance|endurance)s?\s*$"),
     P("appearance.looks", "R10-DISCRIM", "appearance", "block",

@@ -46,9 +46,9 @@ _CUE_EXCL = (
     r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\bsabsten\w*|\bpas (?:fait|faite|concu|"
     r"concue|pense|pensee|destine|destinee) pour\b|\babstenez|\babstenir|\babstiens|\babstiendr\w*|"
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
-    r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
+    r"\bexclu\w*|\binterdi(?:t|ction)\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
-    r"\bhors de question|\bstop\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
+    r"\bhors de question|\bstop\b|\bjamais\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
     r"\bwithout\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
     r"\bferme\w* (?:l'acces|la porte|les portes)|\b(?:cherchez|cherche|allez voir|voyez|postulez|passez) ailleurs\b|"
     r"\bc'est (?:non|niet|mort|exclu|hors de question)\b|\bnon[- ](?:embauche|recrutement|selection)\w*|"
@@ -109,7 +109,7 @@ _CUE_WORDS = frozenset(
     "demandons reclamons exigeons doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
     "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees "
     "partager partageant partageante partageantes partageants partagez partagent partage".split())
-_CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit",
+_CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit", "interdiction",
               "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
               "requis", "requise", "obligatoire", "imperati", "indispensable", "necessaire", "impose", "demande",
               "condition", "critere", "devra", "preferen", "privilegi", "prioritair", "prefer", "convien", "apprecie",
@@ -171,7 +171,8 @@ _LAWFUL = re.compile(
     r"\b(?:sans|pas de) (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
     # « quelle que soit l'organisation » after an exclusion is no statement: only a protected property makes one
     + WHATEVER_PROTECTED + r"|"
-    r"\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
+    r"\bindifferent|\bjamais (?:un |une |des )?(?:critere|obstacle|frein|probleme)|"
+    r"\bn'(?:est|sont) (?:pas|jamais) (?:un |des |une )?(?:critere|condition|obstacle|frein|"
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
@@ -182,6 +183,21 @@ _LAWFUL = re.compile(
     r"\ben raison de (?:son|sa|ses|leur|leurs)\b|\bne (?:sont|seront|sera|est) pas (?:exclu|ecarte|refuse|"
     r"elimine|incompatible|un obstacle|un frein)\w*"
 )
+
+# « Religion : indifférente, sauf Témoins de Jéhovah », « ouvert à tous, excepté … »: an exception to a statement of
+# openness excludes what it names (an exception to a law reference, « la loi impose …, sauf handicap », does not).
+_OPENNESS = re.compile(r"indifferent|peu importe|qu'importe|ouvert|tou(?:te)?s |sans distinction|aucune? ")
+_EXCEPT = re.compile(r"\b(?:sauf|excepte|hormis|a l'exception (?:de|des|du|d'))")
+
+
+def _states_lawful(clause: str, at: int) -> bool:
+    """Whether the clause states that no criterion applies, other than in an exception naming the property at ``at``."""
+    for m in _LAWFUL.finditer(clause):
+        if m.end() <= at and _OPENNESS.match(clause, m.start()) and _EXCEPT.search(clause, m.end(), at):
+            continue
+        return True
+    return False
+
 
 _PERSON = r"(?:personnes?|candidat\w*|profils?|gens|individus?|salarie\w*|collaborat\w*|cv|candidatures?|agents?|employe\w*)"
 
@@ -313,7 +329,9 @@ PROPS: tuple[Prop, ...] = (
        r"surpoids|en surpoids|obes\w*|(?:trop )?(?:gros|grosse|grosses|ronde?s?|maigres?|petite?s?|grande?s?) "
        r"(?:personnes?|gabarits?|tailles?)|kilos en trop|(?:un |le |votre |du |beau |belle |joli )physique|"
        r"physique (?:agreable|avenant|attrayant|attirant|de mannequin|irreprochable|parfait|plaisant|soigne|"
-       r"harmonieux|athletique|sportif|sympa|impeccable|seduisant|exceptionnel|avantageux)|physique(?= :)|"
+       r"harmonieux|athletique|sportif|sympa|impeccable|seduisant|exceptionnel|avantageux)|"
+       # « Physique : … » is a field of the person; « Poste physique : … » says what the job demands
+       r"(?<!poste )(?<!travail )(?<!metier )(?<!emploi )(?<!activite )(?<!job )physique(?= :)|"
        r"(?:beau|belle|beaux|belles|jolie?s?) (?:gosses?|gars|filles?|garcons?|femmes?|hommes?|visages?|"
        r"gueules?|physiques?|allures?|silhouettes?)|bg\b|canons?\b|sexy|mannequin\w*|"
        r"tatou\w*|piercing\w*|percing\w*|barbe\w*|barbus?|moustach\w*|cheveux (?:longs|colores|teints|rouges|verts|"
@@ -380,7 +398,7 @@ PROPS: tuple[Prop, ...] = (
        # how many children the person has (« ayant plus de deux enfants », « qui ont trois enfants »)
        r"(?:ayant|ont|avez|aient|possedant) (?:deja )?(?:plus de |moins de |au moins |au plus )?(?:\d|un|deux|trois|"
        r"quatre|cinq) enfants?|(?:plus|moins) de (?:\d|un|deux|trois|quatre|cinq) enfants?|"
-       r"nombre d'enfants|enfants? (?:a charge|"
+       r"nombre d'enfants|enfants? (?:a charge|a garder|"
        r"en bas age|deja grands|grands|scolarises|petits)|dont les enfants|bebes?|progeniture|marmots?|"
        r"mari(?:e|ee|es|ees)\b|mariee?\(e\)s?|mariage|personnes? a charge|(?:en|d'un|un) conge (?:maternite|parental)|pacse\w*|pacs\b|divorce\w*|separee?s?\b|"
        r"celibat\w*|veu(?:f|ve|fs|ves)\b|personnes? seules?|vivant seule?s?|vivre seule?s?|seule?s? sans (?:enfant|famille)|"
@@ -551,8 +569,10 @@ PROPS: tuple[Prop, ...] = (
        r"ecologist\w*|insoumis\w*|lepenist\w*|frontist\w*|nationalist\w*|anarchist\w*|zadist\w*|antifa\w*|"
        r"fach\w*|\blfi\b|\brn\b|\bps\b|\blr\b|\bfn\b|opinions?|convictions? (?:politiques?|syndicales?|"
        r"philosophiques?)|engagements? (?:politiques?|syndica\w*|associati\w*|militants?)|mandats? "
-       r"(?:syndica\w*|electifs?|locaux|local|municipa\w*|d'elu|politiques?)|elus? (?:municipa\w*|locaux|du cse|du "
-       r"personnel|syndica\w*|politiques?)|anciens? elus?|delegue\w* (?:syndica\w*|du personnel)|representants? "
+       r"(?:syndica\w*|electifs?|locaux|local|municipa\w*|d'elu|politiques?)|"
+       # inclusive endings: « élu(e) municipal(e) », « délégué(e) du personnel », « élu(e) CSE »
+       r"elu(?:\(e\)|e)?s? (?:municipa\w*|locaux|du cse|cse|au cse|du personnel|syndica\w*|politiques?)|"
+       r"ancien(?:ne|\(ne\))?s? elu(?:\(e\)|e)?s?|delegue(?:\(e\)|e)?s? (?:syndica\w*|du personnel)|representant(?:\(e\)|e)?s? "
        r"(?:syndica\w*|du personnel)|candidat\w* (?:a|aux) (?:une |des |l')?elections?|elections?|vote\w*|"
        r"prud'?hom\w*|actions? collectives?|conseillers? municipa\w*|maires?(?: en exercice| adjoints?)|"
        r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche))",
@@ -638,7 +658,10 @@ PROPS: tuple[Prop, ...] = (
        r"a moins)|residen(?:ce|t|ts|te|tes|ts?) (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin|proche|principale)|"
        r"residant\w* (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin)|resid(?:ez|er) (?:a|en|dans|hors|au|aux|sur|pres|"
        r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent|es|e) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
-       r"la|le|les|l')|viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
+       r"la|le|les|l')|"
+       # « vivant sur l'île de Ré uniquement »: where the person lives, like « habitant à »
+       r"viv(?:ant|ante|ants|antes) (?:a|en|dans|au|aux|sur) (?:l'|la |le |les )?[a-z]+|"
+       r"viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
        r"(?:cites?|banlieues?|quartiers?|zones?|campagne|villes?|communes?|agglomeration|regions?|departements?|\d|"
        r"[a-z]+ (?:rurale?|urbaine?))|originaires? (?:de|du|des|d')|quartiers?|(?<!ment )(?<!dessus )(?<!deja )"
        r"(?:les|des|en|aux|une|d'une|la) cites?\b|cite (?:hlm|sensible|"
@@ -877,7 +900,8 @@ PROPS += (
        r"\+|(?:superieur|inferieur)e? a|pas plus|pas moins) (?:de )?(?:19|[2-7]\d) ?(?:ans|printemps|balais|berges|piges)\b|(?:19|[2-7]\d) ?ans (?:et plus|"
        r"et moins|maxi\w*|mini\w*|max|min|ou plus|ou moins|revolus)|"
        r"vingtenaires?|trentenaires?|quadragenaires?|quinquagenaires?|sexagenaires?|quadras?|quinquas?|"
-       r"moins jeunes|plus ages|jeunots?|vieux|vieilles?|(?:la |une )?(?:vingtaine|trentaine|quarantaine|"
+       # « Vieux-Port », « Vieille-Brioude »: a hyphen makes a place name
+       r"moins jeunes|plus ages|jeunots?|vieux(?!-)|vieilles?(?!-)|(?:la |une )?(?:vingtaine|trentaine|quarantaine|"
        r"cinquantaine|soixantaine))",
        "ans printemps balais berges piges vos vingtenaire vingtenaires trentenaire trentenaires quadragenaire quadragenaires quinquagenaire "
        "quinquagenaires sexagenaire sexagenaires quadra quadras quinqua quinquas jeunes ages jeunot jeunots vieux "
@@ -900,8 +924,9 @@ PROPS += (
        r"garcon|fille|salarie\w*|employe\w*|vendeu\w*|serveu\w*|equipier\w*) (?:\w+ )?(?:agee?s? )?(?:de |d')?"
        r"(?:moins|plus|\+) de (?:1[6-9]|[2-7]\d) ?ans\b|(?<!l')(?<!moyenne d')\bagee?s? (?:de |d'|entre )"
        r"(?:1[6-9]|[2-7]\d)(?: (?:a|-|et) \d{2})? ?ans|"
-       r"\bpas (?:de|d') ?\+ de \d{2}|\bvos (?:1[6-9]|[2-7]\d) ans\b(?! d)|"
-       r"(?<![\d,.])\b(?:entre )?(?:1[6-9]|[2-6]\d) ?(?:/|-|a|et) ?(?:[2-7]\d) ?ans\b(?! d)|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
+       r"\bpas (?:de|d') ?\+ de \d{2}|\bvos (?:1[6-9]|[2-7]\d) ans\b(?! d'| de )|"
+       # not « 3-5 ans d'expérience », « 20 à 30 ans de métier »; « 25/35 ans dispo » is an age
+       r"(?<![\d,.])\b(?:entre )?(?:1[6-9]|[2-6]\d) ?(?:/|-|a|et) ?(?:[2-7]\d) ?ans\b(?! d'| de )|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
        "ne nee nes nees moins plus age agee ages agees vos ans",
        "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
        near=_AGE_NEAR,
@@ -1250,7 +1275,7 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
                 continue  # « contacter Marie »: a first name, not « mariée »
             lo, hi = min(ms, ks), max(me, ke)
             clause = folded[c0:c1]
-            if _LAWFUL.search(clause) or is_diversity_statement(folded, ms, me):
+            if _states_lawful(clause, ms - c0) or is_diversity_statement(folded, ms, me):
                 continue
             if prop.unless is not None and _lawful_context(prop.unless, clause):
                 continue
