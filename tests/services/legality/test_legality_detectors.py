@@ -48,7 +48,8 @@ def categories(o: dict) -> set[str]:
     ("Profil de type caucasien souhaité.", "origin", "block"),
     ("Allemand langue maternelle.", "origin", "review"),
     ("Être de religion musulmane.", "religion", "block"),
-    ("Interdiction du port du foulard.", "religion", "review"),
+    # rules 1.8: « interdiction » is an exclusion like « interdit » (« Port du foulard interdit » was already block)
+    ("Interdiction du port du foulard.", "religion", "block"),
     ("Physique avenant indispensable.", "appearance", "block"),
     ("Taille minimale 1m80.", "appearance", "block"),
     ("Être en très bonne santé.", "health_disability", "block"),

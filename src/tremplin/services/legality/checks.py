@@ -62,7 +62,9 @@ def _age_numbers(folded: str):
 _AGE_RANGE_START = re.compile(r"(?<![\d.,/])(\d{1,2})\s*(?:-|a|et|/|ou)\s*$")
 _AFTER_NOT_AGE = fast(
     r"^\s*(?:minimum\s+|min\.?\s+|au moins\s+|environ\s+|et plus\s+)?(?:d'(?!age)|de (?!age|moins|plus)|d |"
-    r"dans |chez |sur (?:un|une|le|la|des|poste)|en tant|au sein|comme |a l'|a la |au poste|au service|"
+    # « 10 ans à la tête de », not « moins de 30 ans à la date d'embauche » (when the age is measured)
+    r"dans |chez |sur (?:un|une|le|la|des|poste)|en tant|au sein|comme |a l'(?!embauche|entree|inscription|ouverture)|"
+    r"a la (?!date|signature|prise de poste|rentree|fin de)|au poste|au service|"
     r"en (?:cuisine|restauration|magasin|entreprise|industrie|agence|cabinet|atelier|usine|poste|milieu|"
     r"qualite|gestion|management|vente|comptabilite|maintenance|production|logistique|btp|boulangerie|salle)|"
     r"apres|plus tard|d'anciennete|d'exp|de metier|de pratique|d'activite|d'existence|d'histoire|de savoir|"

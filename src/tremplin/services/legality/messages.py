@@ -371,6 +371,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "dans une autre langue.",
         "suggest": "Indiquez le niveau de français attendu (ex. « français courant, à l'écrit et à l'oral »).",
     },
+    "language.native_speaker": {
+        "explain": "« {text} » exige une langue maternelle : écarter quelqu'un pour la langue qu'il a apprise enfant "
+                   "est interdit (critères de la langue et de l'origine) ; seul un niveau utile au poste peut être "
+                   "demandé.",
+        "suggest": "Indiquez le niveau de langue utile au poste (ex. « anglais bilingue, niveau C2 »).",
+    },
     "language.not_french": {
         "explain": "Le texte de l'offre est rédigé en langue étrangère (environ {share} % de mots anglais). Une offre "
                    "diffusée en France doit être rédigée en français, même si la langue est une compétence requise.",

@@ -41,7 +41,10 @@ _NOT_PAY = fast(
     r"variable|commission\w*|avantage|frais(?!e)|rembours\w*|cheques?|carte|budget|\bca\b|chiffre|capital|"
     r"prix(?! (?:de l'heure|horaire|de la journee|de la semaine))|"
     r"tarif(?! horaire)|"
-    r"cout|loyer|valeur|montant|facture|plafond|augmentation|financement|\baide\b|subvention|caution|fonds|epargne|"
+    r"cout|loyer|valeur|montant|facture|plafond|augmentation|financement|subvention|"
+    # an aid, not the job of an « aide à domicile », « aide-soignant », « aide de cuisine »
+    r"\baide\b(?!-| (?:a domicile|a la personne|menager\w*|de cuisine|cuisin\w*|maternel\w*|familial\w*|educat\w*|"
+    r"comptable|de vie))|caution|fonds|epargne|"
     r"\bpee\b|cotisation|\bjusqu'a\b|gains? (?:jusqu|pouvant)|\+\s*$|revenus? (?:complementaires?|potentiels?)|"
     r"dotation|allocation|forfait (?:mobilite|teletravail)|treizieme|13e|13eme|\bvente|\bpanier moyen|"
     r"prise en charge|\bhabitants|\bsalaries|collaborateurs|milliards?|millions?|\bk€ de|investi|segur|"
@@ -197,7 +200,8 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         # An amount with an explicit time unit that fits its size (« 1 500 € par mois », « 11 €/h ») is pay even
         # without a pay word, unless a word announcing something else is near (checked above).
         fits_unit = explicit_unit and not kilo and _infer_unit(low_value) == unit
-        per_item = _per_item_hourly(folded, after, start, end, low_value, has_pay_word) if not kilo else None
+        per_item = None if kilo else (_per_item_hourly(folded, after, start, end, low_value)
+                                      or _per_task_hourly(folded, after, start, end, low_value))
         if per_item is not None:
             # « 2 € par course, environ 4 courses par heure »: the pay of one hour is the rate times the output
             out.append(Amount(per_item, "hour", net, ft.name, range_start, end))
@@ -267,7 +271,9 @@ _DAY_LENGTH = re.compile(r"\b(?:journees?|jours?)(?: de travail| travaillee?s?)?
                          r"(?: de travail)? ?(?:par jour|/ ?jour|par journee|la journee|chaque jour)")
 
 
-_DAY_BEFORE = re.compile(r"\b(?:la|une|chaque|par) (journee|semaine|nuit)\b[^.;:]{0,70}$")
+# « La journée … 60 € », « Journée de 9 heures payée 70 € »: without an article, the period must give its length
+_DAY_BEFORE = re.compile(r"\b(?:(?:la|une|chaque|par) |(?=(?:journee|semaine|nuit)s? (?:de |d'une duree de |\()\d))"
+                         r"(journee|semaine|nuit)\b[^.;:]{0,70}$")
 # « de 20 h à 7 h », « 9h-18h »: a working span, less the break the sentence states
 _SPAN = re.compile(r"\b([01]?\d|2[0-3]) ?h ?([0-5]\d)? ?(?:-|a|jusqu'a) ?([01]?\d|2[0-3]) ?h ?([0-5]\d)?(?![\d/])")
 _BREAK = re.compile(r"\b(\d) ?h(?:eures?)? ?(\d{2})? (?:de pause|de coupure)|pause (?:d'une heure|de (\d) ?h)")
@@ -313,15 +319,15 @@ def _span_hours(folded: str, s0: int, s1: int) -> set[float]:
 _PER_ITEM = re.compile(r"\s*(?:bruts?|nets?)?\s*(?:/|par|l'|le|la|chaque|a l'|au|a la|pour (?:un|une|chaque))\s*([a-z]{3,})")
 
 
-def _per_item_hourly(folded: str, after: str, start: int, end: int, value: float, pay_word: bool) -> float | None:
+def _per_item_hourly(folded: str, after: str, start: int, end: int, value: float) -> float | None:
+    """A rate per item and the items made in an hour. No pay word is needed: a price per item followed by the number
+    of items per hour is a piece rate (« 0,03 € par boîte aux lettres, environ 200 boîtes à l'heure »)."""
     if value >= 50:
         return None
     m = _PER_ITEM.match(after)
     if m is None or m.group(1).startswith(("heure", "mois", "an", "annee", "jour", "semaine", "nuit")):
         return None
-    s0, s1 = sentence_bounds(folded, start, end)
-    if not pay_word and not _PAY_WORDS.search(folded, s0, s1):
-        return None
+    _, s1 = sentence_bounds(folded, start, end)
     stem = "(?:kilo|kg)" if m.group(1).startswith(("kilo", "kg")) else re.escape(m.group(1)[:4])
     # « 8 chemises repassées par heure »: one participle may stand between the items and the hour
     rate = re.search(r"\b(\d{1,3}) ?(?:\w+ )?" + stem + r"[a-z]*(?: [a-z]+)?\s*(?:par|/|a l'|de l'|chaque|l')\s*"
@@ -331,6 +337,44 @@ def _per_item_hourly(folded: str, after: str, start: int, end: int, value: float
         return None
     n = int(rate.group(1))
     return round(value * n, 2) if 1 <= n <= 300 else None
+
+
+# How long one task takes: « 1 h 30 », « 45 minutes », « une heure et demie », « trois quarts d'heure ».
+_TASK_TIME = (r"(?:(\d{1,2}) ?(?:h|heures?)(?: ?(\d{2})\b)?|(\d{1,3}) ?(?:min|minutes?|mn)\b|"
+              r"(une demi-heure|un quart d'heure|trois quarts d'heure|une heure et demie|une heure et quart|une heure|"
+              r"deux heures|trois heures|quatre heures))")
+_TASK_WORDS = {"une demi-heure": 0.5, "un quart d'heure": 0.25, "trois quarts d'heure": 0.75, "une heure et demie": 1.5,
+               "une heure et quart": 1.25, "une heure": 1.0, "deux heures": 2.0, "trois heures": 3.0,
+               "quatre heures": 4.0}
+# the task's length right after it (« par intervention d'une heure et demie », « la séance de 45 minutes »)
+_TASK_LENGTH = re.compile(r"(?: [a-z]+)? (?:de |d'|d'une duree de |\()" + _TASK_TIME)
+
+
+def _task_hours(m: re.Match) -> float:
+    if m.group(4):
+        return _TASK_WORDS[m.group(4)]
+    if m.group(3):
+        return int(m.group(3)) / 60
+    return int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
+
+
+def _per_task_hourly(folded: str, after: str, start: int, end: int, value: float) -> float | None:
+    """« 9 € par intervention d'une heure et demie », « 8 € par chambre, compter 1 h 30 par chambre »: the pay of one
+    task and the time it takes, stated in the amount's sentence, make an hourly rate."""
+    if value >= 300:
+        return None
+    m = _PER_ITEM.match(after)
+    if m is None or m.group(1).startswith(("heure", "mois", "an", "annee", "jour", "semaine", "nuit")):
+        return None
+    length = _TASK_LENGTH.match(after, m.end())
+    if length is None:
+        _, s1 = sentence_bounds(folded, start, end)
+        length = re.search(r"\b" + _TASK_TIME + r" (?:\w+ )?(?:par|pour|chaque) (?:\w+ )?" + re.escape(m.group(1)[:4]),
+                           folded[end:s1])
+    if length is None:
+        return None
+    h = _task_hours(length)
+    return round(value / h, 2) if 0.25 <= h <= 13 else None
 
 
 # « Rémunération : 1100 », « Salaire brut mensuel : 1 250 »: a bare figure after a pay label.

@@ -29,7 +29,13 @@ from dataclasses import dataclass, replace
 
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
-from tremplin.services.legality.lexicon import WHATEVER_PROTECTED, apply_exceptions, is_diversity_statement
+from tremplin.services.legality.lexicon import (
+    EMPLOYER_PAYS,
+    REIMBURSED,
+    WHATEVER_PROTECTED,
+    apply_exceptions,
+    is_diversity_statement,
+)
 from tremplin.services.legality.text import clause_bounds, fast, finditer_in_windows, word_positions
 
 # ------------------------------------------------------------------------------------------------ cues
@@ -40,9 +46,9 @@ _CUE_EXCL = (
     r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\bsabsten\w*|\bpas (?:fait|faite|concu|"
     r"concue|pense|pensee|destine|destinee) pour\b|\babstenez|\babstenir|\babstiens|\babstiendr\w*|"
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
-    r"\bexclu\w*|\binterdit\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
+    r"\bexclu\w*|\binterdi(?:t|ction)\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
-    r"\bhors de question|\bstop\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
+    r"\bhors de question|\bstop\b|\bjamais\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
     r"\bwithout\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
     r"\bferme\w* (?:l'acces|la porte|les portes)|\b(?:cherchez|cherche|allez voir|voyez|postulez|passez) ailleurs\b|"
     r"\bc'est (?:non|niet|mort|exclu|hors de question)\b|\bnon[- ](?:embauche|recrutement|selection)\w*|"
@@ -103,7 +109,7 @@ _CUE_WORDS = frozenset(
     "demandons reclamons exigeons doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
     "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees "
     "partager partageant partageante partageantes partageants partagez partagent partage".split())
-_CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit",
+_CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit", "interdiction",
               "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
               "requis", "requise", "obligatoire", "imperati", "indispensable", "necessaire", "impose", "demande",
               "condition", "critere", "devra", "preferen", "privilegi", "prioritair", "prefer", "convien", "apprecie",
@@ -165,7 +171,8 @@ _LAWFUL = re.compile(
     r"\b(?:sans|pas de) (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
     # « quelle que soit l'organisation » after an exclusion is no statement: only a protected property makes one
     + WHATEVER_PROTECTED + r"|"
-    r"\bindifferent|\bn'(?:est|sont) pas (?:un |des |une )?(?:critere|condition|obstacle|frein|"
+    r"\bindifferent|\bjamais (?:un |une |des )?(?:critere|obstacle|frein|probleme)|"
+    r"\bn'(?:est|sont) (?:pas|jamais) (?:un |des |une )?(?:critere|condition|obstacle|frein|"
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
@@ -176,6 +183,21 @@ _LAWFUL = re.compile(
     r"\ben raison de (?:son|sa|ses|leur|leurs)\b|\bne (?:sont|seront|sera|est) pas (?:exclu|ecarte|refuse|"
     r"elimine|incompatible|un obstacle|un frein)\w*"
 )
+
+# « Religion : indifférente, sauf Témoins de Jéhovah », « ouvert à tous, excepté … »: an exception to a statement of
+# openness excludes what it names (an exception to a law reference, « la loi impose …, sauf handicap », does not).
+_OPENNESS = re.compile(r"indifferent|peu importe|qu'importe|ouvert|tou(?:te)?s |sans distinction|aucune? ")
+_EXCEPT = re.compile(r"\b(?:sauf|excepte|hormis|a l'exception (?:de|des|du|d'))")
+
+
+def _states_lawful(clause: str, at: int) -> bool:
+    """Whether the clause states that no criterion applies, other than in an exception naming the property at ``at``."""
+    for m in _LAWFUL.finditer(clause):
+        if m.end() <= at and _OPENNESS.match(clause, m.start()) and _EXCEPT.search(clause, m.end(), at):
+            continue
+        return True
+    return False
+
 
 _PERSON = r"(?:personnes?|candidat\w*|profils?|gens|individus?|salarie\w*|collaborat\w*|cv|candidatures?|agents?|employe\w*)"
 
@@ -307,7 +329,9 @@ PROPS: tuple[Prop, ...] = (
        r"surpoids|en surpoids|obes\w*|(?:trop )?(?:gros|grosse|grosses|ronde?s?|maigres?|petite?s?|grande?s?) "
        r"(?:personnes?|gabarits?|tailles?)|kilos en trop|(?:un |le |votre |du |beau |belle |joli )physique|"
        r"physique (?:agreable|avenant|attrayant|attirant|de mannequin|irreprochable|parfait|plaisant|soigne|"
-       r"harmonieux|athletique|sportif|sympa|impeccable|seduisant|exceptionnel|avantageux)|physique(?= :)|"
+       r"harmonieux|athletique|sportif|sympa|impeccable|seduisant|exceptionnel|avantageux)|"
+       # « Physique : … » is a field of the person; « Poste physique : … » says what the job demands
+       r"(?<!poste )(?<!travail )(?<!metier )(?<!emploi )(?<!activite )(?<!job )physique(?= :)|"
        r"(?:beau|belle|beaux|belles|jolie?s?) (?:gosses?|gars|filles?|garcons?|femmes?|hommes?|visages?|"
        r"gueules?|physiques?|allures?|silhouettes?)|bg\b|canons?\b|sexy|mannequin\w*|"
        r"tatou\w*|piercing\w*|percing\w*|barbe\w*|barbus?|moustach\w*|cheveux (?:longs|colores|teints|rouges|verts|"
@@ -374,7 +398,7 @@ PROPS: tuple[Prop, ...] = (
        # how many children the person has (« ayant plus de deux enfants », « qui ont trois enfants »)
        r"(?:ayant|ont|avez|aient|possedant) (?:deja )?(?:plus de |moins de |au moins |au plus )?(?:\d|un|deux|trois|"
        r"quatre|cinq) enfants?|(?:plus|moins) de (?:\d|un|deux|trois|quatre|cinq) enfants?|"
-       r"nombre d'enfants|enfants? (?:a charge|"
+       r"nombre d'enfants|enfants? (?:a charge|a garder|"
        r"en bas age|deja grands|grands|scolarises|petits)|dont les enfants|bebes?|progeniture|marmots?|"
        r"mari(?:e|ee|es|ees)\b|mariee?\(e\)s?|mariage|personnes? a charge|(?:en|d'un|un) conge (?:maternite|parental)|pacse\w*|pacs\b|divorce\w*|separee?s?\b|"
        r"celibat\w*|veu(?:f|ve|fs|ves)\b|personnes? seules?|vivant seule?s?|vivre seule?s?|seule?s? sans (?:enfant|famille)|"
@@ -545,8 +569,10 @@ PROPS: tuple[Prop, ...] = (
        r"ecologist\w*|insoumis\w*|lepenist\w*|frontist\w*|nationalist\w*|anarchist\w*|zadist\w*|antifa\w*|"
        r"fach\w*|\blfi\b|\brn\b|\bps\b|\blr\b|\bfn\b|opinions?|convictions? (?:politiques?|syndicales?|"
        r"philosophiques?)|engagements? (?:politiques?|syndica\w*|associati\w*|militants?)|mandats? "
-       r"(?:syndica\w*|electifs?|locaux|local|municipa\w*|d'elu|politiques?)|elus? (?:municipa\w*|locaux|du cse|du "
-       r"personnel|syndica\w*|politiques?)|anciens? elus?|delegue\w* (?:syndica\w*|du personnel)|representants? "
+       r"(?:syndica\w*|electifs?|locaux|local|municipa\w*|d'elu|politiques?)|"
+       # inclusive endings: « élu(e) municipal(e) », « délégué(e) du personnel », « élu(e) CSE »
+       r"elu(?:\(e\)|e)?s? (?:municipa\w*|locaux|du cse|cse|au cse|du personnel|syndica\w*|politiques?)|"
+       r"ancien(?:ne|\(ne\))?s? elu(?:\(e\)|e)?s?|delegue(?:\(e\)|e)?s? (?:syndica\w*|du personnel)|representant(?:\(e\)|e)?s? "
        r"(?:syndica\w*|du personnel)|candidat\w* (?:a|aux) (?:une |des |l')?elections?|elections?|vote\w*|"
        r"prud'?hom\w*|actions? collectives?|conseillers? municipa\w*|maires?(?: en exercice| adjoints?)|"
        r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche))",
@@ -632,7 +658,10 @@ PROPS: tuple[Prop, ...] = (
        r"a moins)|residen(?:ce|t|ts|te|tes|ts?) (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin|proche|principale)|"
        r"residant\w* (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin)|resid(?:ez|er) (?:a|en|dans|hors|au|aux|sur|pres|"
        r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent|es|e) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
-       r"la|le|les|l')|viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
+       r"la|le|les|l')|"
+       # « vivant sur l'île de Ré uniquement »: where the person lives, like « habitant à »
+       r"viv(?:ant|ante|ants|antes) (?:a|en|dans|au|aux|sur) (?:l'|la |le |les )?[a-z]+|"
+       r"viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
        r"(?:cites?|banlieues?|quartiers?|zones?|campagne|villes?|communes?|agglomeration|regions?|departements?|\d|"
        r"[a-z]+ (?:rurale?|urbaine?))|originaires? (?:de|du|des|d')|quartiers?|(?<!ment )(?<!dessus )(?<!deja )"
        r"(?:les|des|en|aux|une|d'une|la) cites?\b|cite (?:hlm|sensible|"
@@ -747,7 +776,7 @@ PROPS: tuple[Prop, ...] = (
        r"frais (?:de |d')?(?:dossier|inscription|candidature|traitement|etude|gestion|ouverture|envoi|formation|"
        r"adhesion|mise en relation|placement|reservation|participation|session|selection|recrutement|demarrage|"
        r"installation|constitution|service|abonnement|badge|tenue|materiel)|cautions?|depots? de garantie|"
-       r"kits?(?: de (?:demarrage|demonstration|depart|vente|lancement))?|forfaits?|acomptes?|cotisations?|"
+       r"(?:kits?|packs?(?! (?:office|microsoft|adobe)))(?: de (?:demarrage|demonstration|depart|vente|lancement|bienvenue))?|forfaits?|acomptes?|cotisations?|"
        r"abonnements? (?:premium|candidat|payant|mensuel)|comptes? (?:candidat )?premium|premium|droits? "
        r"(?:d'entree|d'inscription|d'adhesion)|(?:formation|reunion|session|inscription|candidature|stage|entretien|"
        r"dossier|test|evaluation|selection|recrutement|kit|badge|tenue|acces|atelier|seminaire|information|"
@@ -766,6 +795,10 @@ PROPS: tuple[Prop, ...] = (
        r"adhesion\w*|licence\w*|cartes? (?:de membre|d'adherent)|moyennant|avance de|acquer\w*|"
        r"financer (?:vous-meme|vous meme|soi-meme|personnellement)|verseront|versera|contribution\w*|"
        r"€ ?/ ?min\w*|par minute|la minute|"
+       # joining a file or a network written with the verb (« Inscrivez-vous à notre fichier (45 € par an) »), access to
+       # the employer's contact details (« Accès aux coordonnées de l'employeur : 45 € »)
+       r"(?:inscrivez|abonnez|adherez)[- ]vous|(?:acces|accedez|acceder) (?:aux?|a la|a l') ?(?:coordonnees|contacts?|"
+       r"numeros?|offres?|annonces?)|coordonnees (?:de l'employeur|du recruteur|de l'entreprise|du client)|"
        # something sold to the candidate, a payment as the way to apply, an access code, a share of the pay
        r"(?:vous )?(?:sera|seront|est|sont) vendue?s?\b|vendue?s? (?:a |au prix de |pour )?(?:environ )?\d|"
        r"en (?:reglant|payant|versant|achetant|souscrivant|acquittant)|codes? d'acces|"
@@ -782,10 +815,11 @@ PROPS: tuple[Prop, ...] = (
        "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
        "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
-       "sms envoi message texto somme reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
+       "sms envoi message texto somme pack packs inscrivez abonnez adherez acces accedez acceder coordonnees "
+       "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
-              r"(?<!non )(?<!pas )(?<!jamais )rembours(?!able)|\bpris\w* en charge|\bprise en charge|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
+              + REIMBURSED + "|" + EMPLOYER_PAYS + r"|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
               r"\bprime\w*|\bindemni\w*|\bmutuelle|\bticket\w*|\btitres?[- ]restaurant|\bpanier|\bavantage\w*|"
               r"\ba (?:nos|notre) (?:frais|charge)|\ba la charge (?:de l'employeur|de l'entreprise|de la societe)|"
               r"\bpar (?:l'employeur|l'entreprise)|\bfinanc\w* par (?:nous|l'entreprise|l'employeur|nos soins|"
@@ -800,7 +834,9 @@ PROPS: tuple[Prop, ...] = (
               r"retraite)|\bcharges? (?:sociales?|patronales?)|\bpremium\b(?!.{0,30}€)|\bmarques? premium|"
               r"\bgamme|\bclients? premium|\bhotel|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
               r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
-              r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b"),
+              r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b|"
+              # rent for housing the employer offers, kept from the pay: a benefit in kind, not a fee to get the job
+              r"\bloyers?\b|\blogements? (?:possible|facultatif|propose|disponible|sur place)"),
 )
 
 # A number that can be an age or a birth year. The lookahead on the first digit adds no condition (every alternative
@@ -864,7 +900,8 @@ PROPS += (
        r"\+|(?:superieur|inferieur)e? a|pas plus|pas moins) (?:de )?(?:19|[2-7]\d) ?(?:ans|printemps|balais|berges|piges)\b|(?:19|[2-7]\d) ?ans (?:et plus|"
        r"et moins|maxi\w*|mini\w*|max|min|ou plus|ou moins|revolus)|"
        r"vingtenaires?|trentenaires?|quadragenaires?|quinquagenaires?|sexagenaires?|quadras?|quinquas?|"
-       r"moins jeunes|plus ages|jeunots?|vieux|vieilles?|(?:la |une )?(?:vingtaine|trentaine|quarantaine|"
+       # « Vieux-Port », « Vieille-Brioude »: a hyphen makes a place name
+       r"moins jeunes|plus ages|jeunots?|vieux(?!-)|vieilles?(?!-)|(?:la |une )?(?:vingtaine|trentaine|quarantaine|"
        r"cinquantaine|soixantaine))",
        "ans printemps balais berges piges vos vingtenaire vingtenaires trentenaire trentenaires quadragenaire quadragenaires quinquagenaire "
        "quinquagenaires sexagenaire sexagenaires quadra quadras quinqua quinquas jeunes ages jeunot jeunots vieux "
@@ -887,8 +924,9 @@ PROPS += (
        r"garcon|fille|salarie\w*|employe\w*|vendeu\w*|serveu\w*|equipier\w*) (?:\w+ )?(?:agee?s? )?(?:de |d')?"
        r"(?:moins|plus|\+) de (?:1[6-9]|[2-7]\d) ?ans\b|(?<!l')(?<!moyenne d')\bagee?s? (?:de |d'|entre )"
        r"(?:1[6-9]|[2-7]\d)(?: (?:a|-|et) \d{2})? ?ans|"
-       r"\bpas (?:de|d') ?\+ de \d{2}|\bvos (?:1[6-9]|[2-7]\d) ans\b(?! d)|"
-       r"(?<![\d,.])\b(?:entre )?(?:1[6-9]|[2-6]\d) ?(?:/|-|a|et) ?(?:[2-7]\d) ?ans\b(?! d)|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
+       r"\bpas (?:de|d') ?\+ de \d{2}|\bvos (?:1[6-9]|[2-7]\d) ans\b(?! d'| de )|"
+       # not « 3-5 ans d'expérience », « 20 à 30 ans de métier »; « 25/35 ans dispo » is an age
+       r"(?<![\d,.])\b(?:entre )?(?:1[6-9]|[2-6]\d) ?(?:/|-|a|et) ?(?:[2-7]\d) ?ans\b(?! d'| de )|\b(?:\+|plus) de \d{2} ans (?:svp|s'abstenir|merci de|non|pas)",
        "ne nee nes nees moins plus age agee ages agees vos ans",
        "self", "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
        near=_AGE_NEAR,
@@ -1010,7 +1048,7 @@ _CHARGED = fast(
     r"(?:achete|achetez|paye|payez|regle|reglez|verse|versez|finance|financez|avance|avancez)\w* (?:son|sa|ses|votre|"
     r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront) (?:\w+ )?(?:acheter|regler|payer|verser|"
     r"financer|avancer|s'acquitter|prevoir)|est demande|sont demandes|sera demande|seront demandes|demande\w* "
-    r"(?:au|aux|a la) (?:candidat|postulant|nouvel|recrue)|obligatoire|avant (?:de commencer|l'embauche|la prise|"
+    r"(?:au|aux|a la) (?:candidat|postulant|nouvel|recrue)|obligatoire|imposee?s?\b|avant (?:de commencer|l'embauche|la prise|"
     r"le debut|votre|toute)|pour (?:postuler|etre (?:present|retenu|recrute|embauche|mis)|acceder|candidater|"
     r"etre mis)|a l'inscription|a la signature|lors de l'inscription|08 ?9\d)|"
     # a charge per call or message: « € » has no word boundary before it
@@ -1141,6 +1179,14 @@ def _fee_reader(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, i
     return ("fee", reader.start(), reader.end()) if reader else None
 
 
+def _purpose_start(folded: str, c0: int, ms: int) -> int:
+    """« Pour valider votre inscription et postuler : paiement de 45 € »: what a colon follows says what the sum pays
+    for, so the fee cues are also looked for before it (in the same sentence, within the fee window)."""
+    if c0 > 1 and folded[c0 - 1] == ":":
+        return max(clause_bounds(folded, c0 - 1, c0 - 1, 90, 0)[0], ms - 90)
+    return c0
+
+
 def _near(spans: list[tuple[int, int]], s: int, e: int, reach: int) -> bool:
     """Whether some span of the sorted list lies within ``reach`` characters of [s, e)."""
     i = bisect_left(spans, (s - reach - 200, 0))
@@ -1214,7 +1260,8 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             if prop.cues == ("self",):
                 found = ("self", ms, me)
             elif prop.cues == ("fee",):
-                found = _fee(folded, c0, c1, ms, me) or _fee_reader(folded, c0, c1, ms, me)
+                f0 = _purpose_start(folded, c0, ms)
+                found = _fee(folded, f0, c1, ms, me) or _fee_reader(folded, f0, c1, ms, me)
             else:
                 found = _cue(prop, folded, c0, c1, ms, me, near)
                 if found is None and prop.field_form and _field_form(folded, c0, ms, me, c1):
@@ -1228,7 +1275,7 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
                 continue  # « contacter Marie »: a first name, not « mariée »
             lo, hi = min(ms, ks), max(me, ke)
             clause = folded[c0:c1]
-            if _LAWFUL.search(clause) or is_diversity_statement(folded, ms, me):
+            if _states_lawful(clause, ms - c0) or is_diversity_statement(folded, ms, me):
                 continue
             if prop.unless is not None and _lawful_context(prop.unless, clause):
                 continue
