@@ -13,7 +13,7 @@ additions differs (tests compare both).
 
 The weights file (:func:`save`, :func:`load`) holds only features taken from the repository's template wordings;
 training (``sentence_training.py``) never takes a word from real offers into the vocabulary. Measures:
-``benchmarks/legality_sentence_model.py`` and docs/quality.md (« Détecteur de phrases appris »).
+``tremplin evaluate legality --sentence-model FILE`` and docs/quality.md (« Détecteur de phrases v2 »).
 """
 
 from __future__ import annotations
