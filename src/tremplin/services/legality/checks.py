@@ -115,6 +115,17 @@ _UPPER = fast(r"(?:moins de|- de|-\s*$|\bmax\w*|au plus|jusqu'a|et moins|ne pas 
 _EXCLUSION = fast(r"(?:s'abstenir|exclu\w*|non accept\w*|refuse\w*|pas de|pas les bienvenu)")
 _MAJOR = fast(r"\b(?:etre|vous etes|tu es|etes|etre age\w* de)\s+majeur(?:\(e\)|e)?s?\b|\bmajeur(?:\(e\)|e)?s?"
                     r"\s+(?:exige|obligatoire|requis|imperatif|uniquement)\w*|\bmajorite (?:exigee|requise|obligatoire)\b")
+# A job the law closes to minors (serving alcohol, night work, private security, gambling, dangerous work): « être
+# majeur » or « 18 ans minimum » with such a reason in its sentence restates the law, it is no age criterion.
+_MINORS_BARRED = fast(r"\b(?:alcool\w*|boissons? alcoolis\w*|debits? de boissons?|licence (?:iv|4)|bar\b|bars\b|"
+                      r"discotheque|boite de nuit|casinos?|jeux d'argent|tabac|travail de nuit|de nuit|nuits?\b|"
+                      r"cnaps|carte professionnelle|securite privee|agent de (?:surete|securite)|surete|"
+                      r"port d'arme|permis (?:b|c|d|ce|de conduire|poids lourd)|travaux dangereux|conduite d'engins|"
+                      r"caces)")
+# « interdit aux moins de 18 ans »: the young are shut out, the figure is a lower limit
+_BARRED_BELOW = fast(r"\b(?:interdit\w*|ferme\w*|deconseille\w*|inaccessible\w*|pas (?:accessible|ouvert)\w*|"
+                     r"non (?:accessible|ouvert)\w*)\s+(?:aux|a des|pour les)\s+moins de\s*$")
+_MIN_LABEL = fast(r"\bage (?:minimum|minimal|requis)\s*:?\s*$")
 _AGE_LIMIT_WORDS = fast(r"\blimite d'age\b|\bage (?:maximum|maximal|limite|minimum|minimal|requis|exige|"
                               r"souhaite|ideal)\b")
 
@@ -186,6 +197,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                                                           post))
             if exclusion:  # « plus de 50 ans s'abstenir » is an upper limit
                 is_lower, is_upper = is_upper, is_lower
+            if _BARRED_BELOW.search(folded, max(0, start - 45), start) or \
+                    _MIN_LABEL.search(folded, max(0, start - 20), start):
+                is_lower, is_upper = True, False
             if not_more:  # « pas plus de 40 ans » is an upper limit, « pas moins de 25 ans » a lower one
                 is_upper = "moins" not in not_more.group(0)
                 is_lower = not is_upper
@@ -217,6 +231,8 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                     dropped.append(("R07-AGE", "EXC-APPRENTISSAGE", ft.name))
                     continue
             if high is None and low == 18:
+                if _MINORS_BARRED.search(folded, s0, s1):
+                    continue
                 hits.append(Hit("age.adult_only", "R07-AGE", "age", "advise", ft.name, start, end, params=detail))
                 continue
             severity, exc = "block", None
@@ -226,7 +242,8 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                             exception=exc, articles=("L5331-2", "L1132-1", "L5321-2")))
         for m in (_MAJOR.finditer(folded) if not ft.words.isdisjoint({"majeur", "majeure", "majeurs", "majorite"})
                   else ()):
-            if is_diversity_statement(folded, *m.span()):
+            if is_diversity_statement(folded, *m.span()) or _MINORS_BARRED.search(
+                    folded, *sentence_bounds(folded, *m.span())):
                 continue
             hits.append(Hit("age.adult_only", "R07-AGE", "age", "advise", ft.name, m.start(), m.end(),
                             params={"low": 18, "high": None}))
@@ -240,6 +257,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
             # Covered by a numeric finding in the same clause? keep only one.
             if any(h.field == ft.name and h.start is not None and abs(h.start - m.end()) < 40 for h in hits):
                 continue
+            if re.match(r"\s*:?\s*18 ans\b", folded[m.end():m.end() + 12]) and _MINORS_BARRED.search(
+                    folded, *sentence_bounds(folded, *m.span())):
+                continue  # « Âge minimum : 18 ans (travail de nuit) »: the law's own minimum
             hits.append(Hit("age.limit_words", "R07-AGE", "age", "block", ft.name, m.start(), m.end(),
                             articles=("L5331-2", "L1132-1", "L5321-2")))
     return hits
