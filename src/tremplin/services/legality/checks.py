@@ -267,21 +267,30 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
 
 # =============================================================================== gendered titles
 
+# Feminine agent nouns built on « -ière », « -euse », « -trice » (« palefrenière », « équipière », « monitrice »), less the
+# things and abstractions that share the endings (« carrière », « perceuse », « imprimante » has none)
+_FEMININE_AGENT = (r"(?!(?:carriere|filiere|matiere|maniere|lumiere|premiere|derniere|frontiere|riviere|priere|"
+                   r"barriere|cafetiere|theiere|chaudiere|croisiere|jardiniere|perceuse|tondeuse|chargeuse|"
+                   r"balayeuse|laveuse|niveleuse|moissonneuse|agrafeuse|calculatrice|imprimatrice|structure|"
+                   r"entreprise|societe|personne|equipe)s?\b)[a-z-]{3,}(?:iere|euse|trice)s?")
 _RECRUIT_FEMININE = fast(
-    r"\b(?:recherch|recrut|embauch|cherch)\w*\s+(?:un |une |notre |nouvelle |des )?(?:future?\s+)?"
+    r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
+    r"(?:future?\s+|nouvelle\s+)?"
     r"(vendeuse|serveuse|caissiere|coiffeuse|secretaire|hotesse|femme de (?:menage|chambre)|dame de (?:compagnie|"
     r"service)|employee|assistante|aide-soignante|infirmiere|cuisiniere|esthéticienne|estheticienne|standardiste|"
     r"gouvernante|nourrice|nounou|baby-sitter|jeune fille|demoiselle|vendeuses|serveuses|caissieres|hotesses|"
     r"femmes? de menage|aide-menagere|menagere|auxiliaire de vie feminine|ouvriere|opératrice|operatrice|"
-    r"preparatrice|conseillere|commerciale|livreuse|agente)\b"
+    r"preparatrice|conseillere|commerciale|livreuse|agente|" + _FEMININE_AGENT + r")\b"
+    # « Caissières recherchées » : the sought person named first, the participle in the feminine
+    r"|\b(" + _FEMININE_AGENT + r"|vendeuses?|serveuses?|caissieres?|hotesses?|assistantes?|employees?)\s+"
+    r"(?:recherchees?|recrutees?|demandees?|souhaitees?)\b"
 )
-
-
+_FEMININE_ENDINGS = ("iere", "ieres", "euse", "euses", "trice", "trices")
 _FEMININE_WORDS = frozenset(
     "vendeuse serveuse caissiere coiffeuse secretaire hotesse femme femmes dame employee assistante aide infirmiere "
     "cuisiniere estheticienne standardiste gouvernante nourrice nounou baby fille demoiselle vendeuses serveuses "
     "caissieres hotesses menagere auxiliaire ouvriere operatrice preparatrice conseillere commerciale livreuse "
-    "agente".split())
+    "agente assistantes employees".split())
 
 
 def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
@@ -304,22 +313,27 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if res is not None:
             hits.append(Hit("sex.gendered_title", "R08-SEX", "sex", "advise", "intitule", res["start"], res["end"],
                             params={"word": res["word"], "suggestion": res["suggestion"], "gender": res["gender"]}))
-    if ctx.words.isdisjoint(_FEMININE_WORDS):
+    def feminine(words: set[str] | frozenset[str]) -> bool:
+        return not words.isdisjoint(_FEMININE_WORDS) or any(w.endswith(_FEMININE_ENDINGS) for w in words)
+
+    if not feminine(ctx.words):
         return hits
     for ft in ctx.free_fields:
-        if ft.name == "intitule" or ft.words.isdisjoint(_FEMININE_WORDS):
+        if ft.name == "intitule" or not feminine(ft.words):
             continue
         for m in _RECRUIT_FEMININE.finditer(ft.folded):
-            if m.group(1) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
+            g = 1 if m.group(1) else 2
+            if m.group(g) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
                 continue
             if is_diversity_statement(ft.folded, *m.span()):
                 continue
-            if re.search(r"\b(?:h/f|f/h)\b", ft.folded[m.end(1):m.end(1) + 40]):
-                continue  # « recrute un Infirmière diplômé d'état (H/F) »: the doublet is there
+            if re.search(r"^[^.;\n]{0,12}?\(\s*(?:h/f|f/h|e|ne|ere|euse|rice)\s*\)|\b(?:h/f|f/h)\b|"
+                         r"^\s*(?:ou|et|/)\s*(?!non\b|pas\b)(?:un |des )?[a-z]", ft.folded[m.end(g):m.end(g) + 40]):
+                continue  # « recrute un Infirmière diplômé d'état (H/F) », « une vendeuse ou un vendeur »
             # Without « H/F » anywhere the offer seems reserved to women; with it, the wording still needs fixing.
             severity = "advise" if inclusive_anywhere() else "review"
-            hits.append(Hit("sex.feminine_recruit", "R08-SEX", "sex", severity, ft.name, m.start(1), m.end(1),
-                            params={"word": ft.clean[m.start(1):m.end(1)]}, articles=("L1142-1", "L5321-2")))
+            hits.append(Hit("sex.feminine_recruit", "R08-SEX", "sex", severity, ft.name, m.start(g), m.end(g),
+                            params={"word": ft.clean[m.start(g):m.end(g)]}, articles=("L1142-1", "L5321-2")))
     return hits
 
 

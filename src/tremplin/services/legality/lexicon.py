@@ -110,6 +110,22 @@ _SEX = [
       r"(?!\s*(?:ou|et|comme|/)\s*(?:aux? |des )?(?:hommes?|femmes?))",
       "homme hommes femme femmes fille filles garcon garcons candidates masculin feminin",
       negatable=False, exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    # « seules les candidatures de femmes seront retenues », « seuls des hommes » : the only sex admitted
+    P("sex.only_admitted", "R08-SEX", "sex", "block",
+      r"\bseul(?:e|s|es)\s+(?:les |des )?(?:candidatures?\s+(?:de |d')|profils?\s+|personnes?\s+)?"
+      r"(?:hommes?|femmes?|filles?|garcons?|candidates)\b(?!\s*(?:ou|et|/)\s*(?:les |des )?(?:hommes?|femmes?))",
+      "seul seule seuls seules", negatable=False, exceptions=("EXC-R1142-1",),
+      articles=("L1142-1", "L1146-1", "L5321-2")),
+    # « Chauffeur-livreur (homme) », « Commis (garçon) » : the sex written in brackets after the job
+    P("sex.bracketed", "R08-SEX", "sex", "block",
+      r"(?<=[a-z] )\(\s*(?:homme|femme|garcon|fille|masculin|feminin)e?s?\s*\)|(?<=[a-z])\(\s*(?:homme|femme|garcon|"
+      r"fille)s?\s*\)",
+      "homme hommes femme femmes garcon garcons fille filles masculin feminin", negatable=False,
+      # the customers' side of a shop or a room (« rayon prêt-à-porter (femme) », « vestiaires (hommes) »)
+      unless=r"(?:pret-a-porter|vetement|habillement|textile|mode\b|rayon|univers|collection|lingerie|chaussure|"
+      r"coiff|barbier|parfum|cosmeti|vestiaire|toilette|sanitaire|douche|dortoir|chambre|taille|sport\w* (?:homme|femme)|"
+      r"equipe (?:premiere|senior|reserve)|categorie|club|tournoi)",
+      exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_only_after", "R08-SEX", "sex", "block",
       r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b",
       "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),

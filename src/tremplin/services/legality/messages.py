@@ -25,6 +25,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "est la condition déterminante (artistes pour un rôle, mannequins, modèles).",
         "suggest": "Supprimez cette mention et ouvrez le poste aux femmes et aux hommes (H/F).",
     },
+    "sex.only_admitted": {
+        "explain": "L'offre n'admet qu'un sexe (« {text} »). C'est interdit hors des rares emplois où le sexe est "
+                   "la condition déterminante (artistes pour un rôle, mannequins, modèles).",
+        "suggest": "Supprimez cette mention et ouvrez le poste aux femmes et aux hommes (H/F).",
+    },
+    "sex.bracketed": {
+        "explain": "Le sexe du candidat est précisé entre parenthèses (« {text} »), ce qui réserve le poste à un sexe.",
+        "suggest": "Remplacez la mention par « (H/F) ».",
+    },
     "sex.explicit_only_after": {
         "explain": "L'offre exprime une préférence pour un sexe (« {text} »).",
         "suggest": "Supprimez cette mention et ouvrez le poste aux femmes et aux hommes (H/F).",
