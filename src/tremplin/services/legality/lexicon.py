@@ -221,11 +221,15 @@ _NATIVE_SPEAKER = (
     r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
     r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
     r"natif|native)\b|\bbilingue de naissance\b|"
+    r"\b(?:franco|anglo|hispano|germano|luso|arabo|italo|russo|sino|neerlando)phones?\s+(?:natif|native|de naissance)"
+    r"(?:\((?:ve|e)\))?s?\b|"
     # « première langue » said of a person's language, not of a school subject (« anglais en première langue »,
     # « première langue vivante ») nor of the working language (« première langue de travail »)
     r"\b(?<!en )(?<!comme )(?:premiere langue|langue premiere)\b(?! (?:vivante|etrangere|de travail|parlee|utilisee))"
 )
-_NATIVE_SPEAKER_NEEDS = "native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere"
+_NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere "
+                         "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
+                         "sinophone neerlandophone")
 _NATIVE_SPEAKER_UNLESS = r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)"
 
 _ORIGIN = [
@@ -577,7 +581,40 @@ _ORIENTATION = [
 ]
 
 # --------------------------------------------------------------------------------------- language (accent)
+# A foreign language required where the job does not need it: the team's language (« c'est la langue du chantier »),
+# a need denied by the text itself (« sans aucun contact avec l'international », « y compris en entrepôt »), or a
+# manual job with no public named in the sentence (« Plonge : parler tamoul obligatoire »). It sorts candidates by
+# the languages they speak, an L1132-1 criterion; a language a client-facing job uses stays silent.
+_LANGS = (r"(?:anglais|allemand|espagnol|italien|portugais|arabe|turc|polonais|roumain|tamoul|breton|creole|neerlandais|"
+          r"russe|chinois|mandarin|cantonais|vietnamien|berbere|kabyle|wolof|lingala|bambara|serbe|croate|bulgare|"
+          r"ukrainien|albanais|hindi|ourdou|bengali|farsi|persan|hebreu|grec|japonais|coreen|basque|corse|alsacien|"
+          r"occitan|catalan|tagalog|tchetchene|georgien|armenien|moldave|hongrois|tcheque|slovaque|swahili|soninke|"
+          r"peul|malgache|comorien|haoussa|somali|tigrigna|amharique|pendjabi|cinghalais|thai|khmer|lao)")
+_LANG_REQUIRED = (
+    r"\b(?:(?:parler|parlant|pratiquer|pratique (?:du |de l')|maitriser|maitrise (?:du |de l'|de)|connaissance (?:du |de l')|"
+    r"niveau (?:d'|de |en ))(?:couramment |parfaitement )?(?:le |l')?)?" + _LANGS +
+    r"(?:\s+(?:courant|parle|fluent|couramment|c1|c2|b2|ecrit et parle|lu,? ecrit,? parle))?[\s,]*(?:[a-z']+[\s,]+){0,4}?"
+    r"(?:exige|obligatoire|indispensable|imperati|requis|necessaire)\w*|"
+    r"\b(?:il faut|vous devez|devez|doit|devra|devrez)\s+(?:savoir\s+)?parler\s+(?:couramment\s+)?(?:le |l')?" + _LANGS +
+    r"\b|\b" + _LANGS + r" etant la langue\b|\blangue (?:d'equipe|de l'equipe|du chantier|de travail)\s+(?:\w+\s+){0,3}?"
+    r"(?:etant |est |: )(?:le |l')?" + _LANGS + r"\b")
+_LANG_UNNEEDED = (
+    r"(?:langue (?:du chantier|d'equipe|de l'equipe|de travail du chantier|parlee (?:sur|dans|par))|s'integrer|"
+    r"reste de l'equipe|toute l'equipe|sans (?:aucun |aucune )?(?:contact|clientele|relation)|aucun contact|"
+    r"y compris (?:en|au|a l'|pour|dans)|meme pour (?:l'|le |la |les )|pour tous les (?:postes|ouvriers|salaries|employes)|"
+    r"\b(?:macon|man(?:oe|œ)uvre|plonge|plongeur|ouvrier|agent d'entretien|agent de tri|agent de proprete|"
+    r"agent de nettoyage|carreleur|plaquiste|peintres? en batiment|cueilleu|preparat\w* de commandes|cariste|"
+    r"manutentionnaire|livreu|magasinier|terrassier|couvreur|etancheur|coffreur|ferrailleur|femme de chambre|"
+    r"valet de chambre|vendangeu|saisonnier agricole|ouvrier\w* agricole|entrepot|chantier|atelier|nettoyage|"
+    r"conditionnement|emballage)\w*)")
 _LANGUAGE = [
+    P("language.foreign_unneeded", "R10-DISCRIM", "language", "review", _LANG_REQUIRED,
+      _LANGS[3:-1].replace("|", " ") + " langue", requires=_LANG_UNNEEDED,
+      unless=r"(?:\bou\b[^.;\n]{0,20}" + _LANGS + r"|un plus|apprecie|serait un atout|atout|souhaite|bienvenu|"
+      r"(?<!contact )(?<!aucun )(?<!sans )(?<!aucune )clien(?:ts?|tele)\b(?! etrangere)|clientele (?:etrangere|internationale)|"
+      r"touris|export|etranger|(?<!avec l')(?<!avec l')international(?!e? du groupe)|"
+      r"traduct|interpr|enseign|professeur|formateur|accueil)",
+      articles=("L1132-1", "L5321-2")),
     P("language.accent", "R10-DISCRIM", "language", "block",
       r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+){0,2}?accents?\b(?!\s+(?:sur|mis|particulier|"
       r"tonique))|\baccents?\s+(?:etranger|regional|du sud|prononce|marque|fort)s?\s*:?\s+(?:\w+\s+)?(?:s'abstenir|"

@@ -380,6 +380,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "dans une autre langue.",
         "suggest": "Indiquez le niveau de français attendu (ex. « français courant, à l'écrit et à l'oral »).",
     },
+    "language.foreign_unneeded": {
+        "explain": "L'offre exige une langue étrangère (« {text} ») pour un poste qui ne paraît pas en avoir besoin "
+                   "(langue de l'équipe, poste sans public étranger) : écarter les candidats selon les langues qu'ils "
+                   "parlent est une discrimination (article L1132-1).",
+        "suggest": "N'exigez une langue que si le poste l'utilise réellement, et dites pourquoi (clientèle, "
+                   "documentation) ; sinon, supprimez l'exigence.",
+    },
     "language.native_speaker": {
         "explain": "« {text} » exige une langue maternelle : écarter quelqu'un pour la langue qu'il a apprise enfant "
                    "est interdit (critères de la langue et de l'origine) ; seul un niveau utile au poste peut être "
