@@ -151,7 +151,15 @@ GROUPS: tuple[Group, ...] = (
        r"asiatiques|arabes|noirs|noires|blacks|beurs|rebeus|europeen(?:\(ne\)|ne)?s|europeen\(ne\)|"
        r"(?:un|une|des) europeen(?:\(ne\)|ne)?s?|"
        r"francais(?:\(e\)|e)?s? (?:de souche|d'origine|de naissance|pure souche|de france)|"
-       r"(?:que|uniquement) des francais(?:\(es\)|es)?|"
+       r"(?:que|uniquement) des francais(?:\(es\)|es)?|(?<=aux |les |des )francais(?:\(es\)|es)?(?![a-z(])|"
+       # « ressortissants hors Union européenne », « non-Européens », « extracommunautaires »
+       r"ressortissants? (?:hors|non|extra)[- ]?(?:de l'|de l' )?(?:union europeenne|ue|europeens?|communautaires?)|"
+       r"ressortissants? (?:etrangers?|de pays tiers|d'un pays tiers|africains?|maghrebins?)|non[- ]europeen(?:ne)?s|"
+       r"extra-?communautaires|"
+       # « personnes issues de la communauté portugaise »: a national community as the people sought
+       r"(?:issu\w* de |membres? de )?la communaute (?!(?:educative|medicale|scientifique|urbaine|rurale|"
+       r"religieuse|hospitaliere|locale|professionnelle|universitaire|numerique|catholique)\b)[a-z-]+(?:aise|oise|ienne|"
+       r"enne|ane|ine|aque|ise|ole|ande|que|e)\b|"
        r"ne(?:\(e\)|e)?s? (?:en france|a l'etranger|hors (?:de france|d'europe|ue|de l'ue)|en europe|francais)|"
        + _PEOPLE + r"\s+(?:d'origine\s+[a-z-]+|etrangere?s?|de couleur|noire?s?|blanche?s?|blancs?|black|beurs?|"
        r"rebeus?|arabes?|maghrebin\w*|africain\w*|asiatiques?|europeen\w*|francais(?:\(e\)|e)?s?|typee?s?|"
@@ -161,7 +169,8 @@ GROUPS: tuple[Group, ...] = (
        "maghrebins maghrebine maghrebines africain africains africaine africaines asiatique asiatiques arabe arabes "
        "noir noirs noire noires black blacks beur beurs rebeu rebeus europeen europeens europeenne europeennes "
        "couleur blanc blancs blanche blanches typee typees francais francaise francaises origine nationalite "
-       "nes nees etranger",
+       "nes nees etranger ressortissant ressortissants europeen europeens extracommunautaires "
+       "extra communaute",
        "excl only pref", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2"),
        unless=r"(?:(?:langue|marche|cuisine|produit|pays|client|zone|cultur|specialite|plat|export|filiale|fournisseur|"
               r"partenaire|import|societe|entreprise|groupe|projet|reseau|union|parlement|commission|fonds|"

@@ -250,7 +250,8 @@ _ORIGIN = [
       r"provenance|ressources|race bovine|animal)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.native", "R10-DISCRIM", "origin", "block",
       r"\b(?:natif|native|natifs|natives)\s+(?:europeen\w*|francais\w*|d'europe|de france|du pays|allemand\w*|"
-      r"anglais\w*|espagnol\w*|italien\w*|american\w*|britanni\w*|portugais\w*)\b|\bfrancais de souche\b|"
+      r"anglais\w*|espagnol\w*|italien\w*|american\w*|britanni\w*|portugais\w*)\b|"
+      r"\bfrancais(?:\(e\)|\(es\)|e|es)?s? de souche\b|"
       r"\bde souche (?:francaise|europeenne)\b|\bfrancais(?:e|es)? de (?:naissance|pure souche)\b|"
       r"\bfrancais\w* pure? souche\b|\bpure? souche (?:francaise|europeenne)\b|"
       r"\bnati(?:f|ve|fs|ves)(?:\(ve\)|\(e\)|\(ive\))?s?\s+(?:de la region|du coin|du pays|de la ville|du departement|"
@@ -272,15 +273,35 @@ _ORIGIN = [
       r"\bnon[- ]type(?:e|es|s)?\b|\bpersonnes? typee?s?\b", "typee typees type types", negatable=False,
       exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.skin", "R10-DISCRIM", "origin", "block",
-      r"\b(?:peau|teint) (?:blanche?|claire?|noire?|mate|fonce\w*|pale|blanc)\b|\bcouleur de (?:la )?peau\b",
-      "peau teint", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+      r"\b(?:peau|teint) (?:blanche?|claire?|noire?|mate|fonce\w*|pale|blanc)\b|\bcouleur de (?:la )?peau\b|"
+      r"\b(?:personnes?|candidat\w*(?:\(e\))?|profils?|gens|personnel|employe\w*|individus?|agents?|hote\w*|"
+      r"vendeu\w*|serveu\w*|collaborat\w*) de couleur(?: (?:blanche?s?|noire?s?|blancs?|noirs?))?\b",
+      "peau teint couleur", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.race", "R10-DISCRIM", "origin", "block",
       r"\b(?:race|ethnie|origine ethnique|appartenance ethnique)\b|\bbbr\b", "race ethnie ethnique bbr",
       unless=r"(?:race (?:bovine|ovine|canine|feline|de chien|de chat|animale)|races (?:bovines|ovines|animales)|"
       r"chevaux|bovins|troupeau|elevage|\bchien)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.surname", "R10-DISCRIM", "origin", "block",
-      r"\bnoms? (?:a consonance|d'origine|francais|a connotation)\b|\bpatronyme (?:francais|europeen)\b",
+      r"\bnoms? (?:a consonance|d'origine|francais|a connotation)\b|\bpatronyme (?:francais|europeen)\b|"
+      r"\b(?:nom|patronyme)s? (?:bien |tres )?(?:de chez nous|d'ici|du terroir|bien francais|de la region)\b",
       "nom noms patronyme", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # The person sought carries a nationality (« recrutons des peintres polonais », « cherche garde d'enfants
+    # philippine »): the job is offered to a nation, not to a skill. Names of languages used for a skill
+    # (« traducteur anglais ») and the cooking or goods of a country are left out.
+    P("origin.sought_nationality", "R10-DISCRIM", "origin", "block",
+      r"\b(?:recrut|recherch|cherch|embauch|engag)\w*\s+(?:des |un |une |d'une? |nos |notre |sa |son )?(?:nouvel\w* )?"
+      r"(?:[a-z'-]+\s+){1,3}?(?:polonais|portugais|roumain|philippin|marocain|algerien|tunisien|turc|turque|senegalais|"
+      r"malien|ivoirien|camerounais|congolais|vietnamien|indien|pakistanais|sri-lankais|ukrainien|bulgare|serbe|"
+      r"albanais|moldave|bresilien|malgache|comorien|haitien|cap-verdien|chinoise?)(?:\(e\)|\(ne\)|ne|e|es|nes|s)?"
+      r"(?:\s*\([hf/ ]+\))?(?=[\s,.;:!)]|$)",
+      "polonais polonaise roumain roumaine philippin philippine marocain marocaine algerien algerienne tunisien "
+      "tunisienne turc turque senegalais senegalaise malien malienne ivoirien ivoirienne camerounais congolais "
+      "vietnamien vietnamienne indien indienne pakistanais ukrainien ukrainienne bulgare serbe albanais albanaise "
+      "moldave bresilien bresilienne malgache comorien haitien portugais portugaise chinois chinoise",
+      unless=r"(?:cuisin|restaurant|traiteur|specialit|gastronom|epicerie|produits?|marche\b|client|export|import|"
+      r"filiale|fournisseur|partenaire|societe|entreprise|groupe|traduct|traducteur|interpr|professeur|enseign|"
+      r"formateur|cours\b|langue|parlant|parler|bilingue|maitris|courant|ambassade|consulat|dossiers?)",
+      articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.foreigners", "R10-DISCRIM", "origin", "block",
       r"\b(?:pas d'|pas de|sans|aucun|non)\s*etrangers?\b|\betrangers?\s+(?:s'abstenir|exclus?|non acceptes?|refuses?)"
       r"|\b(?:origine|nationalite) etrangere\s+(?:s'abstenir|exclue?|non acceptee?|refusee?)",

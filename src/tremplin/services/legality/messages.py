@@ -214,6 +214,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "Le nom de famille est un critère de discrimination interdit (« {text} »).",
         "suggest": "Supprimez cette mention.",
     },
+    "origin.sought_nationality": {
+        "explain": "La personne recherchée est désignée par une nationalité (« {text} ») : l'offre choisit les "
+                   "candidats selon leur origine, ce qui est interdit.",
+        "suggest": "Décrivez le métier et les compétences attendues, sans nationalité.",
+    },
     "origin.foreigners": {
         "explain": "L'offre écarte les étrangers (« {text} »).",
         "suggest": "Si c'est une question de droit au travail, écrivez « autorisation de travail en France requise ».",
