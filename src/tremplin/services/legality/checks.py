@@ -270,7 +270,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
 # Feminine agent nouns built on « -ière », « -euse », « -trice » (« palefrenière », « équipière », « monitrice »), less the
 # things and abstractions that share the endings (« carrière », « perceuse », « imprimante » has none)
 _FEMININE_AGENT = (r"(?!(?:carriere|filiere|matiere|maniere|lumiere|premiere|derniere|frontiere|riviere|priere|"
-                   r"barriere|cafetiere|theiere|chaudiere|croisiere|jardiniere|perceuse|tondeuse|chargeuse|"
+                   r"barriere|cafetiere|theiere|chaudiere|croisiere|jardiniere|reguliere|particuliere|entiere|financiere|familiere|"
+                   r"hospitaliere|journaliere|fonciere|meurtriere|routiere|ferroviaire|petroliere|laitiere|fruitiere|"
+                   r"perceuse|tondeuse|chargeuse|"
                    r"balayeuse|laveuse|niveleuse|moissonneuse|agrafeuse|calculatrice|imprimatrice|structure|"
                    r"entreprise|societe|personne|equipe)s?\b)[a-z-]{3,}(?:iere|euse|trice)s?")
 _RECRUIT_FEMININE = fast(
@@ -282,7 +284,7 @@ _RECRUIT_FEMININE = fast(
     r"femmes? de menage|aide-menagere|menagere|auxiliaire de vie feminine|ouvriere|opératrice|operatrice|"
     r"preparatrice|conseillere|commerciale|livreuse|agente|" + _FEMININE_AGENT + r")\b"
     # « Caissières recherchées » : the sought person named first, the participle in the feminine
-    r"|\b(" + _FEMININE_AGENT + r"|vendeuses?|serveuses?|caissieres?|hotesses?|assistantes?|employees?)\s+"
+    r"|(?:(?<![^\n.!?:;])|(?<=[.!?:;] )|(?<=\bdes ))\s*(" + _FEMININE_AGENT + r"|vendeuses?|serveuses?|caissieres?|hotesses?|assistantes?|employees?)\s+"
     r"(?:recherchees?|recrutees?|demandees?|souhaitees?)\b"
 )
 _FEMININE_ENDINGS = ("iere", "ieres", "euse", "euses", "trice", "trices")

@@ -124,7 +124,9 @@ _SEX = [
       # the customers' side of a shop or a room (« rayon prêt-à-porter (femme) », « vestiaires (hommes) »)
       unless=r"(?:pret-a-porter|vetement|habillement|textile|mode\b|rayon|univers|collection|lingerie|chaussure|"
       r"coiff|barbier|parfum|cosmeti|vestiaire|toilette|sanitaire|douche|dortoir|chambre|taille|sport\w* (?:homme|femme)|"
-      r"equipe (?:premiere|senior|reserve)|categorie|club|tournoi)",
+      r"equipe (?:premiere|senior|reserve)|categorie|club|tournoi|"
+      # the public served (« actions éducatives auprès d'adultes (hommes) »)
+      r"aupres|accompagn|public|usager|resident|patient|beneficiaire|accueilli|heberge|detenu|adultes|mineurs)",
       exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_only_after", "R08-SEX", "sex", "block",
       r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b",
