@@ -714,6 +714,9 @@ PROPS: tuple[Prop, ...] = (
               r"\blogements?\b(?! sociaux| social)(?!.{0,60}\b(?:pas|exclu\w*|refus\w*|retenu\w*|etudie\w*)\b)|"
               r"\bcamping (?:de|du|des|\d|etoile|municipal)|\bcaravaning|\b(?:terrain|gestion|accueil|animat\w*) "
               r"(?:de |du )?camping|"
+              # where the workplace is (« magasins de centre-ville », « le quartier est animé »), not the person
+              r"\b(?:magasins?|boutiques?|agences?|restaurants?|commerces?|enseignes?|sites?|bureaux|points? de vente)\s+"
+              r"(?:\w+\s+)?(?:de|du|en|au) (?:centre-ville|quartier)|\b(?:le|ce|notre) quartier (?:est|etant)\b|"
               r"\bimmobili|\bgardien|\bconcierge|\bagent de (?:proprete|residence)|\bproche "
               r"(?:de|du|des)|\ba proximite|\bvenir (?:renforcer|rejoindre|completer|travailler|integrer|vous|nous|en)|"
               r"\bissu\w* (?:d'une|d'un|de la|du|de formation|de l'ecole|d'ecole|du secteur|du milieu|d'un bac)|"
