@@ -344,7 +344,9 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
 _BELOW_SMIC_WORDS = fast(r"\b(?:inferieur\w*|en dessous|en-dessous|au-dessous|sous le|moins que le|moindre que "
                                r"le)\s+(?:au |du |le )?smic\b|\b(\d{1,2})\s?%\s*du smic\b|"
                                r"\bsmic\s*(?:horaire\s*|mensuel\s*)?(?:-|moins|minore\w* de|diminue\w* de|reduit\w* de|"
-                               r"abattu\w* de)\s*(\d{1,2})\s?%|\bsmic (?:minore|reduit|abattu|diminue)\b")
+                               r"abattu\w* de)\s*(\d{1,2})\s?%|\bsmic (?:minore|reduit|abattu|diminue)\b|"
+                               # « SMIC jeunes (80 %) »: a share of the SMIC named after it
+                               r"\bsmic (?:jeunes?|debutants?|reduit|minore|abattu)\s*\(?\s*(?:a\s+)?(\d{1,2})\s?%")
 _COMMISSION_ONLY = fast(
     r"\b(?:remuner\w*|salaire|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:\w+\s+){0,2}?(?:uniquement|exclusivement|seulement|100 ?%|"
     r"entierement|totalement|a 100 ?%)\s+(?:a la |sur |aux |en |au |par )?(?:commissions?|pourcentage|variable|"
@@ -360,12 +362,23 @@ _COMMISSION_ONLY = fast(
     r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement|au kilo|au poids|a la caisse|au cageot|a l'unite|"
     r"au nombre)\b[^.;\n]{0,40}?\bsans\b|"
     # a pay said not to reach the SMIC whatever the output (« sans garantie du SMIC »)
-    r"\bsans (?:aucune )?garantie (?:du|de|d'un|d'atteindre le) (?:smic|salaire minimum|minimum (?:legal|horaire))"
+    r"\bsans (?:aucune )?garantie (?:du|de|d'un|d'atteindre le) (?:smic|salaire minimum|minimum (?:legal|horaire))|"
+    # the pay named first, its restriction after (« au pourboire uniquement », « payé à la pièce uniquement »)
+    r"\b(?:au |aux )?pourboires?\s+(?:uniquement|seulement|exclusivement)\b|"
+    r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:a la |au |aux )(?:tache|piece|pieces|rendement|rang|cageot|"
+    r"colis|kilo)\s+(?:uniquement|seulement|exclusivement)\b|"
+    r"\b(?:pas de|aucun|aucune)\s+(?:salaire\s+|remuneration\s+)?(?:minimum|minimal|fixe)\s+garanti\w*|"
+    # « 15 % de ce qu'il vend, rien d'autre »: a share of the sales and nothing besides
+    r"\b\d{1,2}(?:[.,]\d)?\s?%\s*(?:de ce qu'(?:il|elle|on|vous|tu)\s+vend\w*|du chiffre\w*|des ventes|sur (?:les |vos )?"
+    r"ventes)[^.;\n]{0,30}?(?:rien d'autre|rien de plus|pas de fixe|sans fixe|c'est tout)|"
+    r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:uniquement|exclusivement|seulement)\s+(?:sur|aux?|a la|par)\s+"
+    r"(?:les |vos |ses |leurs |des )?(?:ventes|commissions?|resultats|contrats|pourboires?)"
 )
 
 
 _COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage garanti garantie garantis tache piece "
-                              "pieces rendement minimum minimal minimale pourboire pourboires".split())
+                              "pieces rendement minimum minimal minimale pourboire pourboires rang cageot colis ventes "
+                              "vend vendez vendu vendus rien".split())
 _BONUS = fast(r"\b(?:primes?|segur|13e|13eme|treizieme|complement de traitement|indemnite|\+)")
 
 
@@ -404,7 +417,8 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
             c0, _ = clause_bounds(ft.folded, *m.span())
             if NEG_BEFORE.search(ft.folded[c0:m.start()]):
                 continue
-            pct = int(m.group(1)) if m.group(1) else (100 - int(m.group(2)) if m.group(2) else None)
+            pct = int(m.group(1)) if m.group(1) else (100 - int(m.group(2)) if m.group(2) else
+                                                      int(m.group(3)) if m.group(3) else None)
             if pct is not None and pct >= 100:
                 continue
             if pct is not None and re.search(r"\d{1,3}\s?%\s*(?:a|-)\s*$", ft.folded[max(0, m.start() - 12):m.start()]):
