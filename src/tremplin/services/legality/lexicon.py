@@ -658,8 +658,11 @@ _UNCONDITIONAL = (r"(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|par
                   r"des que|a l'issue|a la fin|progressivement|par deduction))")
 REIMBURSED = r"\b" + _NOT_DENIED + r"rembours(?!able)\w*\b" + _UNCONDITIONAL
 EMPLOYER_PAYS = r"\b" + _NOT_DENIED + r"pris(?:e|es)? en charge"
-_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
-               r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|finance\w* par|"
+# « emploi garanti ou remboursé », « satisfait ou remboursé »: a money-back promise, the sum is paid first
+_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
+               r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|"
+               r"finance\w* par (?!(?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|participant|"
+               r"interimaire|recrue|saisonnier|travailleu|beneficiaire|vous))|"
                r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|remise|"
                r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
                r"participation (?:de l'employeur|employeur|patronale|de l'entreprise|aux benefices|au transport)|"
@@ -668,7 +671,10 @@ _FEE = [
     P("fee.named_fee", "R05-FEE", "fee", "block",
       r"\bfrais (?:de dossier|d'inscription|de candidature|d'entree|de recrutement|d'adhesion|de gestion de "
       r"(?:votre )?(?:dossier|candidature)|de kit|de selection|d'ouverture(?: de (?:dossier|compte))?|de participation|"
-      r"de formation|de mise en relation|de placement|d'activation|de reservation|d'acces|de constitution de dossier)\b",
+      r"de formation|de mise en relation|de placement|d'activation|de reservation|d'acces|de constitution (?:de|du) dossier)"
+      r"\b|"
+      # « Frais de badge : 15 € »: a charge named by a label and its sum
+      r"\bfrais (?:de |d'|du )[^.;:\n]{1,60}?:\s*\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
       "frais", unless=_FEE_CANCEL + r"|(?:de|des|pour|aux|a) (?:nos|vos|les|leurs|ses|des) (?:clients?|locataires|"
       r"adherents|usagers|acquereurs|emprunteurs|etudiants|eleves|patients|assures|beneficiaires|familles|"
       r"stagiaires|apprenants)|\bvous (?:gerez|calculez|facturez|encaissez|traitez|suivez|appliquez)|"
@@ -714,7 +720,7 @@ _FEE = [
       r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
       r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
       r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:sur|de|du) (?:(?:votre|vos|le|la|les) )?(?:premier\w* )?(?:salaire|paie|paye|"
+      r"(?:€|euros?)\s+(?:\w+\s+){0,5}?(?:sur|de|du) (?:(?:votre|vos|le|la|les) )?(?:premier\w* )?(?:salaire|paie|paye|"
       r"remuneration|commissions?|versements?)|\bretenue\w* sur (?:salaire|paie|paye|commissions?)\s+(?:\w+\s+){0,3}?"
       r"(?:pour|de|au titre)\s+(?:la |le |les |votre |vos |du |des )?(?:tenue|formation|materiel|kit|frais|badge|"
       r"uniforme|equipement|dossier|inscription)",
@@ -753,6 +759,36 @@ _FEE = [
       r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
       r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
       r"vigueur|d'entreprise|de participation)|epargne salariale|moyenne)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # The worker or the candidate as the payer of a sum (« chaque cueilleur règle 35 € à l'exploitation », « s'acquitte
+    # de 49 € », « à financer par le candidat (90 €) »), a service the candidate must buy (« coaching obligatoire …
+    # facturé 49 € », « au prix de 29 € » to apply), access to job offers or to a list of employers sold, a purchase
+    # named by a label and its sum (« Achat de la mallette : 250 € »).
+    P("fee.worker_pays", "R05-FEE", "fee", "block",
+      r"\b(?:candidat|postulant|cueilleu|saisonnier|salarie|vendangeu|employe|stagiaire|participant|intervenant|livreu|"
+      r"chauffeu|travailleu|ouvrier|recrue|vendeu|conseill|commercia|agent|nouveau|nouvelle)\w*(?:\([a-z]+\))?\s+"
+      r"(?:\w+\s+){0,2}?(?:regle|paie|paye|verse|avance|s'acquitte de|s'acquittent de|doit (?:regler|payer|verser)|"
+      r"doivent (?:regler|payer|verser))\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\bs'acquitt\w* (?:de |d')(?:la somme de |un montant de )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\ba (?:financer|regler|payer|avancer) par (?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|"
+      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire)\w*|"
+      r"\b(?:est|sont|sera|seront) factur\w* (?:au candidat |aux candidats )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\b(?:procur\w*|achet\w*|command\w*)[^.;\n]{0,60}?\bau prix de \d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\bacces (?:a|aux) (?:nos |notre |la |les |l')?(?:offres|annonces|liste|fichier|base|espace|contacts?|"
+      r"recruteurs?|employeurs?)\w*[^.;\n]{0,40}?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\b(?:liste|fichier|annuaire|carnet|base) (?:des |d'|de |du )(?:\w+\s+)?(?:employeurs|entreprises|exploitations|"
+      r"offres|recruteurs|contacts|adresses|agences)[^.;\n]{0,70}?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\b(?:achat|location) (?:de |du |des |d')(?:la |le |les |l'|votre |vos )?[^.;:\n]{0,40}:\s*\d+(?:[ .,]\d+)?\s?"
+      r"(?:€|euros?\b)|\bcheque de caution\s+(?:de\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
+      "regle paie paye verse avance acquitte acquittent acquitter regler payer verser financer avancer facture "
+      "factures facturee facturees prix acces liste fichier annuaire carnet base achat location caution",
+      negatable=False,
+      unless=_FEE_CANCEL + r"|(?:vos clients|aux clients|des clients|nos clients|la clientele|client final|"
+      r"gestion des achats|service achats?|acheteu\w*|achats? (?:de|des) (?:matieres|marchandises|fournitures|"
+      r"pieces|produits)|budget|chiffre d'affaires|\bca\b|panier moyen|commandes? clients?|tarif (?:public|client)|prix de vente|devis)",
+      requires=r"(?:candidat|postul|embauch|emploi|recrut|travail|poste|mission|entretien|saison|salari|obligatoire|"
+      r"avant|pour (?:sa|son|votre|la|le|l')|carte|assurance|tenue|blouse|badge|materiel|formation|caces|guide|"
+      r"profil|dossier|offres|liste|fichier|vendanges|exploitation|cueill|demonstration|mallette|caution)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.pay_to_apply", "R05-FEE", "fee", "block",
       r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez|acquitt(?:er|ez|era|eront))\s+"

@@ -436,6 +436,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre demande une somme d'argent au candidat (« {text} »).",
         "suggest": "Supprimez ce paiement : postuler et être recruté doit être gratuit.",
     },
+    "fee.worker_pays": {
+        "explain": "L'offre fait payer une somme au candidat ou au salarié (« {text} ») : aucune somme ne peut être "
+                   "exigée d'un demandeur d'emploi pour un recrutement, et le matériel de travail est à la charge de "
+                   "l'employeur.",
+        "suggest": "Supprimez cette somme ; si un équipement ou une formation est nécessaire, l'employeur le fournit "
+                   "ou le prend en charge.",
+    },
     "fee.pay_to_apply": {
         "explain": "L'offre subordonne la candidature à un paiement (« {text} »).",
         "suggest": "Supprimez ce paiement : postuler doit être gratuit.",
