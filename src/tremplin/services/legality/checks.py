@@ -366,7 +366,8 @@ _COMMISSION_ONLY = fast(
     # the pay named first, its restriction after (« au pourboire uniquement », « payé à la pièce uniquement »)
     r"\b(?:au |aux )?pourboires?\s+(?:uniquement|seulement|exclusivement)\b|"
     r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:a la |au |aux )(?:tache|piece|pieces|rendement|rang|cageot|"
-    r"colis|kilo)\s+(?:uniquement|seulement|exclusivement)\b|"
+    r"cagette|caisse|seau|plateau|botte|colis|kilo|unite|prestation|livraison|course)s?\s+(?:uniquement|seulement|"
+    r"exclusivement)\b|"
     r"\b(?:pas de|aucun|aucune)\s+(?:salaire\s+|remuneration\s+)?(?:minimum|minimal|fixe)\s+garanti\w*|"
     # « 15 % de ce qu'il vend, rien d'autre »: a share of the sales and nothing besides
     r"\b\d{1,2}(?:[.,]\d)?\s?%\s*(?:de ce qu'(?:il|elle|on|vous|tu)\s+vend\w*|du chiffre\w*|des ventes|sur (?:les |vos )?"
@@ -378,7 +379,8 @@ _COMMISSION_ONLY = fast(
 
 _COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage garanti garantie garantis tache piece "
                               "pieces rendement minimum minimal minimale pourboire pourboires rang cageot colis ventes "
-                              "vend vendez vendu vendus rien".split())
+                              "vend vendez vendu vendus rien contrats resultats caisse cagette seau plateau botte kilo "
+                              "unite prestation livraison course".split())
 _BONUS = fast(r"\b(?:primes?|segur|13e|13eme|treizieme|complement de traitement|indemnite|\+)")
 
 
