@@ -63,6 +63,17 @@ def found(text: str) -> dict[str, str]:
     ("Distribution de flyers : 8,20 € de l'heure.", "pay"),
     ("Payé 8e de l'heure.", "pay"),
     ("Indemnité de 700 € par mois pour ce poste à temps plein.", "pay"),
+    # groups and markers: « zéro … », « éloigné du … », « poste non accessible », « désolé, pas possible »
+    ("Zéro arrêt de travail toléré pendant la période d'essai.", "health_disability"),
+    ("Personnes malvoyantes : poste non accessible.", "health_disability"),
+    ("Salariés valides uniquement, travail en hauteur.", "health_disability"),
+    ("Candidat éloigné du monde syndical, c'est important pour nous.", "opinions"),
+    ("Toute appartenance politique (LR, PS, RN) est incompatible avec la fonction.", "opinions"),
+    ("Adhésion à notre syndicat maison obligatoire.", "opinions"),
+    ("Femmes voilées : désolé, pas possible.", "religion"),
+    ("Personnes cisgenres uniquement.", "sexual_orientation_identity"),
+    ("Sans enfants de préférence, horaires décalés.", "family"),
+    ("Le candidat ne doit pas avoir de famille à charge.", "family"),
     # fees
     ("Chaque livreur verse 40 € pour son sac isotherme.", "fee"),
     ("Les candidats s'acquittent de 30 € pour passer le test d'entrée.", "fee"),
@@ -110,6 +121,13 @@ def test_new_wordings_are_found(text, category):
     "Salaire fixe + 5 % des ventes au-delà de l'objectif.",
     "Indemnité de transport de 50 € par mois, poste à temps plein.",
     "Chiffre de ventes : 12 € de l'heure en moyenne.",
+    # markers near no group, a valid ticket, a pair
+    "Zéro accident sur le chantier depuis deux ans.",
+    "Nous accueillons des personnes sourdes et malentendantes.",
+    "Relations avec le monde syndical et les élus du personnel.",
+    "Télétravail : pas possible.",
+    "Le titre de transport est valide uniquement en Île-de-France.",
+    "Personnes valides ou en situation de handicap : tous bienvenus.",
     # fees: the employer pays, the customer pays
     "Frais de déplacement : 0,30 € par kilomètre, remboursés.",
     "Formation CACES financée par l'entreprise (900 €).",

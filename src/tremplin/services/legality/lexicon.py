@@ -167,13 +167,13 @@ _FAMILY = [
       # « pas d'enfants », « ne devra pas avoir d'enfants à garder », « pas de gosses »
       r"\b(?:sans|pas d'|pas de|aucun|n'avez pas d'|n'ayant pas d'|(?:ne )?pas avoir d'|n'avoir pas d'|"
       r"n'(?:ayez|ait|aient) pas d')\s*(?:\w+\s+)?(?:enfants?|gosses?|momes?|gamin(?:e|s|es)?|marmots?|bambins?|"
-      r"mioches?)\b(?!\s*(?:de|du|des|d')\s)",
+      r"mioches?)\b(?!\s*(?:de|du|des|d')\s(?!preference))",
       "enfant enfants gosse mome gamin gamine marmot bambin mioche", negatable=False,
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.no_obligations", "R09-FAMILY", "family", "block",
       r"\blibre de (?:toute |toutes |tout )?(?:obligations?|contraintes?|attaches?|charges?|engagements?)"
       r"(?: de famille| familiale?s?)\b|\b(?:sans|pas de|aucune?) (?:attaches?|charges?|obligations?|contraintes?) "
-      r"familiale?s?\b",
+      r"familiale?s?\b|\b(?:sans|pas de|aucune?|n'ait pas de|n'ayez pas de|(?:ne )?pas avoir de|n'avoir pas de) (?:famille|personnes?) a charge\b",
       "libre familiale familiales famille attache attaches", negatable=False,
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.situation", "R09-FAMILY", "family", "review",
@@ -461,9 +461,13 @@ _HEALTH = [
       r"parfaite) forme\b",
       "condition forme physique", articles=("L1132-1", "L1133-3")),
     P("health.able_bodied", "R10-DISCRIM", "health_disability", "block",
-      r"\b(?:personnes?|candidat\w*|profil|etre|vous etes|homme|femme)\s+valides?\b(?!\s+(?:par|pour|avec|aupres|en amont))|\bvalides? uniquement\b|"
+      r"\b(?:personnes?|candidat\w*|profils?|etre|vous etes|hommes?|femmes?|gens|salarie\w*|travailleurs?)\s+valides?\b"
+      r"(?!\s+(?:par|pour|avec|aupres|en amont|ou) )|\bvalides? uniquement\b|"
       r"\bvalide (?:physiquement|et en bonne sante)\b",
-      "valide valides", articles=("L1132-1", "L5321-2")),
+      "valide valides", articles=("L1132-1", "L5321-2"),
+      # a ticket, a card or an offer that is valid
+      unless=r"\b(?:titres?|cartes?|billets?|pass|abonnements?|offres?|codes?|bons?|coupons?|tickets?|permis|"
+      r"passeports?|visas?|certificats?|attestations?|diplomes?|habilitations?|tarifs?|promotions?)\b"),
     P("health.no_condition", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:pas de|sans|aucun|aucune|non|ni|n'avoir aucun|n'avoir aucune|ne pas avoir de|pas d'|pas avoir de|"
       r"pas avoir d'|n'avoir pas de)\s*"
