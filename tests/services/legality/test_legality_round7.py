@@ -63,6 +63,8 @@ def found(text: str) -> dict[str, str]:
     ("Distribution de flyers : 8,20 € de l'heure.", "pay"),
     ("Payé 8e de l'heure.", "pay"),
     ("Indemnité de 700 € par mois pour ce poste à temps plein.", "pay"),
+    # appearance: a singular adjective after the person sought
+    ("Nous cherchons une hôtesse jolie et dynamique.", "appearance"),
     # groups and markers: « zéro … », « éloigné du … », « poste non accessible », « désolé, pas possible »
     ("Zéro arrêt de travail toléré pendant la période d'essai.", "health_disability"),
     ("Personnes malvoyantes : poste non accessible.", "health_disability"),
@@ -121,6 +123,8 @@ def test_new_wordings_are_found(text, category):
     "Salaire fixe + 5 % des ventes au-delà de l'objectif.",
     "Indemnité de transport de 50 € par mois, poste à temps plein.",
     "Chiffre de ventes : 12 € de l'heure en moyenne.",
+    # appearance: the care of others' teeth is no look of the person hired
+    "Vous veillerez à l'hygiène bucco-dentaire des résidents.",
     # markers near no group, a valid ticket, a pair
     "Zéro accident sur le chantier depuis deux ans.",
     "Nous accueillons des personnes sourdes et malentendantes.",
