@@ -161,3 +161,13 @@ def test_the_age_limit_is_still_found_without_a_lawful_reason():
 
 def test_a_language_required_for_no_need_is_for_review_only():
     assert found("Plaquiste : parler bulgare obligatoire.").get("language") == "review"
+
+
+def test_a_pay_form_written_in_the_salary_field_is_read():
+    from tremplin.services.legality import check_offer
+
+    offer = {"intitule": "Vendeur", "description": "Vente en magasin de bricolage.", "dateCreation": "2025-06-01",
+             "salaire": {"libelle": "Rémunération à la commission uniquement"}}
+    assert "pay" in check_offer(offer, as_of=D2025).categories
+    offer["salaire"] = {"libelle": "Fixe + commissions"}
+    assert "pay" not in check_offer(offer, as_of=D2025).categories

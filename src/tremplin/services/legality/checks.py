@@ -414,7 +414,10 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
     check_commission = not words.isdisjoint(_COMMISSION_WORDS)
     independent = ctx.contract_family == "independent" or (check_commission and bool(_INDEPENDENT.search(ctx.all)))
     # Textual statements: « inférieur au SMIC », « 80 % du SMIC ».
-    for ft in ctx.free_fields if (check_smic_words or check_commission) else ():
+    # the salary field too: « Commission uniquement » written where the pay goes
+    text_fields = [*ctx.free_fields, *(f for f in ctx.fields if f.name.startswith("salaire") and
+                                       f not in ctx.free_fields)] if (check_smic_words or check_commission) else ()
+    for ft in text_fields:
         for m in (_BELOW_SMIC_WORDS.finditer(ft.folded) if check_smic_words and "smic" in ft.words else ()):
             c0, _ = clause_bounds(ft.folded, *m.span())
             if NEG_BEFORE.search(ft.folded[c0:m.start()]):
