@@ -132,6 +132,8 @@ def test_new_wordings_are_found(text, category):
     "Télétravail : pas possible.",
     "Le titre de transport est valide uniquement en Île-de-France.",
     "Personnes valides ou en situation de handicap : tous bienvenus.",
+    # a pay, not a payment by the worker; a religious community is no national one
+    "Livreur salarié payé 15 € brut de l'heure.",
     # fees: the employer pays, the customer pays
     "Frais de déplacement : 0,30 € par kilomètre, remboursés.",
     "Formation CACES financée par l'entreprise (900 €).",
@@ -171,3 +173,9 @@ def test_a_pay_form_written_in_the_salary_field_is_read():
     assert "pay" in check_offer(offer, as_of=D2025).categories
     offer["salaire"] = {"libelle": "Fixe + commissions"}
     assert "pay" not in check_offer(offer, as_of=D2025).categories
+
+
+def test_a_religious_community_is_religion_not_origin():
+    got = found("Appartenance à la communauté bouddhiste exigée.")
+    assert "origin" not in got, got
+

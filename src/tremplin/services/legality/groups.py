@@ -159,7 +159,8 @@ GROUPS: tuple[Group, ...] = (
        r"extra-?communautaires|"
        # « personnes issues de la communauté portugaise »: a national community as the people sought
        r"(?:issu\w* de |membres? de )?la communaute (?!(?:educative|medicale|scientifique|urbaine|rurale|"
-       r"religieuse|hospitaliere|locale|professionnelle|universitaire|numerique|catholique)\b)[a-z-]+(?:aise|oise|ienne|"
+       r"religieuse|hospitaliere|locale|professionnelle|universitaire|numerique|catholique|hindoue|musulmane|juive|"
+       r"chretienne|protestante|bouddhiste|sikhe|evangelique|orthodoxe|israelite|islamique|paroissiale)\b)[a-z-]+(?:aise|oise|ienne|"
        r"enne|ane|ine|aque|ise|ole|ande|que|e)\b|"
        r"ne(?:\(e\)|e)?s? (?:en france|a l'etranger|hors (?:de france|d'europe|ue|de l'ue)|en europe|francais)|"
        + _PEOPLE + r"\s+(?:d'origine\s+[a-z-]+|etrangere?s?|de couleur|noire?s?|blanche?s?|blancs?|black|beurs?|"

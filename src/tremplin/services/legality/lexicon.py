@@ -113,7 +113,7 @@ _SEX = [
     # « seules les candidatures de femmes seront retenues », « seuls des hommes » : the only sex admitted
     P("sex.only_admitted", "R08-SEX", "sex", "block",
       r"\bseul(?:e|s|es)\s+(?:les |des )?(?:candidatures?\s+(?:de |d')|profils?\s+|personnes?\s+)?"
-      r"(?:hommes?|femmes?|filles?|garcons?|candidates)\b(?!\s*(?:ou|et|/)\s*(?:les |des )?(?:hommes?|femmes?))",
+      r"(?:hommes?|femmes?|filles?|garcons?)\b(?!\s*(?:ou|et|/)\s*(?:les |des )?(?:hommes?|femmes?))",
       "seul seule seuls seules", negatable=False, exceptions=("EXC-R1142-1",),
       articles=("L1142-1", "L1146-1", "L5321-2")),
     # « Chauffeur-livreur (homme) », « Commis (garçon) » : the sex written in brackets after the job
@@ -771,7 +771,7 @@ _FEE = [
     P("fee.worker_pays", "R05-FEE", "fee", "block",
       r"\b(?:candidat|postulant|cueilleu|saisonnier|salarie|vendangeu|employe|stagiaire|participant|intervenant|livreu|"
       r"chauffeu|travailleu|ouvrier|recrue|vendeu|conseill|commercia|agent|nouveau|nouvelle)\w*(?:\([a-z]+\))?\s+"
-      r"(?:\w+\s+){0,2}?(?:regle|paie|paye|verse|avance|s'acquitte de|s'acquittent de|doit (?:regler|payer|verser)|"
+      r"(?:\w+\s+){0,2}?(?:regle|verse|avance|s'acquitte de|s'acquittent de|doit (?:regler|payer|verser)|"
       r"doivent (?:regler|payer|verser))\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\bs'acquitt\w* (?:de |d')(?:la somme de |un montant de )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\ba (?:financer|regler|payer|avancer) par (?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|"
@@ -787,7 +787,8 @@ _FEE = [
       "regle paie paye verse avance acquitte acquittent acquitter regler payer verser financer avancer facture "
       "factures facturee facturees prix acces liste fichier annuaire carnet base achat location caution",
       negatable=False,
-      unless=_FEE_CANCEL + r"|(?:vos clients|aux clients|des clients|nos clients|la clientele|client final|"
+      unless=_FEE_CANCEL + r"|(?:\bbruts?\b|\bnets?\b|de l'heure|par heure|vos clients|aux clients|des clients|"
+      r"nos clients|la clientele|client final|"
       r"gestion des achats|service achats?|acheteu\w*|achats? (?:de|des) (?:matieres|marchandises|fournitures|"
       r"pieces|produits)|budget|chiffre d'affaires|\bca\b|panier moyen|commandes? clients?|tarif (?:public|client)|prix de vente|devis)",
       requires=r"(?:candidat|postul|embauch|emploi|recrut|travail|poste|mission|entretien|saison|salari|obligatoire|"
