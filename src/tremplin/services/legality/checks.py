@@ -283,11 +283,16 @@ _RECRUIT_FEMININE = fast(
     r"gouvernante|nourrice|nounou|baby-sitter|jeune fille|demoiselle|vendeuses|serveuses|caissieres|hotesses|"
     r"femmes? de menage|aide-menagere|menagere|auxiliaire de vie feminine|ouvriere|opératrice|operatrice|"
     r"preparatrice|conseillere|commerciale|livreuse|agente|" + _FEMININE_AGENT + r")\b"
-    # « Caissières recherchées » : the sought person named first, the participle in the feminine
-    r"|(?:(?<![^\n.!?:;])|(?<=[.!?:;] )|(?<=\bdes ))\s*(" + _FEMININE_AGENT + r"|vendeuses?|serveuses?|caissieres?|hotesses?|assistantes?|employees?)\s+"
-    r"(?:recherchees?|recrutees?|demandees?|souhaitees?)\b"
 )
-_FEMININE_ENDINGS = ("iere", "ieres", "euse", "euses", "trice", "trices")
+# « Caissières recherchées » : the sought person named first, the participle in the feminine (run only when such a
+# participle is in the field)
+_FEMININE_SOUGHT = fast(
+    r"(?:(?<![^\n.!?:;])|(?<=[.!?:;] )|(?<=\bdes ))\s*(" + _FEMININE_AGENT + r"|vendeuses?|serveuses?|caissieres?|"
+    r"hotesses?|assistantes?|employees?)\s+(?:recherchees?|recrutees?|demandees?|souhaitees?)\b"
+)
+_FEMININE_PARTICIPLES = frozenset("recherchee recherchees recrutee recrutees demandee demandees souhaitee "
+                                  "souhaitees".split())
+_FEMININE_ENDING = re.compile(r"(?:iere|euse|trice)s?\b")
 _FEMININE_WORDS = frozenset(
     "vendeuse serveuse caissiere coiffeuse secretaire hotesse femme femmes dame employee assistante aide infirmiere "
     "cuisiniere estheticienne standardiste gouvernante nourrice nounou baby fille demoiselle vendeuses serveuses "
@@ -315,16 +320,16 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if res is not None:
             hits.append(Hit("sex.gendered_title", "R08-SEX", "sex", "advise", "intitule", res["start"], res["end"],
                             params={"word": res["word"], "suggestion": res["suggestion"], "gender": res["gender"]}))
-    def feminine(words: set[str] | frozenset[str]) -> bool:
-        return not words.isdisjoint(_FEMININE_WORDS) or any(w.endswith(_FEMININE_ENDINGS) for w in words)
-
-    if not feminine(ctx.words):
+    if ctx.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ctx.all):
         return hits
     for ft in ctx.free_fields:
-        if ft.name == "intitule" or not feminine(ft.words):
+        if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ft.folded)):
             continue
-        for m in _RECRUIT_FEMININE.finditer(ft.folded):
-            g = 1 if m.group(1) else 2
+        found = list(_RECRUIT_FEMININE.finditer(ft.folded))
+        if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
+            found += list(_FEMININE_SOUGHT.finditer(ft.folded))
+        for m in found:
+            g = 1
             if m.group(g) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
                 continue
             if is_diversity_statement(ft.folded, *m.span()):
@@ -412,7 +417,13 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
     words = ctx.words
     check_smic_words = "smic" in words
     check_commission = not words.isdisjoint(_COMMISSION_WORDS)
-    independent = ctx.contract_family == "independent" or (check_commission and bool(_INDEPENDENT.search(ctx.all)))
+    independent_known: list[bool] = []
+
+    def independent() -> bool:  # read only when a commission wording is found (a scan of the whole text)
+        if not independent_known:
+            independent_known.append(ctx.contract_family == "independent" or bool(_INDEPENDENT.search(ctx.all)))
+        return independent_known[0]
+
     # Textual statements: « inférieur au SMIC », « 80 % du SMIC ».
     # the salary field too: « Commission uniquement » written where the pay goes
     text_fields = [*ctx.free_fields, *(f for f in ctx.fields if f.name.startswith("salaire") and
@@ -438,7 +449,7 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
             c0, _ = clause_bounds(ft.folded, *m.span())
             if NEG_BEFORE.search(ft.folded[c0:m.start()]) and "fixe" not in m.group(0):
                 continue
-            if independent:
+            if independent():
                 continue
             salaried = ctx.contract_family in ("cdi", "cdd")
             severity, exc = ("block", None) if salaried else ("review", None)
