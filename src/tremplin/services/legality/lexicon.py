@@ -618,8 +618,7 @@ _LANGS = (r"(?:anglais|allemand|espagnol|italien|portugais|arabe|turc|polonais|r
           r"occitan|catalan|tagalog|tchetchene|georgien|armenien|moldave|hongrois|tcheque|slovaque|swahili|soninke|"
           r"peul|malgache|comorien|haoussa|somali|tigrigna|amharique|pendjabi|cinghalais|thai|khmer|lao)")
 _LANG_REQUIRED = (
-    r"\b(?:(?:parler|parlant|pratiquer|pratique (?:du |de l')|maitriser|maitrise (?:du |de l'|de)|connaissance (?:du |de l')|"
-    r"niveau (?:d'|de |en ))(?:couramment |parfaitement )?(?:le |l')?)?" + _LANGS +
+    r"\b" + _LANGS +
     r"(?:\s+(?:courant|parle|fluent|couramment|c1|c2|b2|ecrit et parle|lu,? ecrit,? parle))?[\s,]*(?:[a-z']+[\s,]+){0,4}?"
     r"(?:exige|obligatoire|indispensable|imperati|requis|necessaire)\w*|"
     r"\b(?:il faut|vous devez|devez|doit|devra|devrez)\s+(?:savoir\s+)?parler\s+(?:couramment\s+)?(?:le |l')?" + _LANGS +
@@ -785,7 +784,7 @@ _FEE = [
       r"\b(?:achat|location) (?:de |du |des |d')(?:la |le |les |l'|votre |vos )?[^.;:\n]{0,40}:\s*\d+(?:[ .,]\d+)?\s?"
       r"(?:€|euros?\b)|\bcheque de caution\s+(?:de\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
       "regle paie paye verse avance acquitte acquittent acquitter regler payer verser financer avancer facture "
-      "factures facturee facturees prix acces liste fichier annuaire carnet base achat location caution",
+      "factures facturee facturees prix acces liste fichier annuaire carnet achat location caution",
       negatable=False,
       unless=_FEE_CANCEL + r"|(?:\bbruts?\b|\bnets?\b|de l'heure|par heure|vos clients|aux clients|des clients|"
       r"nos clients|la clientele|client final|"

@@ -358,7 +358,7 @@ PROPS: tuple[Prop, ...] = (
        r"dentition (?:parfaite|saine|impeccable|soignee)|sourire (?:impeccable|parfait|eclatant|ultra-?bright)|"
        r"brunes?\b(?! (?:du|des|et)\b)(?! de (?!preference))|brunettes?)",
        "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids imc indice "
-       "portent portant lunettes dents appareil appareils foutu foutue gueule tete dentition sourire gens "
+       "portent portant lunettes dents appareil appareils foutu foutue gueule tete dentition "
        "foutues roulee roulees gaulee gaulees balancee balancees "
        "surpoids obese obesite gros grosse grosses ronde rondes maigre petite petites grande grandes kilos physique "
        "beau belle beaux belles jolie jolies gosse gosses bg canon sexy mannequin tatoue tatouee tatoues tatouage "
