@@ -115,6 +115,17 @@ _UPPER = fast(r"(?:moins de|- de|-\s*$|\bmax\w*|au plus|jusqu'a|et moins|ne pas 
 _EXCLUSION = fast(r"(?:s'abstenir|exclu\w*|non accept\w*|refuse\w*|pas de|pas les bienvenu)")
 _MAJOR = fast(r"\b(?:etre|vous etes|tu es|etes|etre age\w* de)\s+majeur(?:\(e\)|e)?s?\b|\bmajeur(?:\(e\)|e)?s?"
                     r"\s+(?:exige|obligatoire|requis|imperatif|uniquement)\w*|\bmajorite (?:exigee|requise|obligatoire)\b")
+# A job the law closes to minors (serving alcohol, night work, private security, gambling, dangerous work): « être
+# majeur » or « 18 ans minimum » with such a reason in its sentence restates the law, it is no age criterion.
+_MINORS_BARRED = fast(r"\b(?:alcool\w*|boissons? alcoolis\w*|debits? de boissons?|licence (?:iv|4)|bar\b|bars\b|"
+                      r"discotheque|boite de nuit|casinos?|jeux d'argent|tabac|travail de nuit|de nuit|nuits?\b|"
+                      r"cnaps|carte professionnelle|securite privee|agent de (?:surete|securite)|surete|"
+                      r"port d'arme|permis (?:b|c|d|ce|de conduire|poids lourd)|travaux dangereux|conduite d'engins|"
+                      r"caces)")
+# « interdit aux moins de 18 ans »: the young are shut out, the figure is a lower limit
+_BARRED_BELOW = fast(r"\b(?:interdit\w*|ferme\w*|deconseille\w*|inaccessible\w*|pas (?:accessible|ouvert)\w*|"
+                     r"non (?:accessible|ouvert)\w*)\s+(?:aux|a des|pour les)\s+moins de\s*$")
+_MIN_LABEL = fast(r"\bage (?:minimum|minimal|requis)\s*:?\s*$")
 _AGE_LIMIT_WORDS = fast(r"\blimite d'age\b|\bage (?:maximum|maximal|limite|minimum|minimal|requis|exige|"
                               r"souhaite|ideal)\b")
 
@@ -186,6 +197,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                                                           post))
             if exclusion:  # « plus de 50 ans s'abstenir » is an upper limit
                 is_lower, is_upper = is_upper, is_lower
+            if _BARRED_BELOW.search(folded, max(0, start - 45), start) or \
+                    _MIN_LABEL.search(folded, max(0, start - 20), start):
+                is_lower, is_upper = True, False
             if not_more:  # « pas plus de 40 ans » is an upper limit, « pas moins de 25 ans » a lower one
                 is_upper = "moins" not in not_more.group(0)
                 is_lower = not is_upper
@@ -217,6 +231,8 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                     dropped.append(("R07-AGE", "EXC-APPRENTISSAGE", ft.name))
                     continue
             if high is None and low == 18:
+                if _MINORS_BARRED.search(folded, s0, s1):
+                    continue
                 hits.append(Hit("age.adult_only", "R07-AGE", "age", "advise", ft.name, start, end, params=detail))
                 continue
             severity, exc = "block", None
@@ -226,7 +242,8 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                             exception=exc, articles=("L5331-2", "L1132-1", "L5321-2")))
         for m in (_MAJOR.finditer(folded) if not ft.words.isdisjoint({"majeur", "majeure", "majeurs", "majorite"})
                   else ()):
-            if is_diversity_statement(folded, *m.span()):
+            if is_diversity_statement(folded, *m.span()) or _MINORS_BARRED.search(
+                    folded, *sentence_bounds(folded, *m.span())):
                 continue
             hits.append(Hit("age.adult_only", "R07-AGE", "age", "advise", ft.name, m.start(), m.end(),
                             params={"low": 18, "high": None}))
@@ -240,6 +257,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
             # Covered by a numeric finding in the same clause? keep only one.
             if any(h.field == ft.name and h.start is not None and abs(h.start - m.end()) < 40 for h in hits):
                 continue
+            if re.match(r"\s*:?\s*18 ans\b", folded[m.end():m.end() + 12]) and _MINORS_BARRED.search(
+                    folded, *sentence_bounds(folded, *m.span())):
+                continue  # « Âge minimum : 18 ans (travail de nuit) »: the law's own minimum
             hits.append(Hit("age.limit_words", "R07-AGE", "age", "block", ft.name, m.start(), m.end(),
                             articles=("L5331-2", "L1132-1", "L5321-2")))
     return hits
@@ -247,21 +267,37 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
 
 # =============================================================================== gendered titles
 
+# Feminine agent nouns built on « -ière », « -euse », « -trice » (« palefrenière », « équipière », « monitrice »), less the
+# things and abstractions that share the endings (« carrière », « perceuse », « imprimante » has none)
+_FEMININE_AGENT = (r"(?!(?:carriere|filiere|matiere|maniere|lumiere|premiere|derniere|frontiere|riviere|priere|"
+                   r"barriere|cafetiere|theiere|chaudiere|croisiere|jardiniere|reguliere|particuliere|entiere|financiere|familiere|"
+                   r"hospitaliere|journaliere|fonciere|meurtriere|routiere|ferroviaire|petroliere|laitiere|fruitiere|"
+                   r"perceuse|tondeuse|chargeuse|"
+                   r"balayeuse|laveuse|niveleuse|moissonneuse|agrafeuse|calculatrice|imprimatrice|structure|"
+                   r"entreprise|societe|personne|equipe)s?\b)[a-z-]{3,}(?:iere|euse|trice)s?")
 _RECRUIT_FEMININE = fast(
-    r"\b(?:recherch|recrut|embauch|cherch)\w*\s+(?:un |une |notre |nouvelle |des )?(?:future?\s+)?"
+    r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
+    r"(?:future?\s+|nouvelle\s+)?"
     r"(vendeuse|serveuse|caissiere|coiffeuse|secretaire|hotesse|femme de (?:menage|chambre)|dame de (?:compagnie|"
     r"service)|employee|assistante|aide-soignante|infirmiere|cuisiniere|esthéticienne|estheticienne|standardiste|"
     r"gouvernante|nourrice|nounou|baby-sitter|jeune fille|demoiselle|vendeuses|serveuses|caissieres|hotesses|"
     r"femmes? de menage|aide-menagere|menagere|auxiliaire de vie feminine|ouvriere|opératrice|operatrice|"
-    r"preparatrice|conseillere|commerciale|livreuse|agente)\b"
+    r"preparatrice|conseillere|commerciale|livreuse|agente|" + _FEMININE_AGENT + r")\b"
 )
-
-
+# « Caissières recherchées » : the sought person named first, the participle in the feminine (run only when such a
+# participle is in the field)
+_FEMININE_SOUGHT = fast(
+    r"(?:(?<![^\n.!?:;])|(?<=[.!?:;] )|(?<=\bdes ))\s*(" + _FEMININE_AGENT + r"|vendeuses?|serveuses?|caissieres?|"
+    r"hotesses?|assistantes?|employees?)\s+(?:recherchees?|recrutees?|demandees?|souhaitees?)\b"
+)
+_FEMININE_PARTICIPLES = frozenset("recherchee recherchees recrutee recrutees demandee demandees souhaitee "
+                                  "souhaitees".split())
+_FEMININE_ENDING = re.compile(r"(?:iere|euse|trice)s?\b")
 _FEMININE_WORDS = frozenset(
     "vendeuse serveuse caissiere coiffeuse secretaire hotesse femme femmes dame employee assistante aide infirmiere "
     "cuisiniere estheticienne standardiste gouvernante nourrice nounou baby fille demoiselle vendeuses serveuses "
     "caissieres hotesses menagere auxiliaire ouvriere operatrice preparatrice conseillere commerciale livreuse "
-    "agente".split())
+    "agente assistantes employees".split())
 
 
 def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
@@ -284,22 +320,27 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if res is not None:
             hits.append(Hit("sex.gendered_title", "R08-SEX", "sex", "advise", "intitule", res["start"], res["end"],
                             params={"word": res["word"], "suggestion": res["suggestion"], "gender": res["gender"]}))
-    if ctx.words.isdisjoint(_FEMININE_WORDS):
+    if ctx.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ctx.all):
         return hits
     for ft in ctx.free_fields:
-        if ft.name == "intitule" or ft.words.isdisjoint(_FEMININE_WORDS):
+        if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ft.folded)):
             continue
-        for m in _RECRUIT_FEMININE.finditer(ft.folded):
-            if m.group(1) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
+        found = list(_RECRUIT_FEMININE.finditer(ft.folded))
+        if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
+            found += list(_FEMININE_SOUGHT.finditer(ft.folded))
+        for m in found:
+            g = 1
+            if m.group(g) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
                 continue
             if is_diversity_statement(ft.folded, *m.span()):
                 continue
-            if re.search(r"\b(?:h/f|f/h)\b", ft.folded[m.end(1):m.end(1) + 40]):
-                continue  # « recrute un Infirmière diplômé d'état (H/F) »: the doublet is there
+            if re.search(r"^[^.;\n]{0,12}?\(\s*(?:h/f|f/h|e|ne|ere|euse|rice)\s*\)|\b(?:h/f|f/h)\b|"
+                         r"^\s*(?:ou|et|/)\s*(?!non\b|pas\b)(?:un |des )?[a-z]", ft.folded[m.end(g):m.end(g) + 40]):
+                continue  # « recrute un Infirmière diplômé d'état (H/F) », « une vendeuse ou un vendeur »
             # Without « H/F » anywhere the offer seems reserved to women; with it, the wording still needs fixing.
             severity = "advise" if inclusive_anywhere() else "review"
-            hits.append(Hit("sex.feminine_recruit", "R08-SEX", "sex", severity, ft.name, m.start(1), m.end(1),
-                            params={"word": ft.clean[m.start(1):m.end(1)]}, articles=("L1142-1", "L5321-2")))
+            hits.append(Hit("sex.feminine_recruit", "R08-SEX", "sex", severity, ft.name, m.start(g), m.end(g),
+                            params={"word": ft.clean[m.start(g):m.end(g)]}, articles=("L1142-1", "L5321-2")))
     return hits
 
 
@@ -308,7 +349,9 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
 _BELOW_SMIC_WORDS = fast(r"\b(?:inferieur\w*|en dessous|en-dessous|au-dessous|sous le|moins que le|moindre que "
                                r"le)\s+(?:au |du |le )?smic\b|\b(\d{1,2})\s?%\s*du smic\b|"
                                r"\bsmic\s*(?:horaire\s*|mensuel\s*)?(?:-|moins|minore\w* de|diminue\w* de|reduit\w* de|"
-                               r"abattu\w* de)\s*(\d{1,2})\s?%|\bsmic (?:minore|reduit|abattu|diminue)\b")
+                               r"abattu\w* de)\s*(\d{1,2})\s?%|\bsmic (?:minore|reduit|abattu|diminue)\b|"
+                               # « SMIC jeunes (80 %) »: a share of the SMIC named after it
+                               r"\bsmic (?:jeunes?|debutants?|reduit|minore|abattu)\s*\(?\s*(?:a\s+)?(\d{1,2})\s?%")
 _COMMISSION_ONLY = fast(
     r"\b(?:remuner\w*|salaire|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:\w+\s+){0,2}?(?:uniquement|exclusivement|seulement|100 ?%|"
     r"entierement|totalement|a 100 ?%)\s+(?:a la |sur |aux |en |au |par )?(?:commissions?|pourcentage|variable|"
@@ -324,12 +367,25 @@ _COMMISSION_ONLY = fast(
     r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement|au kilo|au poids|a la caisse|au cageot|a l'unite|"
     r"au nombre)\b[^.;\n]{0,40}?\bsans\b|"
     # a pay said not to reach the SMIC whatever the output (« sans garantie du SMIC »)
-    r"\bsans (?:aucune )?garantie (?:du|de|d'un|d'atteindre le) (?:smic|salaire minimum|minimum (?:legal|horaire))"
+    r"\bsans (?:aucune )?garantie (?:du|de|d'un|d'atteindre le) (?:smic|salaire minimum|minimum (?:legal|horaire))|"
+    # the pay named first, its restriction after (« au pourboire uniquement », « payé à la pièce uniquement »)
+    r"\b(?:au |aux )?pourboires?\s+(?:uniquement|seulement|exclusivement)\b|"
+    r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:a la |au |aux )(?:tache|piece|pieces|rendement|rang|cageot|"
+    r"cagette|caisse|seau|plateau|botte|colis|kilo|unite|prestation|livraison|course)s?\s+(?:uniquement|seulement|"
+    r"exclusivement)\b|"
+    r"\b(?:pas de|aucun|aucune)\s+(?:salaire\s+|remuneration\s+)?(?:minimum|minimal|fixe)\s+garanti\w*|"
+    # « 15 % de ce qu'il vend, rien d'autre »: a share of the sales and nothing besides
+    r"\b\d{1,2}(?:[.,]\d)?\s?%\s*(?:de ce qu'(?:il|elle|on|vous|tu)\s+vend\w*|du chiffre\w*|des ventes|sur (?:les |vos )?"
+    r"ventes)[^.;\n]{0,30}?(?:rien d'autre|rien de plus|pas de fixe|sans fixe|c'est tout)|"
+    r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:uniquement|exclusivement|seulement)\s+(?:sur|aux?|a la|par)\s+"
+    r"(?:les |vos |ses |leurs |des )?(?:ventes|commissions?|resultats|contrats|pourboires?)"
 )
 
 
 _COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage garanti garantie garantis tache piece "
-                              "pieces rendement minimum minimal minimale pourboire pourboires".split())
+                              "pieces rendement minimum minimal minimale pourboire pourboires rang cageot colis ventes "
+                              "vend vendez vendu vendus rien contrats resultats caisse cagette seau plateau botte kilo "
+                              "unite prestation livraison course".split())
 _BONUS = fast(r"\b(?:primes?|segur|13e|13eme|treizieme|complement de traitement|indemnite|\+)")
 
 
@@ -361,14 +417,24 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
     words = ctx.words
     check_smic_words = "smic" in words
     check_commission = not words.isdisjoint(_COMMISSION_WORDS)
-    independent = ctx.contract_family == "independent" or (check_commission and bool(_INDEPENDENT.search(ctx.all)))
+    independent_known: list[bool] = []
+
+    def independent() -> bool:  # read only when a commission wording is found (a scan of the whole text)
+        if not independent_known:
+            independent_known.append(ctx.contract_family == "independent" or bool(_INDEPENDENT.search(ctx.all)))
+        return independent_known[0]
+
     # Textual statements: « inférieur au SMIC », « 80 % du SMIC ».
-    for ft in ctx.free_fields if (check_smic_words or check_commission) else ():
+    # the salary field too: « Commission uniquement » written where the pay goes
+    text_fields = [*ctx.free_fields, *(f for f in ctx.fields if f.name.startswith("salaire") and
+                                       f not in ctx.free_fields)] if (check_smic_words or check_commission) else ()
+    for ft in text_fields:
         for m in (_BELOW_SMIC_WORDS.finditer(ft.folded) if check_smic_words and "smic" in ft.words else ()):
             c0, _ = clause_bounds(ft.folded, *m.span())
             if NEG_BEFORE.search(ft.folded[c0:m.start()]):
                 continue
-            pct = int(m.group(1)) if m.group(1) else (100 - int(m.group(2)) if m.group(2) else None)
+            pct = int(m.group(1)) if m.group(1) else (100 - int(m.group(2)) if m.group(2) else
+                                                      int(m.group(3)) if m.group(3) else None)
             if pct is not None and pct >= 100:
                 continue
             if pct is not None and re.search(r"\d{1,3}\s?%\s*(?:a|-)\s*$", ft.folded[max(0, m.start() - 12):m.start()]):
@@ -383,7 +449,7 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
             c0, _ = clause_bounds(ft.folded, *m.span())
             if NEG_BEFORE.search(ft.folded[c0:m.start()]) and "fixe" not in m.group(0):
                 continue
-            if independent:
+            if independent():
                 continue
             salaried = ctx.contract_family in ("cdi", "cdd")
             severity, exc = ("block", None) if salaried else ("review", None)

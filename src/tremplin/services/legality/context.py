@@ -432,8 +432,9 @@ class Ctx:
                 continue
             if "€" not in ft.folded and ft.words.isdisjoint(money) and not (
                     "horaire" in ft.words and not ft.words.isdisjoint(("taux", "salaire", "remuneration"))) and not (
-                    ":" in ft.folded and not ft.words.isdisjoint(("salaire", "remuneration"))):
-                continue
+                    ":" in ft.folded and not ft.words.isdisjoint(("salaire", "remuneration"))) and \
+                    "e de l'heure" not in ft.folded and "e l'heure" not in ft.folded:
+                continue  # (« 7e de l'heure »: euros written as a lone « e »)
             found = parse_text_amounts(ft)
             if found:
                 out[ft.name] = found

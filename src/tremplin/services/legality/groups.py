@@ -29,7 +29,8 @@ from tremplin.services.legality.text import clause_bounds, fast, finditer_near_w
 # ----------------------------------------------------------------------------------------- markers
 # Exclusion written after the group: « seniors s'abstenir », « femmes enceintes non acceptées ».
 _EXCL_AFTER = (
-    r"(?:s'abstenir|abstenez-vous|abstenir|non (?:accepte|admis|retenu|souhaite|desire|autorise|tolere|bienvenu|"
+    r"(?:s'abstenir|abstenez-vous|abstenir|(?:desole\w*\s*,?\s*)?(?:pas|non) possible|(?:poste |emploi )?(?:non|pas) accessible|"
+    r"non (?:accepte|admis|retenu|souhaite|desire|autorise|tolere|bienvenu|"
     r"recevable|pris en compte|prioritaire)\w*|refuse\w*|exclu\w*|interdit\w*|proscrit\w*|indesirable\w*|"
     r"(?:ne |n')?(?:sont|seront|serait|serons|est|sera) pas (?:les )?(?:bienvenu|accepte|admis|retenu|pris|"
     r"considere|etudie|souhaite|autorise|tolere|adapte|fait|faite|concu|prioritaire|recu|convoque|rappele|contacte)"
@@ -45,7 +46,7 @@ _VERBS_NEG = (r"(?:prenons|prend|prendrons|recrutons|recrute|recruterons|accepto
               r"embauche|retenons|retiendrons|voulons|veut|veulent|souhaitons|cherchons|recherchons|engageons|"
               r"employons|emploie|travaillons|considerons|etudions|etudierons)")
 _EXCL_BEFORE = (
-    r"(?:\bpas (?:de|d'|des|les|a(?:ux?)?)|\baucune?|\bsans|\bsauf (?:les|des|a(?:ux?)?)|\ba l'exclusion (?:des|de)|"
+    r"(?:\bpas (?:de|d'|des|les|a(?:ux?)?)|\baucune?|\bsans|\bzero|\beloigne\w* (?:du|de la|des|de)|\bsauf (?:les|des|a(?:ux?)?)|\ba l'exclusion (?:des|de)|"
     r"\bexcepte (?:les|des)|\b(?:ne|n') ?" + _VERBS_NEG + r" (?:pas|plus|jamais|aucune?)(?: de| d'| les| des| avec "
     r"(?:des|les))?|\b(?:ne|n') ?(?:pouvons|peut|pourrons|pouvez|pourra) (?:pas|plus) (?:malheureusement )?"
     r"(?:accueillir|recruter|embaucher|employer|accepter|prendre|retenir|integrer|recevoir)(?: de| d'| les| des)?|"
@@ -76,7 +77,7 @@ _PREF_AFTER = r"(?:de preference|privilegie\w*|prefere\w*|souhaite\w*|bienvenu\w
 
 _NEGATED_GAP = re.compile(r"\b(?:pas|jamais|nullement|aucunement|non plus|ni)\b")
 
-_EXCL_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?[,:–-]?\s*((?:[a-z'()]+\s+){0,3}?)" + _EXCL_AFTER)
+_EXCL_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?[,:–-]?\s*((?:[a-z'()]+\s+){0,3}?)" + _EXCL_AFTER)
 _ONLY_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?,?\s*(?:[a-z]+\s+)?" + _ONLY_AFTER + r"\b")
 _PREF_AFTER_RX = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?,?\s*((?:[a-z'()]+\s+){0,2}?)" + _PREF_AFTER + r"\b")
 _TAIL = r"(?:(?:\s+|(?<='))[a-z'()-]+){0,2}?\s*(?:[(:,]\s*)?$"
@@ -151,7 +152,16 @@ GROUPS: tuple[Group, ...] = (
        r"asiatiques|arabes|noirs|noires|blacks|beurs|rebeus|europeen(?:\(ne\)|ne)?s|europeen\(ne\)|"
        r"(?:un|une|des) europeen(?:\(ne\)|ne)?s?|"
        r"francais(?:\(e\)|e)?s? (?:de souche|d'origine|de naissance|pure souche|de france)|"
-       r"(?:que|uniquement) des francais(?:\(es\)|es)?|"
+       r"(?:que|uniquement) des francais(?:\(es\)|es)?|(?<=aux |les |des )francais(?:\(es\)|es)?(?![a-z(])|"
+       # « ressortissants hors Union européenne », « non-Européens », « extracommunautaires »
+       r"ressortissants? (?:hors|non|extra)[- ]?(?:de l'|de l' )?(?:union europeenne|ue|europeens?|communautaires?)|"
+       r"ressortissants? (?:etrangers?|de pays tiers|d'un pays tiers|africains?|maghrebins?)|non[- ]europeen(?:ne)?s|"
+       r"extra-?communautaires|"
+       # « personnes issues de la communauté portugaise »: a national community as the people sought
+       r"(?:issu\w* de |membres? de )?la communaute (?!(?:educative|medicale|scientifique|urbaine|rurale|"
+       r"religieuse|hospitaliere|locale|professionnelle|universitaire|numerique|catholique|hindoue|musulmane|juive|"
+       r"chretienne|protestante|bouddhiste|sikhe|evangelique|orthodoxe|israelite|islamique|paroissiale)\b)[a-z-]+(?:aise|oise|ienne|"
+       r"enne|ane|ine|aque|ise|ole|ande|que|e)\b|"
        r"ne(?:\(e\)|e)?s? (?:en france|a l'etranger|hors (?:de france|d'europe|ue|de l'ue)|en europe|francais)|"
        + _PEOPLE + r"\s+(?:d'origine\s+[a-z-]+|etrangere?s?|de couleur|noire?s?|blanche?s?|blancs?|black|beurs?|"
        r"rebeus?|arabes?|maghrebin\w*|africain\w*|asiatiques?|europeen\w*|francais(?:\(e\)|e)?s?|typee?s?|"
@@ -161,7 +171,8 @@ GROUPS: tuple[Group, ...] = (
        "maghrebins maghrebine maghrebines africain africains africaine africaines asiatique asiatiques arabe arabes "
        "noir noirs noire noires black blacks beur beurs rebeu rebeus europeen europeens europeenne europeennes "
        "couleur blanc blancs blanche blanches typee typees francais francaise francaises origine nationalite "
-       "nes nees etranger",
+       "nes nees etranger ressortissant ressortissants europeen europeens extracommunautaires "
+       "extra communaute",
        "excl only pref", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2"),
        unless=r"(?:(?:langue|marche|cuisine|produit|pays|client|zone|cultur|specialite|plat|export|filiale|fournisseur|"
               r"partenaire|import|societe|entreprise|groupe|projet|reseau|union|parlement|commission|fonds|"
@@ -194,6 +205,8 @@ GROUPS: tuple[Group, ...] = (
        r"\b(?:handicape\w*|(?:personnes?|travailleu\w*|salarie\w*|candidat\w*|profils?|agents?|employe\w*) "
        r"(?:en situation de handicap|a mobilite reduite|malades?|invalides?|porteu\w* (?:d'un|de) handicap)|travailleurs? handicape\w*|rqth|pmr|invalides|malades|diabetiques?|"
        r"epileptiques?|asthmatiques?|seropositi\w*|cardiaques|depressi\w*|dyslexiques?|autistes?|bipolaires?|"
+       r"(?:personnes?|candidat\w*|gens) (?:sourde?s?|malentendante?s?|aveugles?|malvoyante?s?|non-?voyante?s?)|"
+       r"sourd(?:e|s|es)|malentendant(?:e|s|es)|malvoyant(?:e|s|es)|non-?voyant(?:e|s|es)|"
        r"obeses?|(?:personnes?|candidat\w*) (?:ayant|avec|beneficiant d'une?|titulaires? d'une?) (?:une |un |des "
        r")?(?:rqth|handicap|maladie|pathologie|traitement|restriction|reconnaissance)\w*|"
        r"(?:problemes?|soucis|antecedents?) (?:de sante|medicaux|de dos|cardiaques?|psychiatriques?)|"
@@ -204,7 +217,9 @@ GROUPS: tuple[Group, ...] = (
        "handicape handicapes handicapee handicapees handicap rqth pmr invalide invalides malade malades maladie "
        "diabetique epileptique asthmatique seropositif seropositive cardiaque cardiaques depressif depressive "
        "dyslexique autiste bipolaire obese antecedent antecedents therapeutique probleme! problemes! souci! soucis! "
-       "medicaux medicales psychiatriques pathologie reduite traitement traitements",
+       "medicaux medicales psychiatriques pathologie reduite traitement traitements sourde sourdes sourds "
+       "malentendant malentendante malentendants malentendantes aveugle aveugles malvoyant malvoyants malvoyante "
+       "malvoyantes voyant voyants arret arrets",
        "excl", articles=("L1132-1", "L5321-2"),
        unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil|etablissement|foyer|esat|\bime\b|"
               r"\bmas\b|\bfam\b|public|residents?|usagers?|beneficiaires?|(?:locaux|batiment|site|bureaux|lieu|acces|"
@@ -246,22 +261,26 @@ GROUPS: tuple[Group, ...] = (
        r"(?:membres?|adherent\w*|encarte\w*) (?:d'un|d'une|a un|a une|du|de la|de|des|d') (?:syndicat|parti|organisation "
        r"syndicale)\w*|encarte\w*|grevistes?|anciens? elus?|elus? (?:syndica\w*|du personnel|du cse|cse)|"
        r"(?:adherents?|militants?|sympathisants?|membres?) (?:de la |du |de )?(?:cgt|fo|cfdt|sud|cfe-cgc|cftc|unsa|"
-       r"lfi|rn|ps|lr)|activites? (?:syndicales?|politiques?)|engagements? (?:syndica\w*|politiques?)|engage\w* (?:politiquement|syndicalement)|mandats? "
+       r"lfi|rn|ps|lr)|appartenances? (?:syndicales?|politiques?)|monde syndical|"
+       r"adhesion (?:a|au|a un|a une|a notre) (?:\w+ )?(?:parti|association politique|syndicat|mouvement politique)\w*|"
+       r"activites? (?:syndicales?|politiques?)|engagements? (?:syndica\w*|politiques?)|engage\w* (?:politiquement|syndicalement)|mandats? "
        r"(?:syndica\w*|electifs?))(?![a-z0-9])",
        "syndique syndiquee syndiques syndiquees syndicaliste syndicalistes syndical syndicale syndicaux syndicales "
        "syndicat parti! partis! delegue delegues militant militante militants militantes encarte encartes greviste grevistes "
-       "elu elus sympathisant sympathisants cgt cfdt cftc unsa electif electifs politiquement syndicalement",
-       "excl", exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2"),
+       "elu elus sympathisant sympathisants cgt cfdt cftc unsa electif electifs politiquement syndicalement "
+       "appartenance monde adhesion",
+       "excl only", exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2"),
        unless=r"(?:relations? (?:avec les )?(?:partenaires|organisations|representants|elus)|dialogue social|"
               r"instances?|negociation|\bcse\b (?:et|,)|accompagn|aupres des|avec les (?:elus|representants)|"
               r"remplac\w* (?:des |les )?grevistes|sans engagement)",
        pair=r"(?:ou non|syndique\w* ou)"),
     _g("group.orientation", "sexual_orientation_identity",
        r"\b(?:homosexuel\w*|homos?|heterosexuel\w*|heteros?|gays?|lesbiennes?|bisexuel\w*|transgenres?|"
-       r"transsexuel\w*|non-binaires?|queers?|lgbt\w*|travestis?|(?:personnes?|candidat\w*|femmes?|hommes?) trans)(?![a-z0-9])",
+       r"transsexuel\w*|non-binaires?|queers?|lgbt\w*|travestis?|cisgenres?|cis\b|(?:personnes?|candidat\w*|femmes?|hommes?) trans)(?![a-z0-9])",
        "homosexuel homosexuelle homosexuels homosexuelles homo homos heterosexuel heterosexuelle heterosexuels "
        "hetero heteros gay gays lesbienne lesbiennes bisexuel bisexuelle bisexuels transgenre transgenres "
-       "transsexuel transsexuels binaire binaires queer queers lgbt lgbtq lgbtqia travesti travestis trans",
+       "transsexuel transsexuels binaire binaires queer queers lgbt lgbtq lgbtqia travesti travestis trans "
+       "cisgenre cisgenres cis",
        "excl only pref", articles=("L1132-1", "L5321-2", "C. pén. 225-2"),
        unless=r"(?:friendly|inclusi|lutte|association|militant\w* pour|droits|soutien|accompagn|sensibilis|"
               r"prevention|sante sexuelle|public|centre|fierte|pride|accueil)"),

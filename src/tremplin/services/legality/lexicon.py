@@ -110,6 +110,24 @@ _SEX = [
       r"(?!\s*(?:ou|et|comme|/)\s*(?:aux? |des )?(?:hommes?|femmes?))",
       "homme hommes femme femmes fille filles garcon garcons candidates masculin feminin",
       negatable=False, exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    # « seules les candidatures de femmes seront retenues », « seuls des hommes » : the only sex admitted
+    P("sex.only_admitted", "R08-SEX", "sex", "block",
+      r"\bseul(?:e|s|es)\s+(?:les |des )?(?:candidatures?\s+(?:de |d')|profils?\s+|personnes?\s+)?"
+      r"(?:hommes?|femmes?|filles?|garcons?)\b(?!\s*(?:ou|et|/)\s*(?:les |des )?(?:hommes?|femmes?))",
+      "seul seule seuls seules", negatable=False, exceptions=("EXC-R1142-1",),
+      articles=("L1142-1", "L1146-1", "L5321-2")),
+    # « Chauffeur-livreur (homme) », « Commis (garçon) » : the sex written in brackets after the job
+    P("sex.bracketed", "R08-SEX", "sex", "block",
+      r"(?<=[a-z] )\(\s*(?:homme|femme|garcon|fille|masculin|feminin)e?s?\s*\)|(?<=[a-z])\(\s*(?:homme|femme|garcon|"
+      r"fille)s?\s*\)",
+      "homme hommes femme femmes garcon garcons fille filles masculin feminin", negatable=False,
+      # the customers' side of a shop or a room (« rayon prêt-à-porter (femme) », « vestiaires (hommes) »)
+      unless=r"(?:pret-a-porter|vetement|habillement|textile|mode\b|rayon|univers|collection|lingerie|chaussure|"
+      r"coiff|barbier|parfum|cosmeti|vestiaire|toilette|sanitaire|douche|dortoir|chambre|taille|sport\w* (?:homme|femme)|"
+      r"equipe (?:premiere|senior|reserve)|categorie|club|tournoi|"
+      # the public served (« actions éducatives auprès d'adultes (hommes) »)
+      r"aupres|accompagn|public|usager|resident|patient|beneficiaire|accueilli|heberge|detenu|adultes|mineurs)",
+      exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_only_after", "R08-SEX", "sex", "block",
       r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b",
       "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
@@ -149,13 +167,13 @@ _FAMILY = [
       # « pas d'enfants », « ne devra pas avoir d'enfants à garder », « pas de gosses »
       r"\b(?:sans|pas d'|pas de|aucun|n'avez pas d'|n'ayant pas d'|(?:ne )?pas avoir d'|n'avoir pas d'|"
       r"n'(?:ayez|ait|aient) pas d')\s*(?:\w+\s+)?(?:enfants?|gosses?|momes?|gamin(?:e|s|es)?|marmots?|bambins?|"
-      r"mioches?)\b(?!\s*(?:de|du|des|d')\s)",
+      r"mioches?)\b(?!\s*(?:de|du|des|d')\s(?!preference))",
       "enfant enfants gosse mome gamin gamine marmot bambin mioche", negatable=False,
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.no_obligations", "R09-FAMILY", "family", "block",
       r"\blibre de (?:toute |toutes |tout )?(?:obligations?|contraintes?|attaches?|charges?|engagements?)"
       r"(?: de famille| familiale?s?)\b|\b(?:sans|pas de|aucune?) (?:attaches?|charges?|obligations?|contraintes?) "
-      r"familiale?s?\b",
+      r"familiale?s?\b|\b(?:sans|pas de|aucune?|n'ait pas de|n'ayez pas de|(?:ne )?pas avoir de|n'avoir pas de) (?:famille|personnes?) a charge\b",
       "libre familiale familiales famille attache attaches", negatable=False,
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.situation", "R09-FAMILY", "family", "review",
@@ -205,11 +223,15 @@ _NATIVE_SPEAKER = (
     r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
     r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
     r"natif|native)\b|\bbilingue de naissance\b|"
+    r"\b(?:franco|anglo|hispano|germano|luso|arabo|italo|russo|sino|neerlando)phones?\s+(?:natif|native|de naissance)"
+    r"(?:\((?:ve|e)\))?s?\b|"
     # « première langue » said of a person's language, not of a school subject (« anglais en première langue »,
     # « première langue vivante ») nor of the working language (« première langue de travail »)
     r"\b(?<!en )(?<!comme )(?:premiere langue|langue premiere)\b(?! (?:vivante|etrangere|de travail|parlee|utilisee))"
 )
-_NATIVE_SPEAKER_NEEDS = "native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere"
+_NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere "
+                         "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
+                         "sinophone neerlandophone")
 _NATIVE_SPEAKER_UNLESS = r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)"
 
 _ORIGIN = [
@@ -230,7 +252,8 @@ _ORIGIN = [
       r"provenance|ressources|race bovine|animal)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.native", "R10-DISCRIM", "origin", "block",
       r"\b(?:natif|native|natifs|natives)\s+(?:europeen\w*|francais\w*|d'europe|de france|du pays|allemand\w*|"
-      r"anglais\w*|espagnol\w*|italien\w*|american\w*|britanni\w*|portugais\w*)\b|\bfrancais de souche\b|"
+      r"anglais\w*|espagnol\w*|italien\w*|american\w*|britanni\w*|portugais\w*)\b|"
+      r"\bfrancais(?:\(e\)|\(es\)|e|es)?s? de souche\b|"
       r"\bde souche (?:francaise|europeenne)\b|\bfrancais(?:e|es)? de (?:naissance|pure souche)\b|"
       r"\bfrancais\w* pure? souche\b|\bpure? souche (?:francaise|europeenne)\b|"
       r"\bnati(?:f|ve|fs|ves)(?:\(ve\)|\(e\)|\(ive\))?s?\s+(?:de la region|du coin|du pays|de la ville|du departement|"
@@ -252,15 +275,35 @@ _ORIGIN = [
       r"\bnon[- ]type(?:e|es|s)?\b|\bpersonnes? typee?s?\b", "typee typees type types", negatable=False,
       exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.skin", "R10-DISCRIM", "origin", "block",
-      r"\b(?:peau|teint) (?:blanche?|claire?|noire?|mate|fonce\w*|pale|blanc)\b|\bcouleur de (?:la )?peau\b",
-      "peau teint", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+      r"\b(?:peau|teint) (?:blanche?|claire?|noire?|mate|fonce\w*|pale|blanc)\b|\bcouleur de (?:la )?peau\b|"
+      r"\b(?:personnes?|candidat\w*(?:\(e\))?|profils?|gens|personnel|employe\w*|individus?|agents?|hote\w*|"
+      r"vendeu\w*|serveu\w*|collaborat\w*) de couleur(?: (?:blanche?s?|noire?s?|blancs?|noirs?))?\b",
+      "peau teint couleur", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.race", "R10-DISCRIM", "origin", "block",
       r"\b(?:race|ethnie|origine ethnique|appartenance ethnique)\b|\bbbr\b", "race ethnie ethnique bbr",
       unless=r"(?:race (?:bovine|ovine|canine|feline|de chien|de chat|animale)|races (?:bovines|ovines|animales)|"
       r"chevaux|bovins|troupeau|elevage|\bchien)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.surname", "R10-DISCRIM", "origin", "block",
-      r"\bnoms? (?:a consonance|d'origine|francais|a connotation)\b|\bpatronyme (?:francais|europeen)\b",
+      r"\bnoms? (?:a consonance|d'origine|francais|a connotation)\b|\bpatronyme (?:francais|europeen)\b|"
+      r"\b(?:nom|patronyme)s? (?:bien |tres )?(?:de chez nous|d'ici|du terroir|bien francais|de la region)\b",
       "nom noms patronyme", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # The person sought carries a nationality (« recrutons des peintres polonais », « cherche garde d'enfants
+    # philippine »): the job is offered to a nation, not to a skill. Names of languages used for a skill
+    # (« traducteur anglais ») and the cooking or goods of a country are left out.
+    P("origin.sought_nationality", "R10-DISCRIM", "origin", "block",
+      r"\b(?:recrut|recherch|cherch|embauch|engag)\w*\s+(?:des |un |une |d'une? |nos |notre |sa |son )?(?:nouvel\w* )?"
+      r"(?:[a-z'-]+\s+){1,3}?(?:polonais|portugais|roumain|philippin|marocain|algerien|tunisien|turc|turque|senegalais|"
+      r"malien|ivoirien|camerounais|congolais|vietnamien|indien|pakistanais|sri-lankais|ukrainien|bulgare|serbe|"
+      r"albanais|moldave|bresilien|malgache|comorien|haitien|cap-verdien|chinoise?)(?:\(e\)|\(ne\)|ne|e|es|nes|s)?"
+      r"(?:\s*\([hf/ ]+\))?(?=[\s,.;:!)]|$)",
+      "polonais polonaise roumain roumaine philippin philippine marocain marocaine algerien algerienne tunisien "
+      "tunisienne turc turque senegalais senegalaise malien malienne ivoirien ivoirienne camerounais congolais "
+      "vietnamien vietnamienne indien indienne pakistanais ukrainien ukrainienne bulgare serbe albanais albanaise "
+      "moldave bresilien bresilienne malgache comorien haitien portugais portugaise chinois chinoise",
+      unless=r"(?:cuisin|restaurant|traiteur|specialit|gastronom|epicerie|produits?|marche\b|client|export|import|"
+      r"filiale|fournisseur|partenaire|societe|entreprise|groupe|traduct|traducteur|interpr|professeur|enseign|"
+      r"formateur|cours\b|langue|parlant|parler|bilingue|maitris|courant|ambassade|consulat|dossiers?)",
+      articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.foreigners", "R10-DISCRIM", "origin", "block",
       r"\b(?:pas d'|pas de|sans|aucun|non)\s*etrangers?\b|\betrangers?\s+(?:s'abstenir|exclus?|non acceptes?|refuses?)"
       r"|\b(?:origine|nationalite) etrangere\s+(?:s'abstenir|exclue?|non acceptee?|refusee?)",
@@ -418,9 +461,13 @@ _HEALTH = [
       r"parfaite) forme\b",
       "condition forme physique", articles=("L1132-1", "L1133-3")),
     P("health.able_bodied", "R10-DISCRIM", "health_disability", "block",
-      r"\b(?:personnes?|candidat\w*|profil|etre|vous etes|homme|femme)\s+valides?\b(?!\s+(?:par|pour|avec|aupres|en amont))|\bvalides? uniquement\b|"
+      r"\b(?:personnes?|candidat\w*|profils?|etre|vous etes|hommes?|femmes?|gens|salarie\w*|travailleurs?)\s+valides?\b"
+      r"(?!\s+(?:par|pour|avec|aupres|en amont|ou) )|\bvalides? uniquement\b|"
       r"\bvalide (?:physiquement|et en bonne sante)\b",
-      "valide valides", articles=("L1132-1", "L5321-2")),
+      "valide valides", articles=("L1132-1", "L5321-2"),
+      # a ticket, a card or an offer that is valid
+      unless=r"\b(?:titres?|cartes?|billets?|pass|abonnements?|offres?|codes?|bons?|coupons?|tickets?|permis|"
+      r"passeports?|visas?|certificats?|attestations?|diplomes?|habilitations?|tarifs?|promotions?)\b"),
     P("health.no_condition", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:pas de|sans|aucun|aucune|non|ni|n'avoir aucun|n'avoir aucune|ne pas avoir de|pas d'|pas avoir de|"
       r"pas avoir d'|n'avoir pas de)\s*"
@@ -561,7 +608,39 @@ _ORIENTATION = [
 ]
 
 # --------------------------------------------------------------------------------------- language (accent)
+# A foreign language required where the job does not need it: the team's language (« c'est la langue du chantier »),
+# a need denied by the text itself (« sans aucun contact avec l'international », « y compris en entrepôt »), or a
+# manual job with no public named in the sentence (« Plonge : parler tamoul obligatoire »). It sorts candidates by
+# the languages they speak, an L1132-1 criterion; a language a client-facing job uses stays silent.
+_LANGS = (r"(?:anglais|allemand|espagnol|italien|portugais|arabe|turc|polonais|roumain|tamoul|breton|creole|neerlandais|"
+          r"russe|chinois|mandarin|cantonais|vietnamien|berbere|kabyle|wolof|lingala|bambara|serbe|croate|bulgare|"
+          r"ukrainien|albanais|hindi|ourdou|bengali|farsi|persan|hebreu|grec|japonais|coreen|basque|corse|alsacien|"
+          r"occitan|catalan|tagalog|tchetchene|georgien|armenien|moldave|hongrois|tcheque|slovaque|swahili|soninke|"
+          r"peul|malgache|comorien|haoussa|somali|tigrigna|amharique|pendjabi|cinghalais|thai|khmer|lao)")
+_LANG_REQUIRED = (
+    r"\b" + _LANGS +
+    r"(?:\s+(?:courant|parle|fluent|couramment|c1|c2|b2|ecrit et parle|lu,? ecrit,? parle))?[\s,]*(?:[a-z']+[\s,]+){0,4}?"
+    r"(?:exige|obligatoire|indispensable|imperati|requis|necessaire)\w*|"
+    r"\b(?:il faut|vous devez|devez|doit|devra|devrez)\s+(?:savoir\s+)?parler\s+(?:couramment\s+)?(?:le |l')?" + _LANGS +
+    r"\b|\b" + _LANGS + r" etant la langue\b|\blangue (?:d'equipe|de l'equipe|du chantier|de travail)\s+(?:\w+\s+){0,3}?"
+    r"(?:etant |est |: )(?:le |l')?" + _LANGS + r"\b")
+_LANG_UNNEEDED = (
+    r"(?:langue (?:du chantier|d'equipe|de l'equipe|de travail du chantier|parlee (?:sur|dans|par))|s'integrer|"
+    r"reste de l'equipe|toute l'equipe|sans (?:aucun |aucune )?(?:contact|clientele|relation)|aucun contact|"
+    r"y compris (?:en|au|a l'|pour|dans)|meme pour (?:l'|le |la |les )|pour tous les (?:postes|ouvriers|salaries|employes)|"
+    r"\b(?:macon|man(?:oe|œ)uvre|plonge|plongeur|ouvrier|agent d'entretien|agent de tri|agent de proprete|"
+    r"agent de nettoyage|carreleur|plaquiste|peintres? en batiment|cueilleu|preparat\w* de commandes|cariste|"
+    r"manutentionnaire|livreu|magasinier|terrassier|couvreur|etancheur|coffreur|ferrailleur|femme de chambre|"
+    r"valet de chambre|vendangeu|saisonnier agricole|ouvrier\w* agricole|entrepot|chantier|atelier|nettoyage|"
+    r"conditionnement|emballage)\w*)")
 _LANGUAGE = [
+    P("language.foreign_unneeded", "R10-DISCRIM", "language", "review", _LANG_REQUIRED,
+      _LANGS[3:-1].replace("|", " ") + " langue", requires=_LANG_UNNEEDED,
+      unless=r"(?:\bou\b[^.;\n]{0,20}" + _LANGS + r"|un plus|apprecie|serait un atout|atout|souhaite|bienvenu|"
+      r"(?<!contact )(?<!aucun )(?<!sans )(?<!aucune )clien(?:ts?|tele)\b(?! etrangere)|clientele (?:etrangere|internationale)|"
+      r"touris|export|etranger|(?<!avec l')(?<!avec l')international(?!e? du groupe)|"
+      r"traduct|interpr|enseign|professeur|formateur|accueil)",
+      articles=("L1132-1", "L5321-2")),
     P("language.accent", "R10-DISCRIM", "language", "block",
       r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+){0,2}?accents?\b(?!\s+(?:sur|mis|particulier|"
       r"tonique))|\baccents?\s+(?:etranger|regional|du sud|prononce|marque|fort)s?\s*:?\s+(?:\w+\s+)?(?:s'abstenir|"
@@ -582,8 +661,11 @@ _UNCONDITIONAL = (r"(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|par
                   r"des que|a l'issue|a la fin|progressivement|par deduction))")
 REIMBURSED = r"\b" + _NOT_DENIED + r"rembours(?!able)\w*\b" + _UNCONDITIONAL
 EMPLOYER_PAYS = r"\b" + _NOT_DENIED + r"pris(?:e|es)? en charge"
-_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
-               r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|finance\w* par|"
+# « emploi garanti ou remboursé », « satisfait ou remboursé »: a money-back promise, the sum is paid first
+_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
+               r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|"
+               r"finance\w* par (?!(?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|participant|"
+               r"interimaire|recrue|saisonnier|travailleu|beneficiaire|vous))|"
                r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|remise|"
                r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
                r"participation (?:de l'employeur|employeur|patronale|de l'entreprise|aux benefices|au transport)|"
@@ -592,7 +674,10 @@ _FEE = [
     P("fee.named_fee", "R05-FEE", "fee", "block",
       r"\bfrais (?:de dossier|d'inscription|de candidature|d'entree|de recrutement|d'adhesion|de gestion de "
       r"(?:votre )?(?:dossier|candidature)|de kit|de selection|d'ouverture(?: de (?:dossier|compte))?|de participation|"
-      r"de formation|de mise en relation|de placement|d'activation|de reservation|d'acces|de constitution de dossier)\b",
+      r"de formation|de mise en relation|de placement|d'activation|de reservation|d'acces|de constitution (?:de|du) dossier)"
+      r"\b|"
+      # « Frais de badge : 15 € »: a charge named by a label and its sum
+      r"\bfrais (?:de |d'|du )[^.;:\n]{1,60}?:\s*\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
       "frais", unless=_FEE_CANCEL + r"|(?:de|des|pour|aux|a) (?:nos|vos|les|leurs|ses|des) (?:clients?|locataires|"
       r"adherents|usagers|acquereurs|emprunteurs|etudiants|eleves|patients|assures|beneficiaires|familles|"
       r"stagiaires|apprenants)|\bvous (?:gerez|calculez|facturez|encaissez|traitez|suivez|appliquez)|"
@@ -638,7 +723,7 @@ _FEE = [
       r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
       r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
       r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:sur|de|du) (?:(?:votre|vos|le|la|les) )?(?:premier\w* )?(?:salaire|paie|paye|"
+      r"(?:€|euros?)\s+(?:\w+\s+){0,5}?(?:sur|de|du) (?:(?:votre|vos|le|la|les) )?(?:premier\w* )?(?:salaire|paie|paye|"
       r"remuneration|commissions?|versements?)|\bretenue\w* sur (?:salaire|paie|paye|commissions?)\s+(?:\w+\s+){0,3}?"
       r"(?:pour|de|au titre)\s+(?:la |le |les |votre |vos |du |des )?(?:tenue|formation|materiel|kit|frais|badge|"
       r"uniforme|equipement|dossier|inscription)",
@@ -677,6 +762,37 @@ _FEE = [
       r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
       r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
       r"vigueur|d'entreprise|de participation)|epargne salariale|moyenne)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # The worker or the candidate as the payer of a sum (« chaque cueilleur règle 35 € à l'exploitation », « s'acquitte
+    # de 49 € », « à financer par le candidat (90 €) »), a service the candidate must buy (« coaching obligatoire …
+    # facturé 49 € », « au prix de 29 € » to apply), access to job offers or to a list of employers sold, a purchase
+    # named by a label and its sum (« Achat de la mallette : 250 € »).
+    P("fee.worker_pays", "R05-FEE", "fee", "block",
+      r"\b(?:candidat|postulant|cueilleu|saisonnier|salarie|vendangeu|employe|stagiaire|participant|intervenant|livreu|"
+      r"chauffeu|travailleu|ouvrier|recrue|vendeu|conseill|commercia|agent|nouveau|nouvelle)\w*(?:\([a-z]+\))?\s+"
+      r"(?:\w+\s+){0,2}?(?:regle|verse|avance|s'acquitte de|s'acquittent de|doit (?:regler|payer|verser)|"
+      r"doivent (?:regler|payer|verser))\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\bs'acquitt\w* (?:de |d')(?:la somme de |un montant de )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\ba (?:financer|regler|payer|avancer) par (?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|"
+      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire)\w*|"
+      r"\b(?:est|sont|sera|seront) factur\w* (?:au candidat |aux candidats )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\b(?:procur\w*|achet\w*|command\w*)[^.;\n]{0,60}?\bau prix de \d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\bacces (?:a|aux) (?:nos |notre |la |les |l')?(?:offres|annonces|liste|fichier|base|espace|contacts?|"
+      r"recruteurs?|employeurs?)\w*[^.;\n]{0,40}?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\b(?:liste|fichier|annuaire|carnet|base) (?:des |d'|de |du )(?:\w+\s+)?(?:employeurs|entreprises|exploitations|"
+      r"offres|recruteurs|contacts|adresses|agences)[^.;\n]{0,70}?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\b(?:achat|location) (?:de |du |des |d')(?:la |le |les |l'|votre |vos )?[^.;:\n]{0,40}:\s*\d+(?:[ .,]\d+)?\s?"
+      r"(?:€|euros?\b)|\bcheque de caution\s+(?:de\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
+      "regle paie paye verse avance acquitte acquittent acquitter regler payer verser financer avancer facture "
+      "factures facturee facturees prix acces liste fichier annuaire carnet achat location caution",
+      negatable=False,
+      unless=_FEE_CANCEL + r"|(?:\bbruts?\b|\bnets?\b|de l'heure|par heure|vos clients|aux clients|des clients|"
+      r"nos clients|la clientele|client final|"
+      r"gestion des achats|service achats?|acheteu\w*|achats? (?:de|des) (?:matieres|marchandises|fournitures|"
+      r"pieces|produits)|budget|chiffre d'affaires|\bca\b|panier moyen|commandes? clients?|tarif (?:public|client)|prix de vente|devis)",
+      requires=r"(?:candidat|postul|embauch|emploi|recrut|travail|poste|mission|entretien|saison|salari|obligatoire|"
+      r"avant|pour (?:sa|son|votre|la|le|l')|carte|assurance|tenue|blouse|badge|materiel|formation|caces|guide|"
+      r"profil|dossier|offres|liste|fichier|vendanges|exploitation|cueill|demonstration|mallette|caution)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.pay_to_apply", "R05-FEE", "fee", "block",
       r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez|acquitt(?:er|ez|era|eront))\s+"

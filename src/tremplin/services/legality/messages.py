@@ -25,6 +25,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "est la condition déterminante (artistes pour un rôle, mannequins, modèles).",
         "suggest": "Supprimez cette mention et ouvrez le poste aux femmes et aux hommes (H/F).",
     },
+    "sex.only_admitted": {
+        "explain": "L'offre n'admet qu'un sexe (« {text} »). C'est interdit hors des rares emplois où le sexe est "
+                   "la condition déterminante (artistes pour un rôle, mannequins, modèles).",
+        "suggest": "Supprimez cette mention et ouvrez le poste aux femmes et aux hommes (H/F).",
+    },
+    "sex.bracketed": {
+        "explain": "Le sexe du candidat est précisé entre parenthèses (« {text} »), ce qui réserve le poste à un sexe.",
+        "suggest": "Remplacez la mention par « (H/F) ».",
+    },
     "sex.explicit_only_after": {
         "explain": "L'offre exprime une préférence pour un sexe (« {text} »).",
         "suggest": "Supprimez cette mention et ouvrez le poste aux femmes et aux hommes (H/F).",
@@ -205,6 +214,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "Le nom de famille est un critère de discrimination interdit (« {text} »).",
         "suggest": "Supprimez cette mention.",
     },
+    "origin.sought_nationality": {
+        "explain": "La personne recherchée est désignée par une nationalité (« {text} ») : l'offre choisit les "
+                   "candidats selon leur origine, ce qui est interdit.",
+        "suggest": "Décrivez le métier et les compétences attendues, sans nationalité.",
+    },
     "origin.foreigners": {
         "explain": "L'offre écarte les étrangers (« {text} »).",
         "suggest": "Si c'est une question de droit au travail, écrivez « autorisation de travail en France requise ».",
@@ -371,6 +385,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "dans une autre langue.",
         "suggest": "Indiquez le niveau de français attendu (ex. « français courant, à l'écrit et à l'oral »).",
     },
+    "language.foreign_unneeded": {
+        "explain": "L'offre exige une langue étrangère (« {text} ») pour un poste qui ne paraît pas en avoir besoin "
+                   "(langue de l'équipe, poste sans public étranger) : écarter les candidats selon les langues qu'ils "
+                   "parlent est une discrimination (article L1132-1).",
+        "suggest": "N'exigez une langue que si le poste l'utilise réellement, et dites pourquoi (clientèle, "
+                   "documentation) ; sinon, supprimez l'exigence.",
+    },
     "language.native_speaker": {
         "explain": "« {text} » exige une langue maternelle : écarter quelqu'un pour la langue qu'il a apprise enfant "
                    "est interdit (critères de la langue et de l'origine) ; seul un niveau utile au poste peut être "
@@ -414,6 +435,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fee.amount_due": {
         "explain": "L'offre demande une somme d'argent au candidat (« {text} »).",
         "suggest": "Supprimez ce paiement : postuler et être recruté doit être gratuit.",
+    },
+    "fee.worker_pays": {
+        "explain": "L'offre fait payer une somme au candidat ou au salarié (« {text} ») : aucune somme ne peut être "
+                   "exigée d'un demandeur d'emploi pour un recrutement, et le matériel de travail est à la charge de "
+                   "l'employeur.",
+        "suggest": "Supprimez cette somme ; si un équipement ou une formation est nécessaire, l'employeur le fournit "
+                   "ou le prend en charge.",
     },
     "fee.pay_to_apply": {
         "explain": "L'offre subordonne la candidature à un paiement (« {text} »).",

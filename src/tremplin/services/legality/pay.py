@@ -145,8 +145,9 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
     if ("salaire" in ft.words or "remuneration" in ft.words) and ":" in folded:
         out.extend(_bare_amounts(ft))
     if "€" not in folded and "euro" not in folded and "eur" not in folded and "brut" not in folded \
-            and "net" not in folded and "balles" not in folded:
-        return out
+            and "net" not in folded and "balles" not in folded and "e de l'heure" not in folded \
+            and "e l'heure" not in folded and "e/h" not in folded:
+        return out  # (« 7e de l'heure »: a lone « e » for euros before an hourly unit)
     for m in _MONEY.finditer(folded):
         start, end = m.span()
         if start > 0 and folded[start - 1] in "0123456789.,":
@@ -184,12 +185,28 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
                 low_value = first
                 range_start = start - (len(before[-40:]) - rb.start(1))
         tail = before[-60:]
-        # Closest pay word vs closest word announcing something else.
-        not_pay = [p.end() for p in _NOT_PAY.finditer(tail)]
+        u_early = _UNIT_AFTER.match(after)
+        hourly_written = bool(u_early) and _unit_word(u_early.group(2) or u_early.group(4)) == "hour" and \
+            _infer_unit(value) == "hour"
+        # Closest pay word vs closest word announcing something else. An hourly rate written as such is the pay of
+        # the activity named before it (« Vente sur les marchés : 9,10 € de l'heure »), a sales figure it is not; an
+        # allowance for a full-time post (« Indemnité mensuelle de 900 € pour un temps plein ») is its pay.
+        not_pay = []
+        allowance = -1
+        for p in _NOT_PAY.finditer(tail):
+            if hourly_written and p.group(0).startswith("vente"):
+                continue
+            if p.group(0).startswith("indemnit") and _FULL_TIME_TEXT.search(
+                    folded, start, min(len(folded), end + 80)) and not re.match(
+                    r"indemnit\w* (?:de |d')?(?:stage|transport|repas|kilometr|deplacement|panier|logement|"
+                    r"licenciement|rupture|conges|precarite|fin de|teletravail|habillage)", tail[p.start():]):
+                allowance = p.end()
+                continue
+            not_pay.append(p.end())
         not_pay_pos = max(not_pay, default=-1)
         # « prime fixe de 400 € »: a pay word qualifying the bonus does not make the amount pay.
-        pay_pos = max((p.end() for p in _PAY_WORDS.finditer(tail)
-                       if not any(0 <= p.start() - e <= 12 for e in not_pay)), default=-1)
+        pay_pos = max([p.end() for p in _PAY_WORDS.finditer(tail)
+                       if not any(0 <= p.start() - e <= 12 for e in not_pay)] + [allowance])
         explicit_unit = unit in ("hour", "month", "year") or kilo
         has_pay_word = pay_pos >= 0 or bool(_PAY_WORDS.search(after[:25]))
         if not_pay_pos > pay_pos:

@@ -350,11 +350,15 @@ PROPS: tuple[Prop, ...] = (
        r"(?:depasser|peser|pesant|pese) (?:plus de |moins de |au plus |au maximum )?\d{2,3} ?(?:kilos?|kg)|"
        r"\d{2,3} ?kilos\b|tailles? (?:de vetements?|vestimentaires?|de confection)|taille (?:3[2-9]|4[0-6]) ?/ ?(?:3[2-9]|4[0-8])|"
        r"beaute\b|(?:beaux|belles|jolie?s|mignonne?s|mignons) et (?:bien faite?s?|\w+)|"
-       r"(?:serveu\w*|vendeu\w*|hote\w*|barm\w*|personnes?|candidat\w*|hommes?|femmes?|filles?|garcons?|gars|"
-       r"employe\w*|agents?) (?:beaux|belles|jolies|mignonnes|mignons|sexy)\b|blond(?:e|es|s|inette|inettes)?\b|"
+       r"(?:serveu\w*|vendeu\w*|hote\w*|barm\w*|personnes?|candidat\w*(?:\(e\))?|hommes?|femmes?|filles?|garcons?|gars|"
+       r"employe\w*|agents?|gens|profils?|equipier\w*) (?:beaux|belles|jolies|mignonnes|mignons|sexy|belle|beau|jolie|"
+       r"joli|mignonne|mignon|bronze\w*)\b|blond(?:e|es|s|inette|inettes)?\b|"
+       # the teeth and the smile as features of the person (« dents saines et sourire impeccable »)
+       r"dents (?:saines|blanches|parfaites|impeccables|alignees|bien alignees)|(?:belles|jolies) dents|"
+       r"dentition (?:parfaite|saine|impeccable|soignee)|sourire (?:impeccable|parfait|eclatant|ultra-?bright)|"
        r"brunes?\b(?! (?:du|des|et)\b)(?! de (?!preference))|brunettes?)",
        "coiffure coiffures tresse tresses natte nattes afro peau acne kilo kilos poids imc indice "
-       "portent portant lunettes dents appareil appareils foutu foutue gueule tete "
+       "portent portant lunettes dents appareil appareils foutu foutue gueule tete dentition "
        "foutues roulee roulees gaulee gaulees balancee balancees "
        "surpoids obese obesite gros grosse grosses ronde rondes maigre petite petites grande grandes kilos physique "
        "beau belle beaux belles jolie jolies gosse gosses bg canon sexy mannequin tatoue tatouee tatoues tatouage "
@@ -714,6 +718,9 @@ PROPS: tuple[Prop, ...] = (
               r"\blogements?\b(?! sociaux| social)(?!.{0,60}\b(?:pas|exclu\w*|refus\w*|retenu\w*|etudie\w*)\b)|"
               r"\bcamping (?:de|du|des|\d|etoile|municipal)|\bcaravaning|\b(?:terrain|gestion|accueil|animat\w*) "
               r"(?:de |du )?camping|"
+              # where the workplace is (« magasins de centre-ville », « le quartier est animé »), not the person
+              r"\b(?:magasins?|boutiques?|agences?|restaurants?|commerces?|enseignes?|sites?|bureaux|points? de vente)\s+"
+              r"(?:\w+\s+)?(?:de|du|en|au) (?:centre-ville|quartier)|\b(?:le|ce|notre) quartier (?:est|etant)\b|"
               r"\bimmobili|\bgardien|\bconcierge|\bagent de (?:proprete|residence)|\bproche "
               r"(?:de|du|des)|\ba proximite|\bvenir (?:renforcer|rejoindre|completer|travailler|integrer|vous|nous|en)|"
               r"\bissu\w* (?:d'une|d'un|de la|du|de formation|de l'ecole|d'ecole|du secteur|du milieu|d'un bac)|"
