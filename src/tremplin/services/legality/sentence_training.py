@@ -27,7 +27,8 @@ THRESHOLDS = tuple(round(0.5 + 0.02 * i, 2) for i in range(25))  # 0.50 … 0.98
 CV_MIN_PRECISION = 0.93
 CV_MAX_REAL_SHARE = 0.01
 #: Template sets in the order they were written (a set is trained on only by the measures of later sets).
-SET_ORDER = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+SET_ORDER = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
+             "heldout9", "heldout10", "heldout11", "heldout12")
 
 
 @dataclass
