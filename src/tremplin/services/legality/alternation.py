@@ -22,8 +22,14 @@ capturing group would renumber it), and so are case-insensitive or ASCII-only on
 
 from __future__ import annotations
 
+import _sre
 import re
 from collections.abc import Iterator
+from re import _compiler as sre_compiler
+from re import _constants as sre
+from re import _parser as sre_parse
+
+from tremplin.services.legality.literals import required_strings
 
 _SPECIAL = frozenset("()[]{}|\\.^$*+?")
 _QUANTIFIERS = frozenset("?*+{")
@@ -175,3 +181,88 @@ def by_first_char(pattern: str, flags: int = 0) -> str:
         return pattern
     items = [item for alternative in top_level_alternatives(pattern) for item in _items(alternative)]
     return "|".join(body if char is None else token + body for char, token, body in _gathered(items))
+
+
+
+# ------------------------------------------------------------------------------------------------ first characters
+# The engine skips ahead to the possible first characters of a match only when it knows them: when the pattern
+# starts with a literal, a character class, or an alternation whose alternatives all start with a literal. Any other
+# pattern (« (\d{1,2}) ans », « \d+ €|cent euros », « (?<![\d,.])(?:1[6-9]|…) ») is tried at every position of the
+# text. :func:`compile_skipping` works out the characters such a pattern's matches can start with, and gives them to
+# the engine as the set to skip to. The pattern itself is not changed: same matches, same groups.
+
+_NO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _first(items) -> tuple[list, bool] | None:
+    """(class members covering every first character, whether the sequence may match nothing) of the parse tree
+    nodes ``items``, or None when any character may come first. Assertions read no character: left out, the set
+    only grows."""
+    members: list = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            return members + [(sre.LITERAL, av)], False
+        if op is sre.IN:
+            if any(m[0] is sre.NEGATE for m in av):
+                return None
+            return members + list(av), False
+        if op in _NO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN:
+            if av[1] or av[2]:  # inline flags
+                return None
+            got = _first(av[3].data)
+        elif op is sre.ATOMIC_GROUP:
+            got = _first(av.data)
+        elif op in _REPEATS:
+            got = _first(av[2].data)
+            if got is not None and av[0] == 0:
+                got = (got[0], True)
+        elif op is sre.BRANCH:
+            got = ([], False)
+            for alternative in av[1]:
+                sub = _first(alternative.data)
+                if sub is None:
+                    return None
+                got = (got[0] + sub[0], got[1] or sub[1])
+        else:  # any character, a negated literal, a back-reference
+            return None
+        if got is None:
+            return None
+        members += got[0]
+        if not got[1]:
+            return members, False
+    return members, True
+
+
+def compile_with_hints(pattern: str, flags: int = 0) -> tuple[re.Pattern, tuple[str, ...] | None]:
+    """``re.compile(pattern, flags)``, told which characters its matches can start with when the engine does not
+    find them itself; and the strings one of which every match contains (``literals.required_strings``), read from
+    the same parse."""
+    if flags & (re.IGNORECASE | re.LOCALE):
+        return re.compile(pattern, flags), None
+    tree = sre_parse.parse(pattern, flags)
+    flags = tree.state.flags | flags
+    if flags & (re.IGNORECASE | re.LOCALE):
+        return re.compile(pattern, flags), None
+    needs = required_strings(tree)
+    code = sre_compiler._code(tree, flags)
+    # an info block without a prefix or a set is [INFO, 4, 0, min, max]; min 0: a match may be empty, anywhere
+    first = _first(tree.data) if code[2] == 0 and code[3] > 0 else None
+    if first is not None and not first[1]:
+        charset, _ = sre_compiler._optimize_charset(first[0])
+        info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
+        sre_compiler._compile_charset(charset, flags, info)
+        info[1] = len(info) - 1
+        code = info + code[code[1] + 1:]
+    indexgroup = [None] * tree.state.groups
+    for name, index in tree.state.groupdict.items():
+        indexgroup[index] = name
+    compiled = _sre.compile(pattern, flags, code, tree.state.groups - 1, tree.state.groupdict, tuple(indexgroup))
+    return compiled, needs
+
+
+def compile_skipping(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, told which characters its matches can start with (see :func:`compile_with_hints`)."""
+    return compile_with_hints(pattern, flags)[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tremplin.services.legality import params
+from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.gender import check_title
@@ -40,7 +41,7 @@ def _fr(value: float, digits: int = 2) -> str:
 
 # =============================================================================== age and minors
 
-_AGE_NUM = re.compile(r"(\d{1,2})\s*ans?\b")
+_AGE_NUM = compile_skipping(r"(\d{1,2})\s*ans?\b")
 _UNITS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
 _TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 # Ages written in words: « moins de trente ans », « dix-huit ans », « quarante-cinq ans ».
@@ -1193,7 +1194,7 @@ def _dept_of_code(raw: str) -> str:
 
 
 _PAREN_CODE = re.compile(r"\((\d{2}|2a|2b|97\d)\)")
-_FIVE_DIGITS = re.compile(r"\d{5}")
+_FIVE_DIGITS = compile_skipping(r"\d{5}")
 _POSTCODE = re.compile(r"(?<![a-z0-9])(?<!\d[.,])(\d{5})(?![0-9]|[.,]\d)(?!\s*(?:€|euros?|eur\b|k\b|habitants))")
 _POSTCODE_CUES = frozenset("lieu localisation base basee situe situee localise localisee implante implantee "
                            "pourvoir".split())

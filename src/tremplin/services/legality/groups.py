@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import NEG_BEFORE, apply_exceptions, is_diversity_statement
@@ -105,7 +106,7 @@ class Group:
 def _g(id: str, category: str, pattern: str, anchors: str, markers: str, **kw) -> Group:
     for key in ("unless", "pair"):
         if isinstance(kw.get(key), str):
-            kw[key] = re.compile(kw[key])
+            kw[key] = compile_skipping(kw[key])
     # anchors in every inflection (« handicapé » also anchors « handicapées »), except words marked « ! » (exact)
     words = frozenset(w[:-1] if w.endswith("!") else w + s for w in anchors.split()
                       for s in (("",) if w.endswith("!") else ("", "s", "e", "es")))

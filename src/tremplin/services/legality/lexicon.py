@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.rules import EXCEPTIONS, SEVERITY_ORDER
@@ -75,7 +76,7 @@ class Pat:
 def P(id: str, rule: str, category: str, severity: str, pattern: str, needs: str | None = None, **kw) -> Pat:
     for key in ("unless", "unless_before", "unless_after", "requires", "raw"):
         if isinstance(kw.get(key), str):
-            kw[key] = re.compile(kw[key])
+            kw[key] = compile_skipping(kw[key])
     words = None
     if needs:
         # anchors in every inflection: « handicapé » also anchors « handicapées »

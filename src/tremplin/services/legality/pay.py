@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tremplin.services.legality import params
+from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.text import FieldText, clause_bounds, fast, sentence_bounds
 
 _NUM = r"(\d{1,3}(?:[ .\u202f](?:\d{3}))+|\d+)(?:[.,](\d{1,2}))?(?!\d)"
@@ -20,7 +21,7 @@ _FIELD_SALARY = fast(
     r"^\s*(annuel|mensuel|horaire|hebdomadaire|journalier|autre|cachet)?\s*de\s+" + _NUM + r"\s*(?:euros?|€|eur)?"
     r"(?:\s*(?:a|-)\s*" + _NUM + r"\s*(?:euros?|€|eur)?)?(?:\s*sur\s*(\d+(?:[.,]\d+)?)\s*mois)?"
 )
-_MONEY = re.compile(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\b)|"
+_MONEY = compile_skipping(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b|eur\b|(?=(?:bruts?|nets?)\b)|"
                     # « 9,10e de l'heure »: a lone « e » for euros, only when a pay unit follows
                     r"(?:e|balles)\b(?=\s*(?:de l'heure|l'heure|/\s*h\b|/\s*heure|par heure|/\s*mois|par mois|bruts?\b|nets?\b)))")
 # « 9€50 de l'heure », « 9 euros 50 »: the cents written after the currency

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import (
@@ -233,10 +234,10 @@ def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str,
        unless: str | None = None, **kw) -> Prop:
     for key in ("positive", "near"):
         if isinstance(kw.get(key), str):
-            kw[key] = re.compile(kw[key])
+            kw[key] = compile_skipping(kw[key])
     # words end at a word boundary (« secte » is not « secteur »)
     return Prop(id, category, rule, fast(pattern + r"(?![a-z0-9])"), _anchors(anchors), tuple(cues.split()), severity,
-                re.compile(unless) if unless else None, **kw)
+                compile_skipping(unless) if unless else None, **kw)
 
 
 _PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:de|des|d')|accueil\w* (?:de|des|d'|du|les)\b|"

@@ -14,7 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tremplin.services.legality.alternation import by_first_char, top_level_alternatives
+from tremplin.services.legality.alternation import (
+    by_first_char,
+    compile_skipping,
+    compile_with_hints,
+    top_level_alternatives,
+)
 
 # One-to-one character folding: lower case is applied first, then this table. « ¿ » is how a narrow no-break
 # space (thousands separator) often comes out of a bad re-encoding (« 2¿100,00€ »): read as a space.
@@ -179,7 +184,7 @@ class FieldText:
 
 
 # Clause boundaries: sentence ends, bullets, line breaks, semicolons, literal "/r/n" and "***".
-_CLAUSE_END = re.compile(r"[.!?;:\n\r•·▪►✓✔\uf0a7|]|/r/n|\*\*\*|\s-\s|\s\*\s")
+_CLAUSE_END = compile_skipping(r"[.!?;:\n\r•·▪►✓✔\uf0a7|]|/r/n|\*\*\*|\s-\s|\s\*\s")
 
 
 _ABBREV_DOT = re.compile(r"(?<![a-z])(?:ch|rech|cf|env)\.$")
@@ -217,23 +222,28 @@ def sentence_bounds(folded: str, start: int, end: int, max_back: int = 300, max_
     return left, (m.start() if m else hi)
 
 
-_SENTENCE_END = re.compile(r"[.!?\n\r•▪►\uf0a7]\s|[\n\r•▪►\uf0a7]|/r/n|\*\*\*")
+_SENTENCE_END = compile_skipping(r"[.!?\n\r•▪►\uf0a7]\s|[\n\r•▪►\uf0a7]|/r/n|\*\*\*")
 
 WORD = re.compile(r"[a-z0-9]+")
+_MIN_NEED = 3
 
 
 class Fast:
     r"""A compiled pattern that Python's regex engine scans quickly.
 
-    The engine runs the pattern rewritten by ``alternation.by_first_char`` (same matches), so that it can skip
-    ahead to the possible first characters of a match. When every top-level alternative starts with ``\b`` (and
+    The engine runs the pattern rewritten by ``alternation.by_first_char`` and ``alternation.compile_skipping``
+    (same matches), so that it can skip ahead to the possible first characters of a match. When every top-level alternative starts with ``\b`` (and
     ``exact`` is not asked for), the leading ``\b`` is instead stripped and checked in Python on each match; after
     a match rejected for its boundary the search resumes at its end, so such a pattern may miss a match that starts
     inside the rejected one (the detectors were tuned with this behaviour, which is kept). ``exact``: the pattern's
     own matches.
+
+    ``finditer`` and ``search`` first look for the strings that every match contains (``literals.required_strings``)
+    in the part of the text searched: when none is there, the pattern is not run (most patterns find nothing in
+    most offers, and a substring search costs far less than the engine's try at every position).
     """
 
-    __slots__ = ("rx", "boundary", "pattern", "_engine", "_flags")
+    __slots__ = ("rx", "needs", "boundary", "pattern", "_engine", "_flags")
 
     def __init__(self, pattern: str, flags: int = 0, exact: bool = False):
         self.pattern = pattern
@@ -245,12 +255,28 @@ class Fast:
     def __getattr__(self, name: str):
         # Called only while a slot is unset: the engine's pattern is compiled on first use (an offer needs only
         # some of the patterns, and compiling them all would slow the start of a one-offer check).
-        if name != "rx":
+        if name not in ("rx", "needs"):
             raise AttributeError(name)
-        self.rx = re.compile(by_first_char(self._engine, self._flags), self._flags)
-        return self.rx
+        self.rx, needs = compile_with_hints(by_first_char(self._engine, self._flags), self._flags)
+        # one- or two-character strings are in nearly every text: looking for them would only add work
+        self.needs = needs if needs and min(map(len, needs)) >= _MIN_NEED else None
+        return getattr(self, name)
+
+    def _absent(self, text: str, pos: int, endpos: int | None) -> bool:
+        """Whether the text between ``pos`` and ``endpos`` holds none of the strings every match contains."""
+        needs = self.needs
+        if needs is None:
+            return False
+        end = len(text) if endpos is None else endpos
+        pos = max(pos, 0)  # the engine reads a negative start as 0, str.find from the end
+        for s in needs:
+            if text.find(s, pos, end) >= 0:
+                return False
+        return True
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self._absent(text, pos, endpos):
+            return iter(())
         it = self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
         return self._checked(text, it) if self.boundary else it
 
@@ -263,9 +289,12 @@ class Fast:
             yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self._absent(text, pos, endpos):
+            return None
         if not self.boundary:
             return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
-        for m in self.finditer(text, pos, endpos):
+        it = self.rx.finditer(text, pos) if endpos is None else self.rx.finditer(text, pos, endpos)
+        for m in self._checked(text, it):
             return m
         return None
 
