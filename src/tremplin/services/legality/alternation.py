@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import _sre
 import re
+import sys
 from collections.abc import Iterator
 from re import _compiler as sre_compiler
 from re import _constants as sre
@@ -183,7 +184,6 @@ def by_first_char(pattern: str, flags: int = 0) -> str:
     return "|".join(body if char is None else token + body for char, token, body in _gathered(items))
 
 
-
 # ------------------------------------------------------------------------------------------------ first characters
 # The engine skips ahead to the possible first characters of a match only when it knows them: when the pattern
 # starts with a literal, a character class, or an alternation whose alternatives all start with a literal. Any other
@@ -191,6 +191,10 @@ def by_first_char(pattern: str, flags: int = 0) -> str:
 # text. :func:`compile_skipping` works out the characters such a pattern's matches can start with, and gives them to
 # the engine as the set to skip to. The pattern itself is not changed: same matches, same groups.
 
+#: The parse tree and bytecode read and written here are CPython 3.11's private ``re._parser`` / ``re._compiler``
+#: layout, checked by tests/services/legality/test_legality_skipping.py on 3.11 only: other versions compile plainly
+#: (same matches, without the speed-up) rather than trust an unchecked layout.
+HINTS = sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
 _NO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -240,7 +244,7 @@ def compile_with_hints(pattern: str, flags: int = 0) -> tuple[re.Pattern, tuple[
     """``re.compile(pattern, flags)``, told which characters its matches can start with when the engine does not
     find them itself; and the strings one of which every match contains (``literals.required_strings``), read from
     the same parse."""
-    if flags & (re.IGNORECASE | re.LOCALE):
+    if not HINTS or flags & (re.IGNORECASE | re.LOCALE):
         return re.compile(pattern, flags), None
     tree = sre_parse.parse(pattern, flags)
     flags = tree.state.flags | flags
