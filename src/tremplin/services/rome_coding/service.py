@@ -29,7 +29,8 @@ SERVICE = rules.SERVICE
 MODEL_DIRNAME = "rome_coding"
 MODEL_FILE = "model.pkl"
 META_FILE = "model.json"
-FORMAT = 4
+# 5 was the withdrawn 1.3 experiment (session 4); 6: the linear fiche classifier (model 1.4)
+FORMAT = 6
 
 
 # --------------------------------------------------------------------------- results
@@ -156,7 +157,11 @@ def load_model(base: Path | None = None) -> tuple[RomeCoder, dict[str, Any]]:
             return _CACHE[key]
         meta = read_meta(base) or {}
         if meta.get("format") != FORMAT:
-            raise DataUnavailable("le modèle de codage ROME est d'un autre format", hint="lancez « tremplin train rome »")
+            found = meta.get("format")
+            raise DataUnavailable(
+                f"le modèle de codage ROME installé est au format {found}, ce code attend le format {FORMAT}"
+                if isinstance(found, int) and found < FORMAT else "le modèle de codage ROME est d'un autre format",
+                hint="lancez « tremplin train rome » pour réentraîner le modèle")
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != meta.get("model_sha256"):
             raise DataUnavailable("le fichier du modèle de codage ROME ne correspond pas à son empreinte",
@@ -235,6 +240,7 @@ def train(
         "pairs_hash": pairs_digest(pairs) if pairs else None,
         "use_embeddings": bool(use_embeddings),
         "usage_priors": bool(model.uses_priors_),
+        "linear_classifier": bool(model.use_linear_),
         "usage_version": model.usage_version_,
         "documents": len(model.doc_text_),
         "training_queries": model.n_train_queries_,
