@@ -216,9 +216,11 @@ def train(
     base: Path | None = None,
     referential=None,
     usage_priors: bool = False,
+    linear: bool | None = None,
     log=None,
 ) -> dict[str, Any]:
     """Train on the installed referential (and optional labelled pairs), save, return the metadata.
+    ``linear``: the linear fiche classifier on or off (None: the model's default, ``model.USE_LINEAR``).
     The France Travail usage priors (opt-in: no measured gain, see docs/quality.md) are used when their
     tables are installed and ``usage_priors``."""
     from .referential import load_referential
@@ -226,7 +228,8 @@ def train(
     started = time.perf_counter()
     referential = referential or load_referential(usage_priors=usage_priors)
     pairs = list(pairs or [])
-    model = RomeCoder(use_embeddings=use_embeddings, n_synthetic=n_synthetic).fit(referential, pairs, log=log)
+    model = RomeCoder(use_embeddings=use_embeddings, n_synthetic=n_synthetic, use_linear=linear).fit(
+        referential, pairs, log=log)
     ref_hash = referential.digest()
     data_hash = hashlib.sha256((ref_hash + (pairs_digest(pairs) if pairs else "")).encode()).hexdigest()
     meta = {
