@@ -114,7 +114,8 @@ def test_ranker_training_queries_get_out_of_fold_classifier_scores(monkeypatch):
 
     monkeypatch.setattr(linear.FicheClassifier, "release", lambda self: None)  # keep the training state
     pairs = [Pair("Boulangère de nuit", "D1102"), Pair("Chauffeur de car", "N4103"), Pair("Plongeur", "G1602")]
-    model = RomeCoder(n_synthetic=200, candidates_per_scorer=3, linear_candidates=2, max_iter=20).fit(
+    model = RomeCoder(n_synthetic=200, candidates_per_scorer=3, use_linear=True, linear_candidates=2,
+                      max_iter=20).fit(
         _toy_referential(), pairs)
     assert model.use_linear_ and model.linear_ is not None
     d = model.doc_key_.index("pair:plongeur")
@@ -138,14 +139,14 @@ def test_ranker_training_queries_get_out_of_fold_classifier_scores(monkeypatch):
 
 
 def test_model_without_the_classifier_has_zero_features():
-    from tremplin.services.rome_coding.model import RomeCoder
+    from tremplin.services.rome_coding.model import FEATURES, RomeCoder
 
     model = RomeCoder(n_synthetic=200, candidates_per_scorer=3, use_linear=False, max_iter=20).fit(
         _toy_referential())
     assert model.linear_ is None
     [ranking] = model.rank(["Soudeur"])
     assert ranking.candidates[0].code == "H2913"
-    assert all(c.features["lin"] == 0 and c.features["lin_desc"] == 0 for c in ranking.candidates)
+    assert all(c.features[f] == 0 for c in ranking.candidates for f in FEATURES if f.startswith("lin"))
 
 
 def test_old_format_model_is_refused(rome_home):
@@ -153,7 +154,7 @@ def test_old_format_model_is_refused(rome_home):
 
     meta_path = service.model_dir() / service.META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    assert meta["format"] == service.FORMAT and meta["linear_classifier"] is True
+    assert meta["format"] == service.FORMAT and meta["linear_classifier"] is False  # off by default
     service.load_model()
     meta["format"] = 4
     meta_path.write_text(json.dumps(meta), encoding="utf-8")

@@ -77,9 +77,11 @@ FEATURES = [
     "has_naf", "naf_share",
     "lin", "lin_gap", "lin_rank", "lin_prob", "lin_desc", "lin_desc_gap",
 ]
-# The linear title → fiche classifier (``linear.py``): on by default; its best fiches join the
-# candidates (their best-matching code each) and its scores are ranker features.
-USE_LINEAR = True
+# The linear title → fiche classifier (``linear.py``): its best fiches join the candidates (their
+# best-matching code each) and its scores are ranker features. Off by default: in the 5-fold CV of
+# session 6 it gained too little top-3 (+0.003 title, +0.005 title + description) and cost top-1 on
+# titles (-0.018); without it the features are zero and the model is model 1.2's.
+USE_LINEAR = False
 LINEAR_CANDIDATES = 5
 LINEAR_PAIR_WEIGHT = 2.0  # a labelled offer title weighs two appellations in its fiche's centroid
 # Share of the synthetic training queries drawn in proportion to France Travail hires (when the
@@ -800,17 +802,18 @@ class RomeCoder:
         best_app = Ca.max(axis=1)
         n_fiches = len(self.fiche_code_idx_)
         if self.linear_ is not None:
+            from .linear import softmax
+
             L = self.linear_.title_scores(char_q, word_q, leave_out=mask_docs)
             Ld = self.linear_.desc_scores(
                 desc_texts, [{self.doc_key_[d] for d in m} for m in mask_docs] if mask_docs else None)
-        else:
-            L = np.zeros((n, n_fiches), dtype=np.float32)
-            Ld = np.zeros((n, n_fiches), dtype=np.float32)
-        from .linear import softmax
-
-        L_prob = softmax(L.astype(np.float64))
-        L_rank = np.empty_like(L, dtype=np.float32)
-        L_rank[np.arange(n)[:, None], np.argsort(-L, axis=1, kind="stable")] = np.arange(n_fiches, dtype=np.float32)
+            L_prob = softmax(L.astype(np.float64))
+            L_rank = np.empty_like(L, dtype=np.float32)
+            L_rank[np.arange(n)[:, None], np.argsort(-L, axis=1, kind="stable")] = np.arange(
+                n_fiches, dtype=np.float32)
+        else:  # every classifier feature zero (ranks included), so the ranker never splits on them
+            L = Ld = L_prob = np.zeros((n, n_fiches), dtype=np.float32)
+            L_rank = np.full((n, n_fiches), np.inf, dtype=np.float32)
         L_best, Ld_best = L.max(axis=1), Ld.max(axis=1)
         code_comb = Cc + Cw
         # breadth: documents of the code close to the best document
