@@ -32,6 +32,13 @@ with the title's head word) that falls in the candidate's fiche; 40 % of the syn
 then drawn in proportion to hires. The employer's NAF division, when given, adds P(fiche | NAF)
 from hires. Measured without gain (docs/quality.md): off by default, the features are then zero.
 
+*Linear fiche classifier (opt-in, ``use_linear``, ``linear.py``).* A nearest-centroid linear model
+from title n-grams (and description words) to parent fiches, trained on the documents (and the pairs'
+descriptions): the best code of each of its 5 best fiches joins the candidates, and six features give
+its score, gap, rank and probability for the candidate's fiche. Training queries are scored with
+their own hidden documents taken out of the centroids. Measured without enough gain (session 6): off
+by default, the features are then zero.
+
 *Calibration.* Candidate scores are normalised within the query; isotonic regressions fitted
 on held-out queries map the top score to the probability that the code (and, separately, its
 parent fiche) is right.
