@@ -134,9 +134,6 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         usage: Annotated[bool, typer.Option("--usage/--no-usage", help="A priori d'usage : embauches France "
                                             "Travail par appellation et code NAF (référentiel « usage », s'il "
                                             "est installé). Sans gain mesuré : voir docs/quality.md.")] = False,
-        linear: Annotated[bool | None, typer.Option("--linear/--no-linear", help="Classifieur linéaire des "
-                                                    "fiches (source de candidats et indices du classeur) ; par "
-                                                    "défaut : celui du modèle.")] = None,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
@@ -153,7 +150,7 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
         if split == "train":
             labelled = [p for p in labelled if split_of(p.title) == "train"]
         meta = train(labelled, use_embeddings=embeddings, n_synthetic=synthetic, usage_priors=usage,
-                     linear=linear, log=lambda m: say(m, quiet))
+                     log=lambda m: say(m, quiet))
         emit(meta, fmt, lambda m: f"Modèle {m['model_version']} entraîné ({m['pairs']} paires, "
                                   f"{m['training_seconds']} s) ; données : {m['training_data_hash'][:12]}")
 
@@ -174,8 +171,6 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                                                "appellations pour chaque modèle.")] = 12000,
         usage: Annotated[bool, typer.Option("--usage/--no-usage", help="Avec --folds : a priori d'usage "
                                             "(embauches France Travail) s'ils sont installés.")] = False,
-        linear: Annotated[bool | None, typer.Option("--linear/--no-linear", help="Avec --folds : classifieur "
-                                                    "linéaire des fiches ; par défaut : celui du modèle.")] = None,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
@@ -194,7 +189,7 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                 raise InvalidInput("nombre de requêtes synthétiques entre 500 et 100 000", field="--synthetic")
             report = evaluate_folds(offers, folds, fields=_parse_fields(fields), split=split or "all",
                                     threshold=threshold, n_synthetic=synthetic, usage_priors=usage,
-                                    linear=linear, log=lambda m: say(m, quiet))
+                                    log=lambda m: say(m, quiet))
         else:
             report = evaluate(offers, fields=_parse_fields(fields), split=split or "eval", threshold=threshold)
         emit(report, fmt, _render_eval)

@@ -19,7 +19,6 @@ from ...cache_lock import cache_lock
 ROOT = Path(__file__).resolve().parents[3]
 SOURCES = [
     ROOT / "src/tremplin/services/rome_coding/model.py",
-    ROOT / "src/tremplin/services/rome_coding/linear.py",
     ROOT / "src/tremplin/services/rome_coding/textprep.py",
     ROOT / "src/tremplin/services/rome_coding/lexicon.py",
     ROOT / "src/tremplin/services/rome_coding/service.py",

@@ -268,7 +268,6 @@ def evaluate_folds(
     n_synthetic: int = 12000,
     referential=None,
     usage_priors: bool = False,
-    linear: bool | None = None,
     log=None,
 ) -> dict[str, Any]:
     """K-fold cross-validated evaluation: each fold coded by a model trained on the referential and
@@ -312,7 +311,7 @@ def evaluate_folds(
             fold_sizes.append({"fold": f, "coded": len(members), "training_pairs": len(pairs)})
             log(f"pli {f + 1}/{folds} : {len(pairs)} paires d'entraînement, {len(members)} offres à coder")
             base = Path(tmp) / f"fold{f}"
-            meta = train(pairs, n_synthetic=n_synthetic, base=base, referential=referential, linear=linear)
+            train(pairs, n_synthetic=n_synthetic, base=base, referential=referential)
             from .service import load_model
 
             model, _ = load_model(base)
@@ -338,7 +337,6 @@ def evaluate_folds(
         "folds": fold_sizes,
         "n_synthetic": n_synthetic,
         "usage_priors": referential.hires is not None,
-        "linear_classifier": bool(meta.get("linear_classifier")),
         "titles_seen_in_training_pairs": sum(seen),
         "seconds": round(time.perf_counter() - started, 1),
     }

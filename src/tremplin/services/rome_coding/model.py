@@ -32,13 +32,6 @@ with the title's head word) that falls in the candidate's fiche; 40 % of the syn
 then drawn in proportion to hires. The employer's NAF division, when given, adds P(fiche | NAF)
 from hires. Measured without gain (docs/quality.md): off by default, the features are then zero.
 
-*Linear fiche classifier (opt-in, ``use_linear``, ``linear.py``).* A nearest-centroid linear model
-from title n-grams (and description words) to parent fiches, trained on the documents (and the pairs'
-descriptions): the best code of each of its 5 best fiches joins the candidates, and six features give
-its score, gap, rank and probability for the candidate's fiche. Training queries are scored with
-their own hidden documents taken out of the centroids. Measured without enough gain (session 6): off
-by default, the features are then zero.
-
 *Calibration.* Candidate scores are normalised within the query; isotonic regressions fitted
 on held-out queries map the top score to the probability that the code (and, separately, its
 parent fiche) is right.
@@ -66,7 +59,7 @@ from .textprep import PreparedText, label_words, prepare_title, split_words
 if TYPE_CHECKING:
     import pandas as pd
 
-MODEL_VERSION = "1.4"
+MODEL_VERSION = "1.2"
 SPELLING_MIN_SIMILARITY = 0.7
 STOP_WORDS = frozenset(
     "de d du des la le les l un une en et a au aux pour sur par avec dans sous chez ou son sa ses "
@@ -82,15 +75,7 @@ FEATURES = [
     "code_vocab_cov", "fiche_vocab_cov", "fiche_rank",
     "app_hires", "code_hires", "fiche_hires", "support_hires_share", "head_hires_share",
     "has_naf", "naf_share",
-    "lin", "lin_gap", "lin_rank", "lin_prob", "lin_desc", "lin_desc_gap",
 ]
-# The linear title → fiche classifier (``linear.py``): its best fiches join the candidates (their
-# best-matching code each) and its scores are ranker features. Off by default: in the 5-fold CV of
-# session 6 it gained too little top-3 (+0.003 title, +0.005 title + description) and cost top-1 on
-# titles (-0.018); without it the features are zero and the model is model 1.2's.
-USE_LINEAR = False
-LINEAR_CANDIDATES = 5
-LINEAR_PAIR_WEIGHT = 2.0  # a labelled offer title weighs two appellations in its fiche's centroid
 # Share of the synthetic training queries drawn in proportion to France Travail hires (when the
 # usage tables are installed): the ranker then sees titles as often as employers post them.
 USAGE_QUERY_SHARE = 0.4
@@ -296,17 +281,12 @@ class RomeCoder:
         candidates_per_scorer: int = 12,
         random_state: int = 0,
         max_iter: int = 250,
-        use_linear: bool | None = None,
-        linear_candidates: int | None = None,
     ):
         self.use_embeddings = use_embeddings
         self.n_synthetic = n_synthetic
         self.candidates_per_scorer = candidates_per_scorer
         self.random_state = random_state
         self.max_iter = max_iter
-        # None: the module's defaults, read when fitting
-        self.use_linear = use_linear
-        self.linear_candidates = linear_candidates
 
     # ------------------------------------------------------------------ fitting
 
@@ -438,9 +418,6 @@ class RomeCoder:
         ).T.tocsr()
         self.desc_vec_.vocabulary_ = {k: int(v) for k, v in self.desc_vec_.vocabulary_.items()}
 
-        # --- linear classifier over fiches
-        self._fit_linear(referential, pairs, pair_keys, code_index, log)
-
         # --- embeddings
         self.emb_ = None
         if self.use_embeddings:
@@ -527,56 +504,7 @@ class RomeCoder:
         self.n_calibration_queries_ = len(cal_q)
         self.n_pairs_ = len(pairs)
         self.train_fit_accuracy_ = float(np.mean(ok_fiche)) if ok_fiche else 0.0
-        if self.linear_ is not None:
-            self.linear_.release()
         return self
-
-    def _fit_linear(self, referential: Referential, pairs: list[Pair], pair_keys: list[str],
-                    code_index: dict[str, int], log) -> None:
-        """The fiche classifier: title examples are the documents (same order, so a training query's
-        hidden documents are its hidden examples); description examples are each code's referential
-        texts and the pairs' descriptions."""
-        from .linear import FicheClassifier
-
-        fiche_of_code = self.code_parent_idx_
-        fiches = sorted(set(fiche_of_code.tolist()))
-        position = {c: i for i, c in enumerate(fiches)}
-        self.fiche_code_idx_ = np.asarray(fiches, dtype=np.int64)  # codes_ index of every fiche
-        self.code_fiche_ = np.asarray([position[int(p)] for p in fiche_of_code], dtype=np.int64)
-        members: list[list[int]] = [[] for _ in fiches]
-        for c in np.flatnonzero(self.has_docs_):
-            members[self.code_fiche_[c]].append(int(c))
-        self.fiche_members_ = [np.asarray(m, dtype=np.int64) for m in members]
-        self.linear_ = None
-        self.use_linear_ = USE_LINEAR if self.use_linear is None else bool(self.use_linear)
-        self.linear_candidates_ = LINEAR_CANDIDATES if self.linear_candidates is None else self.linear_candidates
-        if not self.use_linear_:
-            return
-        profile: dict[int, list[str]] = {}
-        frames = [(referential.texts["code"], referential.texts["text"])]
-        if referential.competences is not None:
-            frames.append((referential.competences["code"], referential.competences["label"]))
-        for codes, texts in frames:
-            for code, text in zip(codes.astype(str), texts.astype(str), strict=True):
-                if code in code_index:
-                    profile.setdefault(code_index[code], []).extend(split_words(fold(text)))
-        desc_texts, desc_fiches, desc_keys = [], [], []
-        for ci, words in sorted(profile.items()):
-            desc_texts.append(_word_string(words))
-            desc_fiches.append(int(self.code_fiche_[ci]))
-            desc_keys.append(None)
-        for p, key in zip(pairs, pair_keys, strict=True):
-            parent = self.parents_.get(p.code, p.code)
-            if p.description and parent in code_index:
-                desc_texts.append(_word_string(split_words(fold(p.description[:20000]))))
-                desc_fiches.append(int(self.code_fiche_[code_index[parent]]))
-                desc_keys.append(key)
-        self.linear_ = FicheClassifier(pair_weight=LINEAR_PAIR_WEIGHT).fit(
-            self.doc_text_, [_word_string(w) for w in self.doc_words_],
-            self.code_fiche_[self.doc_code_], self.doc_kind_, len(fiches),
-            desc_texts, desc_fiches, desc_keys,
-        )
-        log(f"classifieur linéaire : {len(fiches)} fiches, {len(desc_texts)} textes de description")
 
     def _fit_usage(self, referential: Referential) -> None:
         """Hires per document, per code and per parent fiche (zeros without the usage tables)."""
@@ -807,22 +735,6 @@ class RomeCoder:
             full = np.where(M >= self.doc_mass_[None, :] - 1e-3, self.doc_mass_[None, :], 0.0).astype(np.float32)
             Ca[:, self.code_ids_with_docs_] = np.maximum.reduceat(full, self.code_starts_, axis=1)
         best_app = Ca.max(axis=1)
-        n_fiches = len(self.fiche_code_idx_)
-        if self.linear_ is not None:
-            from .linear import softmax
-
-            L = self.linear_.title_scores(char_q, word_q, leave_out=mask_docs)
-            Ld = self.linear_.desc_scores(
-                desc_texts, [{self.doc_key_[d] for d in m} for m in mask_docs] if mask_docs else None)
-            L_prob = softmax(L.astype(np.float64))
-            L_rank = np.empty_like(L, dtype=np.float32)
-            L_rank[np.arange(n)[:, None], np.argsort(-L, axis=1, kind="stable")] = np.arange(
-                n_fiches, dtype=np.float32)
-        else:  # every classifier feature zero (ranks included), so the ranker never splits on them
-            L = Ld = L_prob = np.zeros((n, n_fiches), dtype=np.float32)
-            L_rank = np.full((n, n_fiches), np.inf, dtype=np.float32)
-        L_best, Ld_best = L.max(axis=1), Ld.max(axis=1)
-        code_comb = Cc + Cw
         # breadth: documents of the code close to the best document
         near = Sc >= np.maximum(Sc.max(axis=1, keepdims=True) * 0.85, 0.3)
         Cb = np.zeros((n, n_codes), dtype=np.float32)
@@ -866,13 +778,6 @@ class RomeCoder:
                 pool |= set(np.argpartition(-Cd[i], 4)[:4])
                 in_description = np.argpartition(-Ca[i], 3)[:3]
                 pool |= set(in_description[Ca[i, in_description] > 0])
-            k_lin = self.linear_candidates_
-            if self.linear_ is not None and k_lin and char_q[i]:
-                # best-matching code of each of the classifier's best fiches
-                for f in np.argpartition(-L[i], k_lin)[:k_lin]:
-                    m = self.fiche_members_[f]
-                    if len(m):
-                        pool.add(int(m[int(np.argmax(code_comb[i, m]))]))
             pool = [c for c in pool if self.has_docs_[c]]
             if not pool or not char_q[i]:
                 results.append(Ranking(*prepared[i], candidates=[]))
@@ -935,7 +840,6 @@ class RomeCoder:
                 else:
                     head = 0.0
                 parent_idx = int(self.code_parent_idx_[c])
-                fc = int(self.code_fiche_[c])
                 feats = {
                     "char": v["char"][j], "word": v["word"][j], "emb": v["emb"][j], "desc": v["desc"][j],
                     "char_gap": v["char_gap"][j], "word_gap": v["word_gap"][j],
@@ -965,9 +869,6 @@ class RomeCoder:
                     "head_hires_share": float(usage_head[i, c]),
                     "has_naf": float(naf_shares is not None),
                     "naf_share": naf_shares.get(self.parents_.get(self.codes_[c], ""), 0.0) if naf_shares else 0.0,
-                    "lin": float(L[i, fc]), "lin_gap": float(L[i, fc] - L_best[i]),
-                    "lin_rank": 1.0 / (1.0 + float(L_rank[i, fc])), "lin_prob": float(L_prob[i, fc]),
-                    "lin_desc": float(Ld[i, fc]), "lin_desc_gap": float(Ld[i, fc] - Ld_best[i]),
                 }
                 cands.append(Candidate(code=self.codes_[c], score=0.0, doc=d, features=feats))
             results.append(Ranking(*prepared[i], candidates=cands))

@@ -29,8 +29,7 @@ SERVICE = rules.SERVICE
 MODEL_DIRNAME = "rome_coding"
 MODEL_FILE = "model.pkl"
 META_FILE = "model.json"
-# 5 was the withdrawn 1.3 experiment (session 4); 6: the linear fiche classifier (model 1.4)
-FORMAT = 6
+FORMAT = 4
 
 
 # --------------------------------------------------------------------------- results
@@ -157,11 +156,7 @@ def load_model(base: Path | None = None) -> tuple[RomeCoder, dict[str, Any]]:
             return _CACHE[key]
         meta = read_meta(base) or {}
         if meta.get("format") != FORMAT:
-            found = meta.get("format")
-            raise DataUnavailable(
-                f"le modèle de codage ROME installé est au format {found}, ce code attend le format {FORMAT}"
-                if isinstance(found, int) and found < FORMAT else "le modèle de codage ROME est d'un autre format",
-                hint="lancez « tremplin train rome » pour réentraîner le modèle")
+            raise DataUnavailable("le modèle de codage ROME est d'un autre format", hint="lancez « tremplin train rome »")
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != meta.get("model_sha256"):
             raise DataUnavailable("le fichier du modèle de codage ROME ne correspond pas à son empreinte",
@@ -216,11 +211,9 @@ def train(
     base: Path | None = None,
     referential=None,
     usage_priors: bool = False,
-    linear: bool | None = None,
     log=None,
 ) -> dict[str, Any]:
     """Train on the installed referential (and optional labelled pairs), save, return the metadata.
-    ``linear``: the linear fiche classifier on or off (None: the model's default, ``model.USE_LINEAR``).
     The France Travail usage priors (opt-in: no measured gain, see docs/quality.md) are used when their
     tables are installed and ``usage_priors``."""
     from .referential import load_referential
@@ -228,8 +221,7 @@ def train(
     started = time.perf_counter()
     referential = referential or load_referential(usage_priors=usage_priors)
     pairs = list(pairs or [])
-    model = RomeCoder(use_embeddings=use_embeddings, n_synthetic=n_synthetic, use_linear=linear).fit(
-        referential, pairs, log=log)
+    model = RomeCoder(use_embeddings=use_embeddings, n_synthetic=n_synthetic).fit(referential, pairs, log=log)
     ref_hash = referential.digest()
     data_hash = hashlib.sha256((ref_hash + (pairs_digest(pairs) if pairs else "")).encode()).hexdigest()
     meta = {
@@ -243,7 +235,6 @@ def train(
         "pairs_hash": pairs_digest(pairs) if pairs else None,
         "use_embeddings": bool(use_embeddings),
         "usage_priors": bool(model.uses_priors_),
-        "linear_classifier": bool(model.use_linear_),
         "usage_version": model.usage_version_,
         "documents": len(model.doc_text_),
         "training_queries": model.n_train_queries_,
