@@ -12,8 +12,8 @@ and the ruleset version. Two source trees give the same findings when the digest
 
 Run it with PYTHONHASHSEED=0: the order of two equally severe hits in ``service._dedupe`` can depend on the
 hash order of strings, so digests are only comparable under a fixed hash seed (the script refuses otherwise).
-An offer without a date is checked with the legal parameters of the day the script runs (UTC), and its report says
-so: compare digests made the same day.
+An offer without a date is checked with the legal parameters of the day the script runs (UTC), and its report gives
+that day (« checked_on »): compare digests made the same day.
 Nothing is written to disk.
 """
 
