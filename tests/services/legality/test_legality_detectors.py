@@ -399,3 +399,23 @@ def test_offer_model_is_accepted():
 
     model = Offer.model_validate(offer("Âge maximum : 40 ans."))
     assert "age" in check_offer(model).categories
+
+
+@pytest.mark.parametrize("description", [
+    "Droit d'entrée dans notre réseau de distribution : 150 €, à régler avant le démarrage.",
+    "Merci de joindre un chèque de caution de 120 € pour la tenue.",
+])
+def test_the_finding_kept_among_equal_hits_does_not_depend_on_the_detectors_order(description):
+    # Several fee detectors hit the same words; which one is reported must not follow the order they ran in
+    # (some run from sets, whose order changes with the hash seed).
+    from tremplin.services.legality.context import Ctx
+    from tremplin.services.legality.service import _dedupe, detect
+
+    ctx = Ctx(offer(description))
+    hits, _ = detect(ctx)
+    assert len([h for h in hits if h.category == "fee"]) >= 2
+    kept = {(h.detector, h.start, h.end) for h in _dedupe(ctx, hits)}
+    assert kept == {(h.detector, h.start, h.end) for h in _dedupe(ctx, hits[::-1])}
+    fee = [h for h in _dedupe(ctx, hits) if h.category == "fee"]
+    assert len(fee) == 1 and fee[0].end - fee[0].start == max(h.end - h.start for h in hits if h.category == "fee"
+                                                                  and h.start == fee[0].start)

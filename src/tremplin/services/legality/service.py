@@ -113,8 +113,11 @@ def _overlap(a: Hit, b: Hit) -> bool:
 
 
 def _dedupe(ctx: Ctx, hits: list[Hit]) -> list[Hit]:
-    """One finding per piece of evidence: among hits of a category in the same sentence, the most severe wins."""
-    hits = sorted(hits, key=lambda h: (-SEVERITY_ORDER[h.severity], h.field, h.start or 0))
+    """One finding per piece of evidence: among hits of a category in the same sentence, the most severe wins, then
+    the one starting first, then the longest (more of the offending text shown). The rest of the key only makes the
+    choice independent of the detectors' order (some run from sets, whose order changes with the hash seed)."""
+    hits = sorted(hits, key=lambda h: (-SEVERITY_ORDER[h.severity], h.field, h.start or 0, -(h.end or 0), h.rule,
+                                       h.detector, h.category))
     kept: list[Hit] = []
     sentences: dict[int, tuple[int, int]] = {}
 
