@@ -10,8 +10,9 @@ templates_heldout2..8.json). Prints, for each part and for both together, the co
 JSON of every report (``json.dumps(report.to_dict(), sort_keys=True, ensure_ascii=False)``, one per line),
 and the ruleset version. Two source trees give the same findings when the digests are equal.
 
-Run it with PYTHONHASHSEED=0: the order of two equally severe hits in ``service._dedupe`` can depend on the
-hash order of strings, so digests are only comparable under a fixed hash seed (the script refuses otherwise).
+Run it with PYTHONHASHSEED=0 (the script refuses otherwise): until session 6, the finding kept among equal hits and
+the order of the exceptions applied could follow the hash order of strings; they no longer do (5 then 1 of 23,149
+reports differed between seeds 0 and 1, then none), but a fixed seed keeps digests comparable with older runs.
 An offer without a date is checked with the legal parameters of the day the script runs (UTC), and its report gives
 that day (« checked_on »): compare digests made the same day.
 Nothing is written to disk.

@@ -419,3 +419,12 @@ def test_the_finding_kept_among_equal_hits_does_not_depend_on_the_detectors_orde
     fee = [h for h in _dedupe(ctx, hits) if h.category == "fee"]
     assert len(fee) == 1 and fee[0].end - fee[0].start == max(h.end - h.start for h in hits if h.category == "fee"
                                                                   and h.start == fee[0].start)
+
+
+def test_exceptions_applied_are_listed_in_a_fixed_order():
+    report = check_offer(offer("Recherche mannequin femme pour un défilé. Permis B exigé : livraisons de la "
+                               "collection en véhicule de l'entreprise.", intitule="Mannequin femme",
+                               salaire={"libelle": "Horaire de 9,50 Euros"}, alternance=True))
+    applied = [(e["rule"], e["exception"]) for e in report.to_dict()["exceptions_applied"]]
+    assert len(applied) >= 2
+    assert applied == sorted(applied)

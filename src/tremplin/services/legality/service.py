@@ -201,8 +201,10 @@ def check_offer(offer: Any, *, as_of: date | None = None, text_only: bool = Fals
         verdict = "review"
     exceptions_applied = []
     seen = set()
-    for rule_id, exc_id, field in dropped + [(h.rule, h.exception, h.field) for h in hits if h.exception]:
-        if exc_id and (rule_id, exc_id) not in seen:
+    # sorted: the detectors' order (partly from sets) must not decide the order or the field reported
+    applied = [(r, e, f) for r, e, f in dropped if e] + [(h.rule, h.exception, h.field) for h in hits if h.exception]
+    for rule_id, exc_id, field in sorted(applied):
+        if (rule_id, exc_id) not in seen:
             seen.add((rule_id, exc_id))
             exceptions_applied.append({"rule": rule_id, "exception": exc_id, "label": EXCEPTIONS[exc_id].label,
                                        "field": field})
