@@ -12,7 +12,9 @@ lump sum with its hours, an allowance for « un plein temps », « Tarif : N €
 « la gueule de l'emploi », a height with its bound, « zéro tatouage », « carrure imposante », healthy teeth and a
 perfect smile. Origin: a colour of skin preferred, « quelqu'un de la même communauté », a passport of one
 nationality, people from a region of the world; a lawful context set aside by « même titulaires de ». Questions:
-familiar imperatives (« dis-nous si », « précise ta ») and a field « à renseigner ».
+familiar imperatives (« dis-nous si », « précise ta ») and a field « à renseigner ». Fees: « à ta charge »,
+« ni … à payer ». Health: « à l'accueil du musée » is a desk, not a public; « besoin » holds no « soin ». Gender
+identity: the sex or gender of birth or of the identity papers as the norm; « centre » alone is no lawful context.
 """
 
 from __future__ import annotations
@@ -75,6 +77,15 @@ def found(text: str) -> dict[str, str]:
     ("Passeport européen exigé pour ce poste de cariste.", "origin"),
     ("Les candidats d'Asie ne seront pas retenus.", "origin"),
     ("Pas de ressortissants étrangers, même munis d'une autorisation de travail.", "origin"),
+    # fees put familiarly; health: a desk is no public served, « besoin » is no care
+    ("La formation sécurité (90 €) reste à ta charge.", "fee"),
+    ("Les candidats aveugles ou malvoyants ne peuvent pas postuler à l'accueil de la mairie.", "health_disability"),
+    ("Besoin d'un magasinier sans problème de santé.", "health_disability"),
+    # gender identity: the sex of birth or of the papers as the norm
+    ("Prénom et tenue conformes au sexe de naissance exigés.", "sexual_orientation_identity"),
+    ("Vos collègues doivent travailler sous le genre inscrit à leur naissance.", "sexual_orientation_identity"),
+    ("Si votre genre n'est pas celui de votre pièce d'identité, inutile de postuler.", "sexual_orientation_identity"),
+    ("Au centre de loisirs, une animatrice trans ne serait pas acceptée.", "sexual_orientation_identity"),
     # questions put familiarly, a field to fill in
     ("Dis-nous si tu es encarté dans un parti.", "opinions"),
     ("Précise ta religion dans ton message.", "religion"),
@@ -113,6 +124,9 @@ def test_new_wordings_are_found(text, category):
     "Passeport européen exigé pour les missions à l'étranger.",
     "Vous accompagnerez des ressortissants étrangers titulaires d'un titre de séjour.",
     "Nous travaillons avec des fournisseurs d'Asie et d'Afrique.",
+    # fees: nothing asked now or ever; the public served
+    "Ni inscription ni dossier à payer : envoyez simplement votre CV.",
+    "Accueil des personnes sourdes et malentendantes au guichet.",
     # questions about the job, not the person
     "Indique ton numéro de téléphone et tes disponibilités.",
     "Horaires à préciser avec le responsable de secteur.",
@@ -131,6 +145,12 @@ def test_lawful_look_alikes_stay_silent(text):
 ])
 def test_the_category_next_door_is_not_raised(text, category):
     assert category not in found(text), found(text)
+
+
+def test_nothing_to_pay_now_is_no_cancel():
+    # « rien à payer maintenant » defers a charge, it does not cancel it
+    text = "Vous n'avez rien à payer maintenant, les 90 € du kit seront retenus sur votre premier salaire."
+    assert "fee" in found(text), found(text)
 
 
 def test_a_week_paid_for_days_times_hours_is_compared_by_the_hour():

@@ -230,7 +230,9 @@ GROUPS: tuple[Group, ...] = (
        "malentendant malentendante malentendants malentendantes aveugle aveugles malvoyant malvoyants malvoyante "
        "malvoyantes voyant voyants arret arrets",
        "excl", articles=("L1132-1", "L5321-2"),
-       unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil|etablissement|foyer|esat|\bime\b|"
+       # « accueil des personnes handicapées » is a public served; « à l'accueil du musée » is a desk
+       unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil\w* (?:des|de(?! l'| la)|d'|les)|accueillir|"
+              r"etablissement|foyer|esat|\bime\b|"
               r"\bmas\b|\bfam\b|public|residents?|usagers?|beneficiaires?|(?:locaux|batiment|site|bureaux|lieu|acces|"
               r"parking|magasin)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|mutuelle|prevoyance|garantie|assurance|"
               r"remplacement|indemni|sans (?:aucun )?(?:probleme|souci) (?:de|pour) (?:communication|deplacement|horaires)|"

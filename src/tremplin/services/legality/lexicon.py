@@ -517,7 +517,7 @@ _HEALTH = [
       "pathologie pathologies restriction restrictions traitement allergie allergies infirmite invalidite",
       negatable=False, unless=r"(?:arret maladie|conge maladie|maladies? professionnelles?|prevention|prevoyance|"
       r"sans (?:aucun )?probleme (?:de|pour) (?:communication|deplacement|horaires)|mutuelle|garantie|"
-      r"assurance|mi-temps therapeutique|patients?|personnes? (?:atteintes|agees)|soin)",
+      r"assurance|mi-temps therapeutique|patients?|personnes? (?:atteintes|agees)|\bsoin)",
       articles=("L1132-1", "L5321-2")),
     P("health.disability_excluded", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:handicap\w*|travailleurs? handicape\w*|personnes? handicapee?s?|rqth|personnes? en situation de "
@@ -709,7 +709,7 @@ _FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL 
                r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
                r"participation (?:de l'employeur|employeur|patronale|de l'entreprise|aux benefices|au transport)|"
                r"mutuelle|comite|\bcse\b|aucune? (?:participation|somme)|rien a (?:payer|acheter|regler|debourser|avancer|financer)|"
-               r"ne (?:vous |te )?coute(?:ra)? rien|jamais d'argent)")
+               r"ne (?:vous |te )?coute(?:ra)? rien|\bni (?:\w+ ){1,3}?a (?:payer|regler|acheter)\b|jamais d'argent)")
 _FEE = [
     P("fee.named_fee", "R05-FEE", "fee", "block",
       r"\bfrais (?:de dossier|d'inscription|de candidature|d'entree|de recrutement|d'adhesion|de gestion de "

@@ -627,6 +627,10 @@ PROPS: tuple[Prop, ...] = (
     # --- sexual orientation and gender identity
     _p("prop.orientation", "sexual_orientation_identity", "R10-DISCRIM",
        r"\b(?:orientation sexuelle|identite (?:de genre|sexuelle)|sexe (?:de naissance|biologique|a l'etat civil)|"
+       # the sex assigned at birth or on the identity papers as the norm (« conforme au genre de naissance »)
+       r"(?:genre|sexe) (?:inscrit |indique |assigne |declare )?(?:de|a (?:leur|sa|la|votre|ta)) naissance|"
+       r"(?:genre|sexe) (?:[a-z']+ ){0,4}?(?:celui|celle) (?:de|inscrit sur) (?:votre|ta|sa|leur|la) (?:carte d'identite|piece "
+       r"d'identite|etat civil)|"
        r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
        r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
        r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
@@ -634,7 +638,7 @@ PROPS: tuple[Prop, ...] = (
        r"de meme sexe|meme sexe|ni (?:homme|femme|masculin|feminin) ni (?:homme|femme|masculin|feminin)|"
        r"(?:hommes?|femmes?|garcons?|filles?|mecs?) qui (?:aiment|preferent|sortent avec|couchent avec) (?:les |des )?"
        r"(?:hommes|femmes|garcons|filles|mecs)|(?:personnes?|candidat\w*|salarie\w*|gens|etes|sont|etant) en transition)",
-       "orientation identite sexe transition changement transidentite transgenre transgenres transsexuel "
+       "orientation identite genre sexe transition changement transidentite transgenre transgenres transsexuel "
        "transsexuelle trans non binaire binaires fluide queer homosexuel homosexuelle homosexuels homosexuelles "
        "homosexualite heterosexuel heterosexuelle heterosexuels hetero heteros homo homos gay gays lesbienne "
        "lesbiennes lgbt lgbtq lgbtqia travesti travestis drag efemine effemine effeminee sexuelle intime couple "
@@ -642,7 +646,9 @@ PROPS: tuple[Prop, ...] = (
        "excl only req pref ask", "block",
        unless=r"\bfriendly|\binclusi|\blutte|\bassociati\w* (?:lgbt\w*|de (?:lutte|defense|soutien|sante)|d'aide|"
               r"militante?s?|communautaires?)|\bpermanence|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
-              r"\bsante sexuelle|\bpublic|\bcentre|\bfierte|\bpride|\baccueil|\bcharte|\bautre cercle|"
+              r"\bsante sexuelle|\bpublic|\bcentre (?:lgbt\w*|de sante|communautaire|d'accueil|de depistage|"
+              r"d'hebergement|social)|\bfierte|\bpride|\baccueil\w* (?:des|de(?! l')|d'|les)|\baccueillir|\bcharte|"
+              r"\bautre cercle|"
               r"\bquel que soit son genre|\bpartenaire|\btransition (?:ecologique|energetique|numerique|digitale|"
               r"professionnelle|de carriere)|\btrans (?:port|fert|action)|\bvie (?:sexuelle|intime) (?:des|de nos)|"
               r"\bidentite (?:visuelle|graphique|de marque)|(?<!cours de )(?<!personnes en )(?<!personne en )"
@@ -808,7 +814,7 @@ PROPS: tuple[Prop, ...] = (
        r"a payer|reglement|paiement\w*|(?:reglerez|payerez|paierez|verserez|acheterez|financerez|reglez|"
        r"payez|versez|achetez|financez)\b|"
        r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
-       r"achat\w*|achet\w*|a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
+       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
        r"vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole)\w*|(?:achet\w*|pay\w*|regle\w*|"
        r"fourni\w*|financ\w*|a acheter|a payer|a fournir) par vos soins|"
        r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|defalque)e?s? (?:sur|de|du|des) "
@@ -842,6 +848,10 @@ PROPS: tuple[Prop, ...] = (
        "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
+              # « vous n'avez rien à acheter », « candidater ne coûte rien »: nothing asked
+              r"\brien a (?:payer|acheter|regler|debourser|avancer|financer)\b(?! (?:maintenant|tout de suite|aujourd'hui|"
+              r"avant|a l'avance|d'avance|pour l'instant))|\bne (?:vous |te )?coute(?:ra)? rien|"
+              r"\bni (?:\w+ ){1,3}?a (?:payer|regler|acheter)\b|"
               + REIMBURSED + "|" + EMPLOYER_PAYS + r"|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
               r"\bprime\w*|\bindemni\w*|\bmutuelle|\bticket\w*|\btitres?[- ]restaurant|\bpanier|\bavantage\w*|"
               r"\ba (?:nos|notre) (?:frais|charge)|\ba la charge (?:de l'employeur|de l'entreprise|de la societe)|"
@@ -1062,7 +1072,7 @@ _CHARGED = fast(
     r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
     r"\w+ )?(?:salaires?|paies?|payes?|remunerations?|mois de salaire)|(?:reverse|reverser)\w*|"
     r"(?:prelev|retien|deduis|deduir)\w*|"
-    r"a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
+    r"a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
     r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de|du)|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
     r"(?:candidat|salarie|nouvel|stagiaire|conseill|vendeu|benevole|recrue|personne)\w*|surtaxe\w*|"
@@ -1159,7 +1169,7 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
     if charged is None:
         return None
     amount = _AMOUNT.search(folded, a, b)
-    strong = re.search(r"a (?:vos|votre) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
+    strong = re.search(r"a (?:vos|votre|ta|tes) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
                        r"\d+ ?% (?:de|du) (?:votre|vos|leur|son|sa) (?:premier |premiere )?(?:mois de )?"
                        r"(?:salaire|remuneration|paie)|(?:lui|elle|eux|elles)-?memes?|audiotel|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "
