@@ -364,7 +364,15 @@ _COMMISSION_ONLY = fast(
     r"\b(?:uniquement|seulement|exclusivement) (?:des |les |aux |au |par les |grace aux )?pourboires\b|"
     r"\bpas (?:d'autre|de) (?:salaire|remuneration) que (?:les |des |vos )?(?:pourboires|commissions)\b|"
     r"\bsans (?:aucun |aucune )?(?:salaire|remuneration|revenu) minim\w*|\b(?:uniquement|seulement|exclusivement|rien qu')\s*(?:a la |au |aux )"
-    r"(?:tache|piece|pieces|colis|rendement|livraisons?|prestations?)\b|\b(?:remuner\w*|paye\w*|pay\w*|retribu\w*)"
+    r"(?:tache|piece|pieces|colis|rendement|livraisons?|prestations?|commissions?|pourcentage|couverts?)\b|"
+    # « pas un euro de fixe », « Fixe : 0 € », « 100 % tes commissions »: no fixed pay at all
+    r"\bpas (?:un|d'un) (?:euro|centime|sou|rond) de (?:fixe|salaire)\b|\b(?:salaire )?fixe\s*(?::|=|de)?\s*0\s*(?:€|euros?)|"
+    r"\b100 ?% (?:de )?(?:tes|vos|ses|leurs|des) (?:commissions?|ventes)\b|"
+    # a rate per piece or per item, and no hourly pay besides (« 1,10 € par caisse, pas de salaire horaire »)
+    r"\b(?:au rendement|a la (?:piece|tache)|\d(?:[.,]\d+)?\s?(?:€|euros?) (?:par|le|la|l'|chaque) ?"
+    r"(?!(?:heure|jour|journee|mois|semaine|an|annee|nuit|repas|personne)s?\b)[a-z]+)"
+    r"[^.;\n]{0,60}?(?:\b(?:pas de|sans|aucun|aucune)\s+(?:salaire|taux|remuneration|fixe)\s+horaire\b|"
+    r"\brien d'autre|\bc'est tout|\b(?:pas de|sans) fixe\b)|\b(?:remuner\w*|paye\w*|pay\w*|retribu\w*)"
     r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement|au kilo|au poids|a la caisse|au cageot|a l'unite|"
     r"au nombre)\b[^.;\n]{0,40}?\bsans\b|"
     # a pay said not to reach the SMIC whatever the output (« sans garantie du SMIC »)
@@ -376,7 +384,7 @@ _COMMISSION_ONLY = fast(
     r"exclusivement)\b|"
     r"\b(?:pas de|aucun|aucune)\s+(?:salaire\s+|remuneration\s+)?(?:minimum|minimal|fixe)\s+garanti\w*|"
     # « 15 % de ce qu'il vend, rien d'autre »: a share of the sales and nothing besides
-    r"\b\d{1,2}(?:[.,]\d)?\s?%\s*(?:de ce qu'(?:il|elle|on|vous|tu)\s+vend\w*|du chiffre\w*|des ventes|sur (?:les |vos )?"
+    r"\b\d{1,2}(?:[.,]\d)?\s?%\s*(?:de ce qu(?:'|e )(?:il|elle|on|vous|tu)\s+vend\w*|du chiffre\w*|des ventes|sur (?:les |vos )?"
     r"ventes)[^.;\n]{0,30}?(?:rien d'autre|rien de plus|pas de fixe|sans fixe|c'est tout)|"
     r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:uniquement|exclusivement|seulement)\s+(?:sur|aux?|a la|par)\s+"
     r"(?:les |vos |ses |leurs |des )?(?:ventes|commissions?|resultats|contrats|pourboires?)"
@@ -386,7 +394,7 @@ _COMMISSION_ONLY = fast(
 _COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage garanti garantie garantis tache piece "
                               "pieces rendement minimum minimal minimale pourboire pourboires rang cageot colis ventes "
                               "vend vendez vendu vendus rien contrats resultats caisse cagette seau plateau botte kilo "
-                              "unite prestation livraison course".split())
+                              "unite prestation livraison course vends couvert couverts euro horaire".split())
 _BONUS = fast(r"\b(?:primes?|segur|13e|13eme|treizieme|complement de traitement|indemnite|\+)")
 
 

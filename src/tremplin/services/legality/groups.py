@@ -24,7 +24,12 @@ from dataclasses import dataclass
 from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
-from tremplin.services.legality.lexicon import NEG_BEFORE, apply_exceptions, is_diversity_statement
+from tremplin.services.legality.lexicon import (
+    NEG_BEFORE,
+    apply_exceptions,
+    is_diversity_statement,
+    lawful_context,
+)
 from tremplin.services.legality.text import clause_bounds, fast, finditer_near_words
 
 # ----------------------------------------------------------------------------------------- markers
@@ -55,7 +60,9 @@ _EXCL_BEFORE = (
     r"convient) pas (?:a(?:ux?)?|a des|pour)|\b(?:pas|non) (?:adapte|compatible|accessible)\w* (?:a(?:ux?)?|a des|pour|avec)|"
     r"\binaccessible\w* a(?:ux?)?|\bincompatible\w* avec|\bne pas etre|\bn'etre pas|\bne pas avoir ete|\bevitez les|"
     r"\bpas avoir(?: de| d'| des)?|\bn'avoir (?:pas|aucune?|jamais)(?: de| d')?|\bevit\w* (?:de )?(?:recruter|prendre|"
-    r"embaucher|retenir|engager|employer)(?: des| les| de| d')?)"
+    r"embaucher|retenir|engager|employer)(?: des| les| de| d')?|"
+    # « les tournées de nuit sont trop risquées pour les filles »: the job said unsuited to a group
+    r"\btrop (?:\w+ )?(?:risque|dur|dure|physique|difficile|dangereu|penible|lourd|exigeant|fatigant)\w* pour(?: les| des| une?)?)"
 )
 # Restriction: « uniquement », « réservé aux », « nous ne recrutons que des ».
 _ONLY_BEFORE = (
@@ -166,14 +173,15 @@ GROUPS: tuple[Group, ...] = (
        r"ne(?:\(e\)|e)?s? (?:en france|a l'etranger|hors (?:de france|d'europe|ue|de l'ue)|en europe|francais)|"
        + _PEOPLE + r"\s+(?:d'origine\s+[a-z-]+|etrangere?s?|de couleur|noire?s?|blanche?s?|blancs?|black|beurs?|"
        r"rebeus?|arabes?|maghrebin\w*|africain\w*|asiatiques?|europeen\w*|francais(?:\(e\)|e)?s?|typee?s?|"
-       r"issu\w* de l'immigration|immigree?s?|de nationalite [a-z-]+))(?![a-z0-9])",
+       r"issu\w* de l'immigration|immigree?s?|de nationalite [a-z-]+|(?:originaires? )?(?:d'afrique|d'asie|du maghreb|"
+       r"d'europe de l'est|des pays de l'est|d'amerique latine|du moyen-orient)(?: [a-z]+)?))(?![a-z0-9])",
        "etranger etrangers etrangere etrangeres immigre immigree immigres immigrees immigration refugie refugies "
        "refugiee refugiees migrant migrants migrante asile voyage roms tzigane tziganes manouches maghrebin "
        "maghrebins maghrebine maghrebines africain africains africaine africaines asiatique asiatiques arabe arabes "
        "noir noirs noire noires black blacks beur beurs rebeu rebeus europeen europeens europeenne europeennes "
        "couleur blanc blancs blanche blanches typee typees francais francaise francaises origine nationalite "
        "nes nees etranger ressortissant ressortissants europeen europeens extracommunautaires "
-       "extra communaute",
+       "extra communaute afrique asie maghreb",
        "excl only pref", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2"),
        unless=r"(?:(?:langue|marche|cuisine|produit|pays|client|zone|cultur|specialite|plat|export|filiale|fournisseur|"
               r"partenaire|import|societe|entreprise|groupe|projet|reseau|union|parlement|commission|fonds|"
@@ -222,7 +230,9 @@ GROUPS: tuple[Group, ...] = (
        "malentendant malentendante malentendants malentendantes aveugle aveugles malvoyant malvoyants malvoyante "
        "malvoyantes voyant voyants arret arrets",
        "excl", articles=("L1132-1", "L5321-2"),
-       unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil|etablissement|foyer|esat|\bime\b|"
+       # « accueil des personnes handicapées » is a public served; « à l'accueil du musée » is a desk
+       unless=r"(?:accompagn|soins?\b|soigner|patient|prise en charge|aupres|accueil\w* (?:des|de(?! l'| la)|d'|les)|accueillir|"
+              r"etablissement|foyer|esat|\bime\b|"
               r"\bmas\b|\bfam\b|public|residents?|usagers?|beneficiaires?|(?:locaux|batiment|site|bureaux|lieu|acces|"
               r"parking|magasin)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|mutuelle|prevoyance|garantie|assurance|"
               r"remplacement|indemni|sans (?:aucun )?(?:probleme|souci) (?:de|pour) (?:communication|deplacement|horaires)|"
@@ -393,8 +403,8 @@ def detect_groups(ctx: Ctx, dropped: list) -> list[Hit]:
                         _PAIR_AFTER.match(folded, ge, c1) and g.pair.match(folded, _PAIR_AFTER.match(folded, ge, c1).end())
                         or _pair_before(g.pair, folded, max(c0, gs - 40), gs)):
                     continue
-                if g.unless is not None and g.unless.search(
-                        folded[c0:ms] + " | " + folded[me:c1] if (ms < gs or me > ge) else folded[c0:c1]):
+                if g.unless is not None and lawful_context(
+                        g.unless, folded[c0:ms] + " | " + folded[me:c1] if (ms < gs or me > ge) else folded[c0:c1]):
                     continue  # (the marker itself, « ne pouvons pas accueillir », is not a context word)
                 if is_diversity_statement(folded, gs, ge):
                     continue

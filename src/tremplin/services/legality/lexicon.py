@@ -105,7 +105,8 @@ _SEX = [
       r"nettoyage|travaux))\b",
       "homme hommes femme femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_only", "R08-SEX", "sex", "block",
-      r"\b(?:uniquement|exclusivement|seulement|reserve\w*|destine\w*|ouvert\w* uniquement|que des|rien que des)\s+"
+      r"\b(?:uniquement|exclusivement|seulement|reserve\w*|destine\w*|ouvert\w* uniquement|que des|rien que des|"
+      r"100 ?% (?:entre )?)\s*"
       r"(?:a |aux |a des |a un |a une |pour |pour des |pour un |pour une |des )?"
       r"(?:hommes?|femmes?|filles?|garcons?|personnes? de sexe (?:masculin|feminin)|candidates\b)"
       r"(?!\s*(?:ou|et|comme|/)\s*(?:aux? |des )?(?:hommes?|femmes?))",
@@ -133,7 +134,8 @@ _SEX = [
       r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b",
       "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_gender", "R08-SEX", "sex", "block",
-      r"\bde sexe (?:masculin|feminin)\b|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
+      # « Expérience en chantier, sexe masculin »: the sex as an item of a list of requirements
+      r"\bde sexe (?:masculin|feminin)\b|(?:^|(?<=[,;\n•*-]))\s*sexe\s*:?\s*(?:masculin|feminin)e?s?\b(?!\s*(?:ou|et|/)\s*(?:masculin|feminin))|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
       r"\s+(?:exclusivement |uniquement |plutot |de preference )?(?:masculin|feminin)e?s?\b|"
       r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:[a-z']+\s+){0,3}?(?:collegue|equipier|equipiere|"
       r"employee?|salariee?|intervenant\w*|renfort)s?\s+(?:masculin|feminin)e?s?\b|"
@@ -144,7 +146,7 @@ _SEX = [
       articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.profile_sex", "R08-SEX", "sex", "block",
       r"\b(?:profil|candidat\w*|personne|sexe|genre)\s*(?:recherche\w*|souhaite\w*|ideal|attendu|requis|voulu)?\s*"
-      r":\s*(?:une? |des )?(?:jeunes? )?(?:homme|femme|masculin|feminin|fille|garcon|monsieur|madame)(?:e|s|es)?\b"
+      r":\s*(?:[-•*]\s*)?(?:une? |des )?(?:jeunes? )?(?:homme|femme|masculin|feminin|fille|garcon|monsieur|madame)(?:e|s|es)?\b"
       r"(?!\s*(?:ou|et|/)\s*(?:une? )?(?:homme|femme|masculin|feminin))",
       "homme hommes femme femmes masculin feminin masculine feminine fille garcon monsieur madame",
       exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
@@ -315,6 +317,26 @@ _ORIGIN = [
       r"non accept\w*|refuse\w*|pas les bienvenu\w*)|\bpas de (?:candidat\w* |personnes? )?(?:d'origine|de nationalite)"
       r"\s+\w+",
       "origine nationalite", negatable=False, articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « éducateur sportif, de préférence blanc »: a colour of skin as the preference, not a garment's
+    P("origin.colour_pref", "R10-DISCRIM", "origin", "block",
+      r"\b(?:de preference|uniquement|exclusivement|plutot|idealement)\s*,?\s*(?:blanc|blanche|noir|noire|black|beur|rebeu|"
+      r"caucasien|caucasienne|metisse?)s?\b(?!\s+(?:ou|et)\b)",
+      "blanc blanche noir noire black beur rebeu caucasien caucasienne metis metisse",
+      unless=r"(?:tenue|pantalon|chemise|vetement|chaussure|couleur|t-shirt|tee-shirt|polo|tablier|veste|uniforme|"
+      r"fond|papier|vin|chocolat|carte|tableau|encre|stylo|cheveux|jean|robe|jupe|chaussettes|gants|casquette)",
+      exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « quelqu'un de la même communauté » next to a team named by its origin
+    P("origin.same_community", "R10-DISCRIM", "origin", "block",
+      r"\b(?:quelqu'un|personnes?|profils?|candidat\w*|collegues?|recrues?)\s+(?:de la|du|issu\w* de la|de) meme "
+      r"(?:communaute|origine|ethnie|culture|couleur|nationalite)\b",
+      "meme", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « Passeport français obligatoire »: a nationality required through the document that proves it
+    P("origin.passport", "R10-DISCRIM", "origin", "block",
+      r"\bpasseport (?:francais|europeen|de l'union europeenne|de l'ue|ue)\s+(?:\w+\s+)?(?:obligatoire|exige\w*|requis|"
+      r"indispensable|imperati\w*|demande|uniquement|seulement|necessaire)",
+      "passeport", unless=r"(?:ou (?:titre|carte|autorisation|permis)|titre de sejour|autorisation de travail|"
+      r"permis de travail|voyage|deplacements?|missions? a l'etranger|hors (?:de )?france|etranger)",
+      exceptions=("EXC-EMPLOI-PUBLIC",), articles=("L1132-1", "L5321-2")),
 ]
 
 # --------------------------------------------------------------------------------------- religion
@@ -359,13 +381,19 @@ _RELIGION = [
 _APPEARANCE = [
     P("appearance.physique", "R10-DISCRIM", "appearance", "block",
       r"\bphysique (?:(?:agreable|irreprochable|sympathique)s?|(?:avenant|attrayant|plaisant|seduisant|engageant|"
-      r"soigne|joli|parfait)(?:e|s|es)?|attracti(?:f|ve|fs|ves)|harmonieu(?:x|se|ses)|impeccables?|de mannequin)\b|"
+      r"soigne|joli|parfait)(?:e|s|es)?|attracti(?:f|ve|fs|ves)|harmonieu(?:x|se|ses)|impeccables?|de mannequin|"
+      r"avantageu(?:x|se|ses))\b|"
       # « apparence (physique) séduisante »: looks as a quality, not the care of one's dress (« apparence soignée »)
       r"\bapparence (?:physique )?(?:agreable|avenant|attrayant|attirant|seduisant|plaisant|harmonieu|jolie|parfait)"
       r"\w*(?! (?:des|du|de la|de l'|de vos|de nos|de votre|de notre)\b)",
       "physique apparence", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2"),
       # « condition physique irréprochable »: fitness for the job (a health matter), not looks
       unless_before=r"(?:condition|forme|aptitude|capacite|resistance|endurance)s?\s*$"),
+    # looks that exclude (« les candidats au physique « atypique » ne seront pas retenus »): the negation that
+    # follows is the exclusion itself
+    P("appearance.unwanted_looks", "R10-DISCRIM", "appearance", "block",
+      r"\bphysique\s*\"?\s*(?:atypique|disgracieu\w*|ingrat|quelconque|hors normes?)\b", "physique",
+      negatable=False, exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
     P("appearance.looks", "R10-DISCRIM", "appearance", "block",
       r"\b(?:jolie?s?|belles?|beaux?|charmante?s?|sexy|ravissante?s?|mignonne?s?|canon)\s+(?:jeunes?\s+)?"
       r"(?:fille|femme|garcon|homme|personne|hotesse|vendeuse|serveuse|candidate?|apparence|silhouette|physique|"
@@ -379,8 +407,13 @@ _APPEARANCE = [
       r"attractif|seduisant|plaisant|jolie?|belle|beau|parfait|harmonieux|sexy|engageant|de mannequin|irreprochable|"
       r"impeccable)e?s?\b|\b(?:le|votre|un|ton|son) physique\s+(?:\w+\s+){0,2}?(?:compte|important|primordial|"
       r"essentiel|determinant|indispensable|exige|requis|critere|pris en compte|fait la difference)\w*|"
-      r"\b(?:dentition|dents)\s+(?:\w+\s+)?(?:parfaite?s?|impeccables?|blanches?|alignees?|soignees?|irreprochables?)\b",
-      "apparence allure look visage frimousse plastique physique dentition dents",
+      r"\b(?:dentition|dents)\s+(?:\w+\s+)?(?:parfaite?s?|impeccables?|blanches?|alignees?|soignees?|irreprochables?|"
+      r"saines?)\b|\bsourire (?:impeccable|parfait|ravageur|eclatant|colgate|de star)s?\b|"
+      # a style of looks (« look BCBG exigé », « look jeune »), a face that fits (« la gueule de l'emploi »)
+      r"\blook (?:bcbg|jeune|branche|tendance|sexy|glamour|fashion|mannequin|europeen)\b|"
+      r"\b(?:la |une )?(?:gueule|tete) de l'emploi\b|\bcorps (?:athletique|muscle|sculpte|mince|svelte|parfait|de reve|"
+      r"d'athlete)\b",
+      "apparence allure look visage frimousse plastique physique dentition dents sourire gueule tete corps",
       unless=r"(?:prothes|dentaire|cabinet|orthodont|soins?|patients?|hygiene bucco|vehicule|produit|site|vitrine|"
       r"magasin|rayon|boutique|stand|locaux|espace|dossier)", exceptions=("EXC-R1142-1",),
       articles=("L1132-1", "L5321-2")),
@@ -420,21 +453,26 @@ _APPEARANCE = [
       r"(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|\b(?:mesurer|mesurant|mesure|mesurez|mesuriez)\s+(?:au moins |plus de |minimum |"
       r"au minimum |moins de )?(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|"
       r"\btaille\s*(?:de vetement\s*)?:?\s*(?:3[2-9]|4[0-8])\s*(?:maximum|max|minimum|min|au plus|exige\w*)\b|"
-      r"\b(?:grande?|petite?) taille (?:exige|souhait|obligatoire|requis)\w*",
-      "taille mesurer mesurant mesure mesurez mesuriez", negatable=False, exceptions=("EXC-R1142-1",),
+      r"\b(?:grande?|petite?) taille (?:exige|souhait|obligatoire|requis)\w*|"
+      # « 1m80 minimum et carrure imposante exigés »: a height with its bound, no verb
+      r"\b1\s?m\s?\d{2}\s*(?:minimum|min|au moins|maximum|max|exige\w*|requis\w*|obligatoire)\b",
+      "taille mesurer mesurant mesure mesurez mesuriez 1m", negatable=False, exceptions=("EXC-R1142-1",),
+      unless=r"(?:hauteur|largeur|longueur|profondeur|plafond|porte|etagere|rayonnage|meuble|cloture|haie|vehicule|"
+      r"remorque|colis|piece|bassin|piscine|echelle|mur|grillage|\bde haut|\bde long|\bde large)",
       articles=("L1132-1", "L5321-2")),
     P("appearance.build", "R10-DISCRIM", "appearance", "review",
       r"\b(?:vous etes|tu es|etre|profil|personne)\s+(?:\w+\s+(?:et\s+)?)?(?:grand|grande|petit|petite|costaud|"
       r"baraque|robuste|corpulent\w*|athletique|muscle\w*)e?s?\b|\b(?:un|votre|le|ton) physique (?:de sporti\w*|"
-      r"d'athlete|athletique|sporti\w*|muscle\w*|costaud|robuste|imposant|de demenageur|de rugbyman|solide)\b",
+      r"d'athlete|athletique|sporti\w*|muscle\w*|costaud|robuste|imposant|de demenageur|de rugbyman|solide)\b|"
+      r"\bcarrure (?:imposante|athletique|solide|de rugbyman|de videur|impressionnante)\b",
       "grand grande petit petite costaud baraque robuste corpulent corpulente athletique muscle musclee sportif "
-      "sportive athlete imposant rugbyman demenageur",
+      "sportive athlete imposant rugbyman demenageur carrure",
       unless=r"(?:petite?s? (?:entreprise|equipe|structure|societe|main)|grande? (?:entreprise|equipe|structure|"
       r"societe|distribution|surface|capacite|autonomie|rigueur|qualite|disponibilite|curiosite|aisance|"
       r"polyvalence|reactivite|sens)|grand (?:sens|compte|public|groupe|nombre|plaisir|interet|esprit)|"
       r"robustesse|solution robuste|code robuste)", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
     P("appearance.body_marks", "R10-DISCRIM", "appearance", "review",
-      r"\b(?:pas de|sans|aucun|aucune|ni|ni de)\s+(?:tatouages?|piercings?|barbe|dreadlocks?|cheveux (?:longs|colores)"
+      r"\b(?:pas de|sans|aucun|aucune|ni|ni de|zero)\s+(?:tatouages?|piercings?|barbe|dreadlocks?|cheveux (?:longs|colores)"
       r"|tatoues?)\b|\b(?:tatouages?|piercings?|barbe|tatoue\w*|(?:personnes?|candidat\w*) tatoue\w*)\s+(?:\w+\s+){0,2}?"
       r"(?:interdit\w*|non accept\w*|proscrit\w*|"
       r"refuse\w*|s'abstenir|non autorise\w*|exclu\w*)",
@@ -479,7 +517,7 @@ _HEALTH = [
       "pathologie pathologies restriction restrictions traitement allergie allergies infirmite invalidite",
       negatable=False, unless=r"(?:arret maladie|conge maladie|maladies? professionnelles?|prevention|prevoyance|"
       r"sans (?:aucun )?probleme (?:de|pour) (?:communication|deplacement|horaires)|mutuelle|garantie|"
-      r"assurance|mi-temps therapeutique|patients?|personnes? (?:atteintes|agees)|soin)",
+      r"assurance|mi-temps therapeutique|patients?|personnes? (?:atteintes|agees)|\bsoin)",
       articles=("L1132-1", "L5321-2")),
     P("health.disability_excluded", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:handicap\w*|travailleurs? handicape\w*|personnes? handicapee?s?|rqth|personnes? en situation de "
@@ -670,7 +708,8 @@ _FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL 
                r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|remise|"
                r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
                r"participation (?:de l'employeur|employeur|patronale|de l'entreprise|aux benefices|au transport)|"
-               r"mutuelle|comite|\bcse\b|aucune? (?:participation|somme)|rien a payer|jamais d'argent)")
+               r"mutuelle|comite|\bcse\b|aucune? (?:participation|somme)|rien a (?:payer|acheter|regler|debourser|avancer|financer)|"
+               r"ne (?:vous |te )?coute(?:ra)? rien|\bni (?:\w+ ){1,3}?a (?:payer|regler|acheter)\b|jamais d'argent)")
 _FEE = [
     P("fee.named_fee", "R05-FEE", "fee", "block",
       r"\bfrais (?:de dossier|d'inscription|de candidature|d'entree|de recrutement|d'adhesion|de gestion de "
@@ -753,7 +792,7 @@ _FEE = [
       r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|"
       # « Adhésion annuelle à notre coopérative de vendeurs indépendants : 120 € »: a label names the sum it precedes
       r"\b(?:abonnement|cotisation|adhesion|inscription|caution|droit d'entree)\b[^.;:\n]{0,80}:\s*\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais|"
+      r"(?:€|euros?)|\b\d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,2}?(?:a regler|a payer|a verser|de frais\b|"
       r"d'inscription|de participation|de caution|pour (?:postuler|l'inscription|acceder|l'ouverture|le dossier|"
       r"recevoir))",
       "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "
@@ -967,6 +1006,19 @@ def apply_exceptions(ctx: Ctx, severity: str, exceptions: tuple[str, ...]) -> tu
             if lowered != severity:
                 return lowered, exc_id
     return severity, None
+
+
+# « même avec un titre de séjour », « (hors apprentissage) »: a lawful context named only to be set aside.
+_SET_ASIDE = re.compile(r"(?:\bmeme (?:avec|si|titulaires?|munie?s?|en possession|detenteur\w*|dote\w*)\b|"
+                        r"\b(?:hors|sauf|excepte)\b)[^,.;:!?()\n]{0,22}$")
+
+
+def lawful_context(unless: re.Pattern, clause: str) -> bool:
+    """Whether the clause holds one of the lawful contexts of ``unless`` that is not set aside."""
+    for m in unless.finditer(clause):
+        if not _SET_ASIDE.search(clause, max(0, m.start() - 40), m.start()):
+            return True
+    return False
 
 
 def is_diversity_statement(folded: str, start: int, end: int) -> bool:

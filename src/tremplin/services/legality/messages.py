@@ -248,6 +248,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'apparence physique est un critère de discrimination interdit (« {text} »).",
         "suggest": "Si une tenue est demandée, décrivez-la (« tenue fournie », « tenue correcte exigée »).",
     },
+    "origin.colour_pref": {
+        "explain": "L'offre exprime une préférence fondée sur la couleur de peau (« {text} »), ce qui est "
+                   "discriminatoire et pénalement sanctionné.",
+        "suggest": "Supprimez cette mention : seules les compétences peuvent départager les candidatures.",
+    },
+    "origin.same_community": {
+        "explain": "L'offre recherche une personne de la même origine ou communauté que l'équipe (« {text} »), ce qui "
+                   "est discriminatoire.",
+        "suggest": "Supprimez cette mention et décrivez le poste et les compétences attendues.",
+    },
+    "origin.passport": {
+        "explain": "Exiger un passeport d'une nationalité donnée (« {text} ») revient à imposer une condition de "
+                   "nationalité, interdite hors emplois publics qui la prévoient.",
+        "suggest": "Demandez une autorisation de travail en France (titre de séjour ou pièce d'identité) plutôt "
+                   "qu'une nationalité.",
+    },
+    "appearance.unwanted_looks": {
+        "explain": "L'offre écarte des personnes en raison de leur physique (« {text} »), ce qui est discriminatoire.",
+        "suggest": "Supprimez cette mention : décrivez les compétences et les qualités professionnelles attendues.",
+    },
     "appearance.looks": {
         "explain": "L'offre juge l'apparence de la personne (« {text} »), ce qui est interdit.",
         "suggest": "Décrivez les qualités professionnelles attendues (accueil, sens du contact).",

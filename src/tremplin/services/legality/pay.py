@@ -30,7 +30,7 @@ _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?
 _UNIT_AFTER = fast(
     r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la|chaque|pour (?:une|un|la|le))\s*)?"
     r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|demi[- ]journee|jour|journee|semaine|hebdo\w*|nuit|vacation|"
-    r"mission|prestation|piece|colis|livraison|tournee|course|forfait)?"
+    r"mission|prestation|piece|colis|livraison|tournee|course|forfait|soiree)?"
     r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
 )
 _PAY_WORDS = fast(
@@ -55,7 +55,7 @@ _NOT_PAY = fast(
 )
 _RANGE_GOES_ON = re.compile(r"^\s*(?:a|-|et|au)\s*\d[\d .]*(?:[.,]\d{1,2})?\s*(?:k\s?€|€|euros?\b)")
 _NET = fast(r"\bnet\b|\bnets\b|net mensuel|net par|en net")
-_FULL_TIME_TEXT = fast(r"\btemps (?:plein|complet)\b|\b35\s?h(?:eures)?\b|\b(?:3[5-9]|4[0-8])\s?h(?:eures)?\s*"
+_FULL_TIME_TEXT = fast(r"\btemps (?:plein|complet)\b|\bplein temps\b|\b35\s?h(?:eures)?\b|\b(?:3[5-9]|4[0-8])\s?h(?:eures)?\s*"
                              r"(?:par|/|hebdo)")
 _PART_TIME_TEXT = fast(r"\btemps partiel\b|\bmi-temps\b|\bmi temps\b")
 
@@ -91,7 +91,7 @@ _UNIT_WORDS = {"heure": "hour", "h": "hour", "hr": "hour", "horaire": "hour", "m
                "an": "year", "annee": "year", "annuel": "year", "demi": "other", "jour": "other", "journee": "other",
                "semaine": "other", "hebdo": "other", "nuit": "other", "vacation": "other", "mission": "other",
                "prestation": "other", "piece": "other", "colis": "other", "livraison": "other", "tournee": "other",
-               "course": "other", "forfait": "other"}
+               "course": "other", "forfait": "other", "soiree": "other"}
 
 
 def _unit_word(word: str | None) -> str | None:
@@ -195,8 +195,8 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
         not_pay = []
         allowance = -1
         for p in _NOT_PAY.finditer(tail):
-            if hourly_written and p.group(0).startswith("vente"):
-                continue
+            if hourly_written and p.group(0).startswith(("vente", "tarif")):
+                continue  # « Tarif : 8 € de l'heure »: the rate of the person's own hour is their pay
             if p.group(0).startswith("indemnit") and _FULL_TIME_TEXT.search(
                     folded, start, min(len(folded), end + 80)) and not re.match(
                     r"indemnit\w* (?:de |d')?(?:stage|transport|repas|kilometr|deplacement|panier|logement|"
@@ -290,8 +290,11 @@ _DAY_LENGTH = re.compile(r"\b(?:journees?|jours?)(?: de travail| travaillee?s?)?
 
 
 # « La journée … 60 € », « Journée de 9 heures payée 70 € »: without an article, the period must give its length
-_DAY_BEFORE = re.compile(r"\b(?:(?:la|une|chaque|par) |(?=(?:journee|semaine|nuit)s? (?:de |d'une duree de |\()\d))"
-                         r"(journee|semaine|nuit)\b[^.;:]{0,70}$")
+_DAY_BEFORE = re.compile(r"\b(?:(?:la|une|chaque|par) |(?=(?:journee|semaine|nuit|vacation|soiree)s? (?:de |d'une duree de "
+                         r"|\()\d))(journee|semaine|nuit|vacation|soiree)\b[^.;:]{0,70}$")
+# « 400 € par semaine pour 6 jours de 10 heures »: the week's hours as days times the day's length
+_DAYS_TIMES = re.compile(r"\b([1-7]) (?:jours?|journees?|nuits?)(?: de travail| travaillee?s?)? (?:de|d'une duree de|a raison "
+                         r"de) (\d{1,2})(?:[.,h](\d{2}))? ?(?:h\b|heures?\b)")
 # « de 20 h à 7 h », « 9h-18h »: a working span, less the break the sentence states
 _SPAN = re.compile(r"\b([01]?\d|2[0-3]) ?h ?([0-5]\d)? ?(?:-|a|jusqu'a) ?([01]?\d|2[0-3]) ?h ?([0-5]\d)?(?![\d/])")
 _BREAK = re.compile(r"\b(\d) ?h(?:eures?)? ?(\d{2})? (?:de pause|de coupure)|pause (?:d'une heure|de (\d) ?h)")
@@ -420,13 +423,18 @@ def _bare_amounts(ft: FieldText) -> list[Amount]:
 
 def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> float | None:
     """Hours worked in the day or the week an amount pays for, when the text states them."""
-    if per.startswith(("jour", "journee", "nuit", "demi")):
+    if per.startswith(("jour", "journee", "nuit", "demi", "soiree", "vacation")):
         m = _DAY_HOURS.match(after)
         if m:
             h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
             return h if 1 <= h <= 13 else None
         return _day_hours_in(folded, start, end)
     if per.startswith(("semaine", "hebdo")):
+        s0, s1 = sentence_bounds(folded, start, end)
+        dt = _DAYS_TIMES.search(folded, s0, s1)
+        if dt:
+            h = int(dt.group(1)) * (int(dt.group(2)) + (int(dt.group(3)) / 60 if dt.group(3) else 0))
+            return h if 1 <= h <= 84 else None
         m = _DAY_HOURS.match(after)
         h = float(m.group(1)) if m else hours_near(folded, start, end)
         if h is None:

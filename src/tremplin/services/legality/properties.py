@@ -36,6 +36,7 @@ from tremplin.services.legality.lexicon import (
     WHATEVER_PROTECTED,
     apply_exceptions,
     is_diversity_statement,
+    lawful_context,
 )
 from tremplin.services.legality.text import clause_bounds, fast, finditer_in_windows, word_positions
 
@@ -43,10 +44,13 @@ from tremplin.services.legality.text import clause_bounds, fast, finditer_in_win
 _CUE_EXCL = (
     r"\bpas (?:de|d'|des|les|du|la|le|a|en|une?)\b|\bpas d'|\b(?:non|pas) adapte\w*|\bsans\b|\baucune?\b|\bhors\b|\ba l'exclusion|\bexcepte|"
     r"\bsauf\b|\bne\b[^.;:!?\n]{0,50}?\b(?:pas|plus|jamais|point)\b|\bn'(?:\w+ ){1,2}?(?:pas|plus|jamais)\b|"
+    # « on ne prend personne de … »: the pronoun right after the verb is an exclusion too
+    r"\b(?:ne|n') ?[a-z]+ personne (?:de|du|des|d'|qui|venant|habitant)\b|"
     r"\bne [a-z']+ (?:\w+ )?qu(?:e\b|')|\bn'[a-z]+ (?:\w+ )?qu(?:e\b|')|"
     r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\bsabsten\w*|\bpas (?:fait|faite|concu|"
     r"concue|pense|pensee|destine|destinee) pour\b|\babstenez|\babstenir|\babstiens|\babstiendr\w*|"
-    r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider)\w*|"
+    r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider|"
+    r"prioritair)\w*|"
     r"\bexclu\w*|\binterdi(?:t|ction)\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
     r"\bhors de question|\bstop\b|\bjamais\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
@@ -73,7 +77,7 @@ _CUE_REQ = (
 )
 _CUE_PREF = (
     r"\bpreferred\b|\bpreferably\b|\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
-    r"\ben priorite\b|\bpriorite (?:aux?|a|donnee|sera)\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
+    r"\ben priorite\b|\bpriorite (?:absolue |totale )?(?:aux?|a|donnee|sera)\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
     r"\bbienvenu\w*|\bsouhait\w*|\bvoulons\b|\bveut\b|\bidealement\b|\bavantage\w*|\bconseill(?:e|ee|es|ees|ons)\b"
 )
 _CUE_ASK = (
@@ -81,7 +85,11 @@ _CUE_ASK = (
     r"\bjoindre\b|\bjoignez\b|\bdites\b|\bnous dire\b|\bfournir\b|\bfournissez\b|\bdeclarez\b|\bdeclarer\b|\bcommuniquez\b|"
     r"\b(?:etes|avez|portez|vivez|habitez|pratiquez|comptez|prevoyez|envisagez)[- ]vous\b|"
     # a question put to the reader (« Vous êtes X ? Nous vous attendons ») and what is asked of them
-    r"\bvous etes\b[^.?!\n;]{1,40}\?|\b(?:nous )?(?:demandons|reclamons|exigeons)\b"
+    r"\bvous etes\b[^.?!\n;]{1,40}\?|\b(?:nous )?(?:demandons|reclamons|exigeons)\b|"
+    # the same question put familiarly (« Précise-nous si tu es syndiqué », « Indique ta confession »), or as a form
+    # to fill in (« orientation sexuelle à renseigner »)
+    r"\b(?:indique|precise|mentionne|signale|dis)(?:-nous|-moi| nous| moi)?\b(?= (?:si|ta|ton|tes|le|la|les|ici)\b)|"
+    r"\ba (?:renseigner|preciser|indiquer|mentionner|declarer)\b"
 )
 _CUE_SEEK = (
     r"\b(?:recrut|embauch|engag|cherch|recherch)(?:ons|eons|e|ent|ez)\b(?! (?:a|au|aux|en|dans|pour|sur) )|"
@@ -103,7 +111,7 @@ _CUE_ORDER = ("excl", "only", "req", "pref", "ask", "seek")
 # Words every cue contains (a cheap first pass on the field's words, instead of the cue patterns).
 _CUE_WORDS = frozenset(
     "pas sans aucun aucune hors sauf excepte ne n non point jamais plus chemin inutile merci question stop "
-    "pa mort oubliez peine nope que faut ailleurs motif "
+    "pa mort oubliez peine nope que faut ailleurs motif dis renseigner "
     "niet uniquement seulement exclusivement strictement seul seule seuls seules rien only faut devez devrez must "
     "plutot priorite voulons veut dites dire etes avez portez vivez habitez pratiquez comptez prevoyez envisagez "
     "no not never without required mandatory preferred preferably "
@@ -619,6 +627,10 @@ PROPS: tuple[Prop, ...] = (
     # --- sexual orientation and gender identity
     _p("prop.orientation", "sexual_orientation_identity", "R10-DISCRIM",
        r"\b(?:orientation sexuelle|identite (?:de genre|sexuelle)|sexe (?:de naissance|biologique|a l'etat civil)|"
+       # the sex assigned at birth or on the identity papers as the norm (« conforme au genre de naissance »)
+       r"(?:genre|sexe) (?:inscrit |indique |assigne |declare )?(?:de|a (?:leur|sa|la|votre|ta)) naissance|"
+       r"(?:genre|sexe) (?:[a-z']+ ){0,4}?(?:celui|celle) (?:de|inscrit sur) (?:votre|ta|sa|leur|la) (?:carte d'identite|piece "
+       r"d'identite|etat civil)|"
        r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
        r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
        r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
@@ -626,7 +638,7 @@ PROPS: tuple[Prop, ...] = (
        r"de meme sexe|meme sexe|ni (?:homme|femme|masculin|feminin) ni (?:homme|femme|masculin|feminin)|"
        r"(?:hommes?|femmes?|garcons?|filles?|mecs?) qui (?:aiment|preferent|sortent avec|couchent avec) (?:les |des )?"
        r"(?:hommes|femmes|garcons|filles|mecs)|(?:personnes?|candidat\w*|salarie\w*|gens|etes|sont|etant) en transition)",
-       "orientation identite sexe transition changement transidentite transgenre transgenres transsexuel "
+       "orientation identite genre sexe transition changement transidentite transgenre transgenres transsexuel "
        "transsexuelle trans non binaire binaires fluide queer homosexuel homosexuelle homosexuels homosexuelles "
        "homosexualite heterosexuel heterosexuelle heterosexuels hetero heteros homo homos gay gays lesbienne "
        "lesbiennes lgbt lgbtq lgbtqia travesti travestis drag efemine effemine effeminee sexuelle intime couple "
@@ -634,7 +646,9 @@ PROPS: tuple[Prop, ...] = (
        "excl only req pref ask", "block",
        unless=r"\bfriendly|\binclusi|\blutte|\bassociati\w* (?:lgbt\w*|de (?:lutte|defense|soutien|sante)|d'aide|"
               r"militante?s?|communautaires?)|\bpermanence|\bdroits\b|\bsoutien|\baccompagn|\bsensibilis|\bprevention|"
-              r"\bsante sexuelle|\bpublic|\bcentre|\bfierte|\bpride|\baccueil|\bcharte|\bautre cercle|"
+              r"\bsante sexuelle|\bpublic|\bcentre (?:lgbt\w*|de sante|communautaire|d'accueil|de depistage|"
+              r"d'hebergement|social)|\bfierte|\bpride|\baccueil\w* (?:des|de(?! l')|d'|les)|\baccueillir|\bcharte|"
+              r"\bautre cercle|"
               r"\bquel que soit son genre|\bpartenaire|\btransition (?:ecologique|energetique|numerique|digitale|"
               r"professionnelle|de carriere)|\btrans (?:port|fert|action)|\bvie (?:sexuelle|intime) (?:des|de nos)|"
               r"\bidentite (?:visuelle|graphique|de marque)|(?<!cours de )(?<!personnes en )(?<!personne en )"
@@ -665,10 +679,16 @@ PROPS: tuple[Prop, ...] = (
        r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent|es|e) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
        r"la|le|les|l')|"
        # « vivant sur l'île de Ré uniquement »: where the person lives, like « habitant à »
-       r"viv(?:ant|ante|ants|antes) (?:a|en|dans|au|aux|sur) (?:l'|la |le |les )?[a-z]+|"
-       r"viv(?:ant|ez|re|ent) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
+       r"viv(?:ant|ante|ants|antes) (?:a|en|dans|au|aux|sur) (?:l'|la |le |les )?(?!(?:couple|concubinage|colocation|"
+       r"famille|harmonie|equipe)\b)[a-z]+|"
+       r"(?:viv(?:ant|ez|re|ent|ons)|vi[st]) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
        r"(?:cites?|banlieues?|quartiers?|zones?|campagne|villes?|communes?|agglomeration|regions?|departements?|\d|"
-       r"[a-z]+ (?:rurale?|urbaine?))|originaires? (?:de|du|des|d')|quartiers?|(?<!ment )(?<!dessus )(?<!deja )"
+       r"[a-z]+ (?:rurale?|urbaine?)|qpv)|"
+       # « originaires de pays hors UE » names an origin (prop.origin), not a place of residence
+       r"originaires? (?:de|du|des|d')(?! ?(?:pays|l'etranger|l'union|l'ue|l'europe|l'afrique|l'asie|afrique|asie|"
+       r"europe|maghreb|l'immigration)\b)|"
+       # the priority neighbourhoods of city policy named as where the person lives (an exclusion stays unlawful)
+       r"(?:resid\w*|habit\w*|domicili\w*|adresses?) (?:en|dans un|dans les|d'un|des) (?:qpv|quartiers? prioritaires?)|quartiers?|(?<!ment )(?<!dessus )(?<!deja )"
        r"(?:les|des|en|aux|une|d'une|la) cites?\b|cite (?:hlm|sensible|"
        r"populaire|[a-z]+ (?:du|de) nord)|banlieues?|zup\b|zus\b|hlm\b|zone (?:rurale|urbaine sensible|sensible)|"
        r"zones? (?:rurales?|sensibles?|urbaines? sensibles?)|hors (?:agglomeration|de la ville|de la commune|"
@@ -684,7 +704,8 @@ PROPS: tuple[Prop, ...] = (
        r"sans (?:logement|abri)|centre-ville|guyane|martinique|guadeloupe|(?:a|ile de) la reunion|mayotte|antilles|"
        # the kind of home the person lives in (social housing, a caravan, a shelter)
        r"(?:en|dans un|dans des|d'un|en) (?:logements? sociaux|logement social|hlm|habitat social)|logements? sociaux|"
-       r"caravanes?|mobil[- ]?homes?|(?:au|en|dans un) camping|camping a l'annee|squats?\b|squatt\w*|"
+       r"caravanes?|mobil[- ]?homes?|(?:vi\w+|habit\w*|loge\w*|heberge\w*|resid\w*|install\w*) (?:au|en|dans un) camping|"
+       r"camping a l'annee|squats?\b|squatt\w*|"
        r"(?:heberge|hebergee|heberges|hebergees|hebergement|vivant|vivent|loge\w*) (?:en|dans un|dans une|au|a l') ?"
        r"(?:foyer|chrs|centre d'hebergement|hotel social|residence sociale|structure d'urgence|caravane)\w*|chrs\b|"
        r"hotels? sociaux|lieux? (?:de residence|d'habitation|de vie|de domicile)|"
@@ -698,7 +719,7 @@ PROPS: tuple[Prop, ...] = (
        "adresse adresses domicile domicilie domiciliee domicilies domiciliees domiciliation residence residences "
        "resident residents residente residentes residant residants residez resider habitant habitants habitante "
        "habitantes habiter habitez habitent habites habite demeurant logeant loge vivant vivez vivre vivent originaire originaires quartier quartiers cite "
-       "cites village bourg hameau canton commune coin cru banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
+       "cites qpv vis! vit! vivons village bourg hameau canton commune coin cru banlieue banlieues zup zus hlm zone zones hors! departement departements 91 92 93 94 95 seine dom "
        "domtom doms tom outre outremer code codes postal postaux banque banques ouverture compte comptes sans sdf "
        "heberge hebergee heberges hebergees neobanque centre guyane martinique guadeloupe reunion mayotte antilles "
        "logement logements caravane caravanes mobil mobilhome camping squat squats squatteur "
@@ -711,7 +732,7 @@ PROPS: tuple[Prop, ...] = (
               r"\btrajets?|\bclients?\b(?! (?:de |du |d'|chez )(?:la |l')?(?:bnp|banque|caisse|credit|societe generale|lcl|cic|"
               r"boursorama|poste|banque postale|hsbc))|\bclientele|\bindemnit|\bkilometr|\bdomicile[- ]travail|\baide a domicile|"
               r"\ba domicile\b|\bau domicile|\bdomicile (?:des|du|de la|de nos|de vos|de personnes|d')|"
-              r"\bresidents?\b(?! (?:de|du|des|en|a|hors|d'))|\bresidence (?:autonomie|services?|senior|hoteliere|"
+              r"\bresidents?\b(?! (?:de|du|des|en|a|hors|d'))|\b(?:notre|nos|cette) residences?\b|\bresidence (?:autonomie|services?|senior|hoteliere|"
               r"etudiante|principale|secondaire|de tourisme)|\bbanque (?:alimentaire|de donnees|d'images)|"
               r"\bbanques? (?:et|,) assurances?|\bbancaire (?:et|,)|\bconseill\w* (?:bancaire|clientele)|\bagence "
               r"bancaire|\bsecteur bancaire|\betablissement bancaire|\bvirement|\bsalaire verse (?:par|le|chaque|"
@@ -728,7 +749,7 @@ PROPS: tuple[Prop, ...] = (
               r"\bcommunes? (?:de|du|des) (?:secteur|nord|sud|est|ouest|canton)|"
               r"\bdom (?:perignon|juan)|\bcorse (?:et|du sud)|\bvivre (?:une|des|l'|de|en equipe|ensemble|"
               r"pleinement)|\bvit (?:une|un|de)|\bcite (?:educative|scolaire|des sciences|universitaire|administrative|"
-              r"judiciaire)|\bci-dessus|\bexperience|\bdiplome|\ba l'etranger (?:et|ou)|\bdeplacements? (?:a "
+              r"judiciaire)|\bci-dessus|(?<!mauvaises )(?<!mauvaise )\bexperience|\bdiplome|\ba l'etranger (?:et|ou)|\bdeplacements? (?:a "
               r"l'etranger|en france)|\bcadre de vie|\bqualite de vie|\blogement (?:fourni|de fonction)"
               r"|\bcampagne (?:de|d'|marketing|publicitaire|commerciale|de recrutement|de vaccination)|"
               r"\bzone (?:de (?:chalandise|stockage|production|travail|livraison|intervention)|commerciale|"
@@ -793,7 +814,7 @@ PROPS: tuple[Prop, ...] = (
        r"a payer|reglement|paiement\w*|(?:reglerez|payerez|paierez|verserez|acheterez|financerez|reglez|"
        r"payez|versez|achetez|financez)\b|"
        r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
-       r"achat\w*|achet\w*|a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
+       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
        r"vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole)\w*|(?:achet\w*|pay\w*|regle\w*|"
        r"fourni\w*|financ\w*|a acheter|a payer|a fournir) par vos soins|"
        r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|defalque)e?s? (?:sur|de|du|des) "
@@ -827,6 +848,10 @@ PROPS: tuple[Prop, ...] = (
        "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
+              # « vous n'avez rien à acheter », « candidater ne coûte rien »: nothing asked
+              r"\brien a (?:payer|acheter|regler|debourser|avancer|financer)\b(?! (?:maintenant|tout de suite|aujourd'hui|"
+              r"avant|a l'avance|d'avance|pour l'instant))|\bne (?:vous |te )?coute(?:ra)? rien|"
+              r"\bni (?:\w+ ){1,3}?a (?:payer|regler|acheter)\b|"
               + REIMBURSED + "|" + EMPLOYER_PAYS + r"|\boffert\w*|\bfourni(?:e|s|es|t|ssons|ssent)?\b|\bgratui\w*|"
               r"\bprime\w*|\bindemni\w*|\bmutuelle|\bticket\w*|\btitres?[- ]restaurant|\bpanier|\bavantage\w*|"
               r"\ba (?:nos|notre) (?:frais|charge)|\ba la charge (?:de l'employeur|de l'entreprise|de la societe)|"
@@ -886,7 +911,8 @@ PROPS += (
               r"\b(?:accompagn|aupres|accueil|public|beneficiaire)\w*|"
               # the person is qualified by another property (« femmes portant le voile »): that one is the criterion
               r"\b(?:voil\w*|foulard|hijab|kippa|turban|enceinte\w*|barbe\w*|barbus?|cheveux|tatou\w*|piercing\w*|"
-              r"handicap\w*|musulman\w*|juive?s?|enfants?|celibat\w*|ethni\w*|origine\w*|couleur|trans|transgenres?|"
+              r"handicap\w*|musulman\w*|juive?s?|enfants?|maternite|grossesses?|bebes?|celibat\w*|ethni\w*|origine\w*|"
+              r"couleur|trans|transgenres?|"
               r"transsexuel\w*|cisgenres?)\b",
        reach=50),
     # --- sex: the reader addressed in one gender only, a one-letter restriction (« H uniquement (pas de F) »)
@@ -963,7 +989,8 @@ PROPS += (
        r"under (?:19|[2-7]\d)|young (?:people|candidates|men|women|team only))",
        "elderly older old over under young", _EN_CUES, "block", exceptions=("EXC-APPRENTISSAGE", "EXC-AIDES-EMPLOI"),
        field_form=False, reach=40),
-    _p("prop.family", "family", "R09-FAMILY", r"\b(?:kids|children|pregnant|mothers?|moms?|mums?|married|single parents?)",
+    _p("prop.family", "family", "R09-FAMILY", r"\b(?:kids(?![- ](?:club|corner|area|zone|room|menu|camp|clubs))|children|pregnant|mothers?|"
+       r"moms?|mums?|married|single parents?)",
        "kids children pregnant mother mothers mom moms mum mums married single", _EN_CUES, "block", field_form=False,
        reach=40),
     _p("prop.origin", "origin", "R10-DISCRIM", r"\b(?:foreigners?|immigrants?|black people|blacks|arabs?|africans?|"
@@ -1045,7 +1072,7 @@ _CHARGED = fast(
     r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
     r"\w+ )?(?:salaires?|paies?|payes?|remunerations?|mois de salaire)|(?:reverse|reverser)\w*|"
     r"(?:prelev|retien|deduis|deduir)\w*|"
-    r"a (?:vos|votre) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
+    r"a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
     r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de|du)|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
     r"(?:candidat|salarie|nouvel|stagiaire|conseill|vendeu|benevole|recrue|personne)\w*|surtaxe\w*|"
@@ -1106,17 +1133,6 @@ def _field_form(folded: str, c0: int, ms: int, me: int, c1: int) -> bool:
     return bool(head) and bool(re.match(r"[a-z0-9]", rest[colon.end():colon.end() + 1] or " "))
 
 
-# « même avec un titre de séjour », « (hors apprentissage) »: a lawful context named only to be set aside.
-_SET_ASIDE = re.compile(r"(?:\bmeme (?:avec|si|titulaires?|munie?s?|en possession|detenteur\w*|dote\w*)\b|"
-                        r"\b(?:hors|sauf|excepte)\b)[^,.;:!?()\n]{0,22}$")
-
-
-def _lawful_context(unless: re.Pattern, clause: str) -> bool:
-    """Whether the clause holds one of the property's lawful contexts that is not set aside."""
-    for m in unless.finditer(clause):
-        if not _SET_ASIDE.search(clause, max(0, m.start() - 40), m.start()):
-            return True
-    return False
 
 
 _SEEK_BREAK = re.compile(r"\b(?:pour|afin|avec|aupres|chez|dans)\b")
@@ -1125,12 +1141,19 @@ _SEEK_BREAK = re.compile(r"\b(?:pour|afin|avec|aupres|chez|dans)\b")
 def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int,
          spans: list[tuple[int, int]] | None = None) -> tuple[str, int, int] | None:
     lo, hi = max(c0, ms - prop.reach), min(c1, me + prop.reach)
+    colon = folded.find(":", me, c1)
+    if 0 <= colon < me + 90:
+        # « Résidents du 13e et du 14e arrondissement : nous ne donnerons pas suite »: a long label, then the verdict
+        hi = max(hi, min(c1, colon + prop.reach))
     if spans is not None and not _near(spans, lo, hi, 0):
         return None  # every cue contains a cue word (or « : », « = »): none in the window, no regex to run
+    end = min(c1, hi + 25)  # a cue that starts within reach counts whole (« … rend la candidature irrecevable »)
     for kind in _CUE_ORDER:
         if kind not in prop.cues:
             continue
-        for m in _CUES[kind].finditer(folded, lo, hi):
+        for m in _CUES[kind].finditer(folded, lo, end):
+            if m.start() >= hi:
+                break
             if ms < m.start() and m.end() <= me:
                 continue  # a cue word inside the property words (« non pratiquant ») is not a cue
             if kind == "seek" and not (m.end() <= ms <= m.end() + 40
@@ -1146,7 +1169,7 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
     if charged is None:
         return None
     amount = _AMOUNT.search(folded, a, b)
-    strong = re.search(r"a (?:vos|votre) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
+    strong = re.search(r"a (?:vos|votre|ta|tes) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
                        r"\d+ ?% (?:de|du) (?:votre|vos|leur|son|sa) (?:premier |premiere )?(?:mois de )?"
                        r"(?:salaire|remuneration|paie)|(?:lui|elle|eux|elles)-?memes?|audiotel|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "
@@ -1285,7 +1308,7 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             clause = folded[c0:c1]
             if _states_lawful(clause, ms - c0) or is_diversity_statement(folded, ms, me):
                 continue
-            if prop.unless is not None and _lawful_context(prop.unless, clause):
+            if prop.unless is not None and lawful_context(prop.unless, clause):
                 continue
             if prop.positive is not None and kind != "excl" and prop.positive.search(clause):
                 continue
