@@ -30,3 +30,14 @@ def test_looks_like_html_same_as_the_pattern():
                "< p>", "x &nbsp;y", "<!-- -->"]
     for s in samples:
         assert looks_like_html(s) == bool(text._LOOKS_HTML.search(s)), s
+
+
+def test_short_fields_prepared_once_same_as_prepared_anew():
+    short = ["Vendeur / Vendeuse en prêt-à-porter", "<b>Permis B</b> &amp; véhicule", "35H Horaires normaux",
+             "pas d africains", "Mensuel de 1800,00 Euros sur 12 mois"]
+    for s in short:
+        first, second = text.FieldText.of("f", s), text.FieldText.of("g", s)
+        assert (first.clean, first.offsets, first.folded, first.words) == text._prepare(s)
+        assert (second.clean, second.folded, second.words, second.name) == (first.clean, first.folded, first.words, "g")
+    long = "x" * (text._SHORT + 1)
+    assert text.FieldText.of("f", long).folded == long

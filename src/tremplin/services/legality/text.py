@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tremplin.services.legality.alternation import (
     by_first_char,
@@ -147,6 +148,24 @@ def strip_html(raw: str) -> tuple[str, list[int] | None]:
     return "".join(out), offsets
 
 
+def _prepare(source: str) -> tuple[str, list[int] | None, str, frozenset[str]]:
+    """Clean text, clean→raw offsets, folded text and words of a field."""
+    clean, offsets = strip_html(source)
+    folded = fold(clean)
+    if "/r/n" in folded:  # exports that wrote « \r\n » as text: keep the length, make it a line break
+        folded = folded.replace("/r/n", "   \n")
+    if " d " in folded or " l " in folded or " qu " in folded:
+        # SMS style without apostrophes (« pas d africains »): restore the elision, same length
+        folded = _ELISION.sub(r"\1'", folded)
+    return clean, offsets, folded, words_of(folded)
+
+
+# Short fields (job names, skills, working hours, pay labels) come back from offer to offer: prepared once. The
+# results are shared, never modified.
+_SHORT = 200
+_prepare_short = lru_cache(maxsize=4096)(_prepare)
+
+
 @dataclass(slots=True)
 class FieldText:
     """One text field of an offer, ready for matching."""
@@ -166,14 +185,9 @@ class FieldText:
         if cap is not None and len(source) > cap:
             source = source[:cap]
             truncated = True
-        clean, offsets = strip_html(source)
-        folded = fold(clean)
-        if "/r/n" in folded:  # exports that wrote « \r\n » as text: keep the length, make it a line break
-            folded = folded.replace("/r/n", "   \n")
-        if " d " in folded or " l " in folded or " qu " in folded:
-            # SMS style without apostrophes (« pas d africains »): restore the elision, same length
-            folded = _ELISION.sub(r"\1'", folded)
-        return cls(name, raw, clean, folded, offsets, truncated, words_of(folded))
+        prepare = _prepare_short if len(source) <= _SHORT else _prepare
+        clean, offsets, folded, words = prepare(source)
+        return cls(name, raw, clean, folded, offsets, truncated, words)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if self.offsets is None:
