@@ -41,13 +41,3 @@ def test_short_fields_prepared_once_same_as_prepared_anew():
         assert (second.clean, second.folded, second.words, second.name) == (first.clean, first.folded, first.words, "g")
     long = "x" * (text._SHORT + 1)
     assert text.FieldText.of("f", long).folded == long
-
-
-def test_word_positions_remembered_same_as_found_anew():
-    folded = fold("Le cuisinier cuisine ; cuisine du jour, aide-cuisine et cuisinier.")
-    first = text.word_positions(folded, ("cuisine", "cuisinier"))
-    assert first == [(3, 12), (13, 20), (23, 30), (45, 52), (56, 65)]
-    # the same words again, in another order and with another one: same positions, the cached lists untouched
-    again = text.word_positions(folded, ["jour", "cuisinier", "cuisine"])
-    assert again == sorted(first + [(34, 38)])
-    assert text.word_positions(folded, ("cuisine", "cuisinier")) == first

@@ -365,37 +365,18 @@ def search_around(rx, anchor, text: str, back: int = 120, fwd: int = 120):
     return None
 
 
-def _one_word_positions(folded: str, word: str) -> list[tuple[int, int]]:
-    n = len(folded)
-    k = len(word)
-    out: list[tuple[int, int]] = []
-    pos = folded.find(word)
-    while pos >= 0:
-        end = pos + k
-        if (pos == 0 or not folded[pos - 1].isalnum()) and (end >= n or not folded[end].isalnum()):
-            out.append((pos, end))
-        pos = folded.find(word, end)
-    return out
-
-
-# Several detectors look for the same words in the same field: the positions of a word in a text are found once.
-# Keyed by the text itself (a few recent texts; the lists are shared, never modified).
-_POSITIONS: dict[str, dict[str, list[tuple[int, int]]]] = {}
-
-
 def word_positions(folded: str, words) -> list[tuple[int, int]]:
     """Start and end of every whole-word occurrence of any of ``words`` (sorted)."""
-    memo = _POSITIONS.get(folded)
-    if memo is None:
-        if len(_POSITIONS) >= 64:
-            _POSITIONS.clear()
-        memo = _POSITIONS[folded] = {}
+    n = len(folded)
     out: list[tuple[int, int]] = []
     for word in words:
-        found = memo.get(word)
-        if found is None:
-            found = memo[word] = _one_word_positions(folded, word)
-        out.extend(found)
+        k = len(word)
+        pos = folded.find(word)
+        while pos >= 0:
+            end = pos + k
+            if (pos == 0 or not folded[pos - 1].isalnum()) and (end >= n or not folded[end].isalnum()):
+                out.append((pos, end))
+            pos = folded.find(word, end)
     out.sort()
     return out
 
