@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from functools import cached_property
 from typing import Any
 
 from tremplin.services.legality.text import FieldText, fast, search_near_words
@@ -25,6 +24,26 @@ _SIMPLE_TEXT_FIELDS = (
     "intitule", "description", "experienceCommentaire", "complementExercice", "conditionExercice",
     "dureeTravailLibelle", "deplacementLibelle", "appellationlibelle",
 )
+
+
+class cached_property:  # named as the functools decorator it replaces
+    """``functools.cached_property`` without its lock: a Ctx is built and read by one thread, and the lock of
+    Python 3.11's version costs on each of the ~15 first reads per offer."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        # stored in the instance's dict, which Python reads before this (non-data) descriptor on later reads
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 def _s(value: Any) -> str | None:

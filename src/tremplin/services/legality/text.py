@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tremplin.services.legality.alternation import (
     by_first_char,
@@ -58,7 +59,6 @@ for _cp in range(0x100, 0x250):
     if _base.isascii() and _base.isalpha() and _ch not in _NON_LATIN1:
         _EXTENDED[_cp] = _base
 _EXTENDED.update({ord("ı"): "i", ord("ł"): "l", ord("đ"): "d", ord("ħ"): "h", ord("ŧ"): "t"})
-_EXTENDED_TABLE = str.maketrans(_EXTENDED)
 _HAS_EXTENDED = re.compile("[\u0100-\u024f]")
 _ELISION = re.compile(r"(?<![a-z0-9'])(d|l|qu) (?=[aeiouyh][a-z])")
 
@@ -84,7 +84,12 @@ def fold(text: str) -> str:
         if ch in lowered:
             lowered = lowered.replace(ch, "\n")
     if _HAS_EXTENDED.search(lowered):
-        lowered = lowered.translate(_EXTENDED_TABLE)
+        # str.translate with a table looks up every character of the text; replacing only the few distinct letters
+        # present is the same result (one ASCII letter each) at a fraction of the cost (« œ » alone is common)
+        for ch in set(_HAS_EXTENDED.findall(lowered)):
+            base = _EXTENDED.get(ord(ch))
+            if base is not None:
+                lowered = lowered.replace(ch, base)
     protected = [(ch, tgt) for ch, tgt in _PROTECT if ch in lowered]
     for ch, tgt in protected:
         lowered = lowered.replace(ch, tgt)
@@ -106,7 +111,8 @@ def words_of(folded: str) -> frozenset[str]:
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(_LOOKS_HTML.search(text))
+    # every tag starts with « < » and every entity with « & »: a substring test spares most texts the regex
+    return ("<" in text or "&" in text) and bool(_LOOKS_HTML.search(text))
 
 
 def strip_html(raw: str) -> tuple[str, list[int] | None]:
@@ -142,6 +148,24 @@ def strip_html(raw: str) -> tuple[str, list[int] | None]:
     return "".join(out), offsets
 
 
+def _prepare(source: str) -> tuple[str, list[int] | None, str, frozenset[str]]:
+    """Clean text, clean→raw offsets, folded text and words of a field."""
+    clean, offsets = strip_html(source)
+    folded = fold(clean)
+    if "/r/n" in folded:  # exports that wrote « \r\n » as text: keep the length, make it a line break
+        folded = folded.replace("/r/n", "   \n")
+    if " d " in folded or " l " in folded or " qu " in folded:
+        # SMS style without apostrophes (« pas d africains »): restore the elision, same length
+        folded = _ELISION.sub(r"\1'", folded)
+    return clean, offsets, folded, words_of(folded)
+
+
+# Short fields (job names, skills, working hours, pay labels) come back from offer to offer: prepared once. The
+# results are shared, never modified.
+_SHORT = 200
+_prepare_short = lru_cache(maxsize=4096)(_prepare)
+
+
 @dataclass(slots=True)
 class FieldText:
     """One text field of an offer, ready for matching."""
@@ -161,14 +185,9 @@ class FieldText:
         if cap is not None and len(source) > cap:
             source = source[:cap]
             truncated = True
-        clean, offsets = strip_html(source)
-        folded = fold(clean)
-        if "/r/n" in folded:  # exports that wrote « \r\n » as text: keep the length, make it a line break
-            folded = folded.replace("/r/n", "   \n")
-        if " d " in folded or " l " in folded or " qu " in folded:
-            # SMS style without apostrophes (« pas d africains »): restore the elision, same length
-            folded = _ELISION.sub(r"\1'", folded)
-        return cls(name, raw, clean, folded, offsets, truncated, words_of(folded))
+        prepare = _prepare_short if len(source) <= _SHORT else _prepare
+        clean, offsets, folded, words = prepare(source)
+        return cls(name, raw, clean, folded, offsets, truncated, words)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if self.offsets is None:

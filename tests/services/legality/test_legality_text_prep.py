@@ -1,0 +1,43 @@
+"""Shortcuts of the text preparation (text.py) give what the plain computation gives."""
+
+from __future__ import annotations
+
+import random
+
+from tremplin.services.legality import text
+from tremplin.services.legality.text import fold, looks_like_html
+
+
+def _fold_by_table(s: str) -> str:
+    # reference: lower case as fold does (« İ » grows when lowered), the extended letters folded by one
+    # str.translate over the whole text, then fold as usual
+    lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in s)
+    return fold(lowered.translate(str.maketrans(text._EXTENDED)))
+
+
+def test_fold_extended_letters_like_a_full_translation():
+    rng = random.Random(7)
+    extended = [chr(c) for c in range(0x100, 0x250)]
+    base = list("abcdé œuvre cœur à l'été, 2 500 € ")
+    for _ in range(300):
+        s = "".join(rng.choice(extended) if rng.random() < 0.3 else rng.choice(base) for _ in range(rng.randint(1, 60)))
+        assert fold(s) == _fold_by_table(s), s
+    assert fold("Łódź œuvre Ağır") == "lodz œuvre agir"
+
+
+def test_looks_like_html_same_as_the_pattern():
+    samples = ["<p>Bonjour</p>", "a &amp; b", "a & b", "1 < 2 > 0", "<br/>", "&#233;", "texte simple", "", "<", "&",
+               "< p>", "x &nbsp;y", "<!-- -->"]
+    for s in samples:
+        assert looks_like_html(s) == bool(text._LOOKS_HTML.search(s)), s
+
+
+def test_short_fields_prepared_once_same_as_prepared_anew():
+    short = ["Vendeur / Vendeuse en prêt-à-porter", "<b>Permis B</b> &amp; véhicule", "35H Horaires normaux",
+             "pas d africains", "Mensuel de 1800,00 Euros sur 12 mois"]
+    for s in short:
+        first, second = text.FieldText.of("f", s), text.FieldText.of("g", s)
+        assert (first.clean, first.offsets, first.folded, first.words) == text._prepare(s)
+        assert (second.clean, second.folded, second.words, second.name) == (first.clean, first.folded, first.words, "g")
+    long = "x" * (text._SHORT + 1)
+    assert text.FieldText.of("f", long).folded == long
