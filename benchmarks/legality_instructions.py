@@ -26,7 +26,7 @@ from _machine import command, machine, save_result  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 WARM, MEASURED = 200, 400
 
-_WORKER = """
+_WORKER = f"""
 import json, sys
 from tremplin.services.legality import RULESET_VERSION, check_offer
 offers = []
@@ -34,15 +34,15 @@ with open(sys.argv[1], encoding="utf-8") as handle:
     for line in handle:
         if line.strip():
             offers.append(json.loads(line))
-        if len(offers) == {total}:
+        if len(offers) == {WARM + MEASURED}:
             break
-for offer in offers[:{warm}]:
+for offer in offers[:{WARM}]:
     check_offer(offer)
 if sys.argv[2] == "full":
-    for offer in offers[{warm}:]:
+    for offer in offers[{WARM}:]:
         check_offer(offer)
 print(RULESET_VERSION)
-""".format(total=WARM + MEASURED, warm=WARM)
+"""
 
 
 def _count(src: Path, offers: Path, part: str) -> tuple[int, str]:
