@@ -330,18 +330,17 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
             found += list(_FEMININE_SOUGHT.finditer(ft.folded))
         for m in found:
-            g = 1
-            if m.group(g) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
+            if m.group(1) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
                 continue
             if is_diversity_statement(ft.folded, *m.span()):
                 continue
             if re.search(r"^[^.;\n]{0,12}?\(\s*(?:h/f|f/h|e|ne|ere|euse|rice)\s*\)|\b(?:h/f|f/h)\b|"
-                         r"^\s*(?:ou|et|/)\s*(?!non\b|pas\b)(?:un |des )?[a-z]", ft.folded[m.end(g):m.end(g) + 40]):
+                         r"^\s*(?:ou|et|/)\s*(?!non\b|pas\b)(?:un |des )?[a-z]", ft.folded[m.end(1):m.end(1) + 40]):
                 continue  # « recrute un Infirmière diplômé d'état (H/F) », « une vendeuse ou un vendeur »
             # Without « H/F » anywhere the offer seems reserved to women; with it, the wording still needs fixing.
             severity = "advise" if inclusive_anywhere() else "review"
-            hits.append(Hit("sex.feminine_recruit", "R08-SEX", "sex", severity, ft.name, m.start(g), m.end(g),
-                            params={"word": ft.clean[m.start(g):m.end(g)]}, articles=("L1142-1", "L5321-2")))
+            hits.append(Hit("sex.feminine_recruit", "R08-SEX", "sex", severity, ft.name, m.start(1), m.end(1),
+                            params={"word": ft.clean[m.start(1):m.end(1)]}, articles=("L1142-1", "L5321-2")))
     return hits
 
 
