@@ -95,7 +95,7 @@ _PUBLIC = fast(
 _COMPANY_AGE = fast(r"\bsi (?:on|nous|elle|l'entreprise|la societe)\b|\bon avait\b|\bnous avons\b|\bsouffl\w*|"
                     r"\bbougies?\b")
 _CANDIDATE = fast(
-    r"\b(?:vous|tu|candidat\w*|profil|personne|recrut\w*|recherch\w*|embauch\w*|postul\w*|ouvert\w*|reserve\w*|"
+    r"\b(?:vous|tu|candidat\w*|profil|personne|debutant\w*|recrut\w*|recherch\w*|embauch\w*|postul\w*|ouvert\w*|reserve\w*|"
     r"accessible|souhait\w*|ideal\w*|idealement|exige\w*|requis|imperati\w*|obligatoire|limite|ages?|agee?s?|"
     r"tranche|privilegi\w*|s'abstenir|accepte\w*|conviendrait|convient|job|poste|emploi|maximum|minimum|"
     r"au plus|au moins|moins de|plus de|entre|ayant|avoir|etre|majeur\w*|jeunes?|seniors?|condition|contrat)\b"

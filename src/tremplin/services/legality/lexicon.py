@@ -959,6 +959,14 @@ _AGE_WORDS = [
       unless=r"(?:entreprise|societe|structure|marque|start-?up|agence|groupe|association|projet|concept|maison|"
       r"enseigne|boutique|restaurant|cabinet|reseau|magasin)\b[^.;\n]{0,40}\bne",
       exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
+    # « nés dans les années 90 », « née dans les années 2000 »: a decade of birth is an age bracket
+    P("age.birth_decade", "R07-AGE", "age", "block",
+      r"\bne(?:\(e\)|e)?s?(?:\(e?s\))?\s+(?:dans|pendant|durant|au cours de|au debut de|a la fin de|apres|avant|a partir "
+      r"de|depuis)\s+(?:les |des )?annees\s+(?:19|20)?\d0\b",
+      "annees", unless=r"(?:entreprise|societe|structure|marque|start-?up|agence|groupe|association|projet|concept|"
+      r"maison|enseigne|boutique|restaurant|cabinet|reseau|magasin|club|festival|salon|atelier|domaine|"
+      r"recette|produit|tradition|idee|style|mouvement)\b[^.;\n]{0,40}\bne",
+      exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
     P("age.student_only", "R07-AGE", "age", "review",
       r"\b(?:poste|job|emploi|contrat|offre)s?\s+(?:reserve\w*\s+)?(?:aux?\s+|pour\s+(?:les\s+)?|d')?etudiants?\b|"
       r"\b(?:reserve\w*|destine\w*|uniquement|exclusivement|seulement)\s+(?:a |aux |pour |pour les |des )?etudiant\w*"

@@ -80,6 +80,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre pose une condition sur l'année de naissance (« {text} »), c'est-à-dire une limite d'âge.",
         "suggest": "Supprimez cette condition.",
     },
+    "age.birth_decade": {
+        "explain": "L'offre vise les personnes nées dans une décennie donnée (« {text} »), c'est-à-dire une tranche "
+                   "d'âge.",
+        "suggest": "Supprimez cette condition : décrivez les compétences attendues, pas la génération.",
+    },
     "age.limit_words": {
         "explain": "L'offre mentionne une limite d'âge (« {text} »), ce qui est interdit.",
         "suggest": "Supprimez la limite d'âge.",
