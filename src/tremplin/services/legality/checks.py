@@ -277,7 +277,7 @@ _FEMININE_AGENT = (r"(?!(?:carriere|filiere|matiere|maniere|lumiere|premiere|der
                    r"balayeuse|laveuse|niveleuse|moissonneuse|agrafeuse|calculatrice|imprimatrice|structure|"
                    r"entreprise|societe|personne|equipe)s?\b)[a-z-]{3,}(?:iere|euse|trice)s?")
 _RECRUIT_FEMININE = fast(
-    r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
+    r"\b(?:(?:recherch|recrut|embauch|cherch|souhait)\w*\s+|besoin (?=d'une))(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
     r"(?:future?\s+|nouvelle\s+)?"
     r"(vendeuse|serveuse|caissiere|coiffeuse|secretaire|hotesse|femme de (?:menage|chambre)|dame de (?:compagnie|"
     r"service)|employee|assistante|aide-soignante|infirmiere|cuisiniere|esthéticienne|estheticienne|standardiste|"
@@ -330,8 +330,11 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
             found += list(_FEMININE_SOUGHT.finditer(ft.folded))
         for m in found:
-            if m.group(1) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
-                continue
+            if m.group(1) in ("baby-sitter", "nounou", "nourrice"):
+                continue  # feminine by grammar whoever does the job (« une nounou »): the article says nothing
+            if m.group(1) in ("secretaire", "standardiste") and not re.search(
+                    r"\b(?:une|d'une|la|sa|nouvelle|future)\s+$", ft.folded[m.start():m.start(1)]):
+                continue  # « un(e) secrétaire », « recrute secrétaire »: the noun is epicene, only « une » marks a woman
             if is_diversity_statement(ft.folded, *m.span()):
                 continue
             if re.search(r"^[^.;\n]{0,12}?\(\s*(?:h/f|f/h|e|ne|ere|euse|rice)\s*\)|\b(?:h/f|f/h)\b|"
