@@ -568,11 +568,33 @@ _RESIDENCE = [
       r"\b(?:obligatoire|exige|imperati|requis|indispensable)",
       "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies residence domicile",
       requires=r"(?:exclusivement|uniquement|obligatoirement|imperativement|"
-      r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie))",
-      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|logement (?:fourni|de "
+      r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie)|"
+      # « obligation de résider dans un rayon de 10 km »: a requirement put as a noun
+      r"\bobligation d(?:e |')(?:resider|habiter|demeurer|vivre|etre domicilie))",
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|"
+      # an on-call duty with a time to arrive is a reason of service (« intervenir en moins de 30 minutes »)
+      r"intervenir (?:en|sous|dans)|delai d'(?:intervention|arrivee)|temps d'(?:intervention|arrivee)|"
+      r"(?:etre sur (?:site|place)|arriver|rejoindre le site) (?:en|sous|dans) (?:moins de )?\d|logement (?:fourni|de "
       r"fonction|possible|sur place|propose|mis a disposition)|astreinte|\bpompier|sapeur|gardien|concierge|loge de|"
       r"logement de fonction|titre de sejour|autorisation de travail|residents?\b (?:de l'etablissement|de l'ehpad)|"
       r"les residents|des residents|aux residents|aupres des residents)", articles=("L1132-1", "L5321-2")),
+    # a place named (« les gens du Mirail », « tu viens de Frais-Vallon ? », « candidats des Hauts de l'île ») and a
+    # verdict on the people who come from it, in the same sentence or right after a question: a neighbourhood, a
+    # quarter or a town as the reason to turn someone down. The name is written with a capital (raw check).
+    P("residence.named_place", "R10-DISCRIM", "residence", "review",
+      r"\b(?:gens|personnes?|candidat\w*|profils?|jeunes|ceux|celles|habitants?|residents?|tu viens|vous venez|"
+      r"venant|qui viennent|qui vient|qui habitent|qui vivent|qui vient)\s+(?:du|de la|des|de l'|de|d')\s*(?:quartier |"
+      r"cite )?(?:du |de la |des |de l'|de |d')?(?!(?:pays|l'etranger|l'union|l'ue|l'europe|l'afrique|l'asie|afrique|"
+      r"asie|europe|maghreb|amerique|l'amerique|l'est|pole emploi|france travail|l'apec|cap emploi|mission locale|"
+      r"metier|secteur|l'ecole|ecole|bts|but|master|licence)\b)[a-z][a-z'-]+"
+      r"(?:[^.;\n]{0,70}?)(?:\bne (?:\w+ ){0,2}?(?:sont|seront|sera|est|serons) pas (?:pris|retenu|accepte|admis|recu|"
+      r"considere|etudie|les bienvenu)\w*|\bn'(?:en |y )?(?:\w+ ){0,2}?(?:veulent|voulons|veut|prenons|prend|embauch\w*|"
+      r"recrut\w*|accept\w*) pas\b|\binutile\b|\bs'abstenir|\bexclu\w*|\brefuse\w*|\bpasse[rz]? (?:votre|ton) chemin|"
+      r"\bpas la peine\b|\bcandidature ne sera pas\b|\b(?:non|pas) (?:retenu|accepte|desire|souhaite|pris)\w*)",
+      "gens personne personnes candidat candidats candidate candidates profil profils jeunes ceux celles habitant "
+      "habitants resident residents viens venez venant viennent vient habitent vivent",
+      raw=r"(?:\b(?:du|de la|des|de l'|de|d')\s*(?:quartier |cite )?(?:du |de la |des |de l'|de |d')?[A-ZÀ-Ý])",
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?)", articles=("L1132-1", "L5321-2")),
     P("residence.not_living", "R10-DISCRIM", "residence", "block",
       r"\b(?:ne pas|n'|ne)\s*(?:habit\w*|resid\w*|viv\w*|etre domicilie\w*|etre issu\w*|venir)\s+(?:pas\s+)?(?:en|dans|"
       r"d'une?|des|de la|du)\s+(?:une |un |la |les |le )?(?:cites?|banlieues?|quartiers?|hlm|zup|zus|foyers?|"

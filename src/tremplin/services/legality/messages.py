@@ -369,6 +369,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "(astreintes avec délai d'intervention, logement de fonction).",
         "suggest": "Indiquez la contrainte réelle (ex. « astreintes : intervention sous 30 minutes »).",
     },
+    "residence.named_place": {
+        "explain": "L'offre écarte des personnes selon le quartier, la cité ou la commune d'où elles viennent "
+                   "(« {text} »), un critère de lieu de résidence interdit.",
+        "suggest": "Supprimez cette condition ; si le poste impose un temps de trajet, décrivez les horaires.",
+    },
     "residence.not_living": {
         "explain": "L'offre écarte des personnes selon le lieu où elles habitent (« {text} »).",
         "suggest": "Supprimez cette condition.",
