@@ -865,7 +865,11 @@ PROPS: tuple[Prop, ...] = (
               r"(?<!propre )\bterminal de paiement|\bcaution (?:morale|bancaire)|\bforfait (?:jours?|annuel|heures?|mobilite)|"
               r"\bau forfait|\bforfait\w* (?:de|en) \d+ jours|\bcotisations? (?:sociales?|patronales?|salariales?|"
               r"retraite)|\bcharges? (?:sociales?|patronales?)|\bpremium\b(?!.{0,30}€)|\bmarques? premium|"
-              r"\bgamme|\bclients? premium|\bhotel|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
+              r"\bgamme|\bclients? premium|"
+              # the hotel as a place of stay paid for the worker (« nuits d'hôtel prises en charge »), not any hotel:
+              # « l'uniforme de l'hôtel sera retenu sur salaire » stays a charge on the worker
+              r"\b(?:nuits?|nuitees?|frais|sejours?|chambres?|notes?) (?:d' ?|a l' ?|en )hotel|\bhotel\w* (?:paye|offert|"
+              r"pris en charge|rembourse)\w*|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
               r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
               r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b|"
               # rent for housing the employer offers, kept from the pay: a benefit in kind, not a fee to get the job
