@@ -661,7 +661,10 @@ _ORIENTATION = [
       unless=r"(?:friendly|inclusi|engage|lutte|charte|signataire|label|autre cercle|diversite|"
       r"accueil (?:de|des) (?:tous|toutes)|sans considerat|independamment|"
       r"associati\w*|permanences?|militant\w* pour|droits des|soutien|accompagn|sensibilis|prevention|sante sexuelle|public|"
-      r"centre lgbt|fierte|pride)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+      r"centre lgbt|fierte|pride|"
+      # the public served (« l'accueil des personnes trans au centre »), the noun, not a choice among candidates
+      r"(?<!pas d')(?<!aucun )\baccueil (?:de |des |d')(?:\w+ )?(?:personnes?|publics?|jeunes|usagers?|femmes|hommes))",
+      articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("orientation.words", "R10-DISCRIM", "sexual_orientation_identity", "review",
       r"\b(?:orientation sexuelle|identite de genre|m(?:œ|oe)urs|vie privee)\b",
       "orientation identite mœurs moeurs vie", requires=r"(?:exige|preciser|indiquer|conforme|compatible|"

@@ -403,7 +403,13 @@ PROPS: tuple[Prop, ...] = (
               r"enfance|ville|commune)|\btaille (?:humaine|de haies?|des (?:arbres|haies|vignes)|douce|de pierre)|"
               r"\bbelle (?:entreprise|equipe|experience|aventure|opportunite|carriere|maison|structure|marque|"
               r"enseigne|histoire|clientele|ambiance|vue)|\bbeau (?:projet|poste|challenge|defi|metier|cadre|"
-              r"parcours)|\bbg\b [a-z]|\bcanons? (?:a|de)\b|\bcrete (?:de|du)|\bteint\w* (?:de|des) (?:tissus|bois)"),
+              r"parcours)|\bbg\b [a-z]|\bcanons? (?:a|de)\b|\bcrete (?:de|du)|\bteint\w* (?:de|des) (?:tissus|bois)|"
+              # a height of the premises or of a thing (« hauteur sous plafond 1m80 », « porte de 1m80 »), not of the
+              # person
+              r"\b(?:hauteur|largeur|longueur|profondeur|plafond|portes?|portails?|passages?|etageres?|rayonnages?|"
+              r"meubles?|clotures?|haies?|remorques?|bassins?|piscines?|echelles?|murs?|grillages?|gabarit (?:du|des|de "
+              r"la|d'un) (?:vehicule|camion|local|quai)|quais?|mezzanines?|sous-sol|cave)\b[^.;\n]{0,40}?\b1\s?m\s?\d{2}\b|"
+              r"\b1\s?m\s?\d{2}\s+(?:de (?:haut|hauteur|large|largeur|long|longueur|profondeur)|sous plafond)"),
     # --- family and pregnancy
     _p("prop.family", "family", "R09-FAMILY",
        r"\b(?:conjoint(?:e|s|es)?\b|epou(?:x|se)s?|concubin\w*|(?:vos|votre|ses|leurs|propres) (?:\w+ )?enfants?|"
@@ -900,7 +906,9 @@ PROPS += (
     _p("prop.sex_person", "sex", "R08-SEX",
        r"\b(?:mesdames|mesdemoiselles|messieurs(?= ?,)|(?:une?|des|les|la|le) (?:femmes?|dames?|filles?|nanas?|collaboratrices?|hommes?|mecs?|gars|messieurs|"
        r"monsieur|garcons?|jeunes? (?:femmes?|hommes?|filles?))|vous etes (?:une femme|un homme)|sexe (?:masculin|"
-       r"feminin)|sexe(?= ?: ?(?:h|f|m|homme|femme|masculin|feminin)\b))\b",
+       r"feminin)(?! ?(?:ou|et|/|,) ?(?:masculin|feminin)\b)|sexe(?= ?: ?(?:h|f|m|homme|femme|masculin|feminin)\b"
+       # « Sexe : masculin ou féminin », « Sexe : H/F »: an open choice, no criterion
+       r"(?! ?(?:ou|et|/|,) ?(?:h|f|m|homme|femme|masculin|feminin)\b)))\b",
        "mesdames mesdemoiselles femme femmes dame dames fille filles nana nanas collaboratrice collaboratrices homme hommes mec mecs gars "
        "messieurs monsieur garcon garcons sexe",
        "excl only pref req", "block", exceptions=("EXC-R1142-1",),
