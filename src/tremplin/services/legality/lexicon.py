@@ -232,9 +232,18 @@ _NATIVE_SPEAKER = (
     # « première langue vivante ») nor of the working language (« première langue de travail »)
     r"\b(?<!en )(?<!comme )(?:premiere langue|langue premiere)\b(?! (?:vivante|etrangere|de travail|parlee|utilisee))"
 )
+_SPOKEN_FROM_BIRTH = (
+    # a language spoken from birth (« maîtrise du français de naissance », « parlé depuis le berceau », « avoir grandi
+    # en parlant anglais »): the mother tongue put another way
+    r"\b(?:maitrise\w* (?:du |de l')|parl\w* (?:le |l')?|niveau (?:de |d')?)(?:francais|anglais|allemand|espagnol|"
+    r"italien|arabe|portugais|chinois|neerlandais) (?:de naissance|depuis (?:le berceau|la naissance|l'enfance))\b|"
+    r"\bgrandi\w* en parlant (?:le |l')?(?:francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois)\b|"
+    r"\b(?:parl\w*|francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois) depuis le berceau\b"
+)
 _NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere "
                          "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
                          "sinophone neerlandophone")
+_NATIVE_SPEAKER_NEEDS_LANGUAGE = _NATIVE_SPEAKER_NEEDS + " naissance berceau grandi"
 _NATIVE_SPEAKER_UNLESS = r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)"
 
 _ORIGIN = [
@@ -713,7 +722,9 @@ _LANGUAGE = [
       r"un frein|un obstacle|un handicap|incompatible)\w*",
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
       articles=("L1132-1", "L5321-2")),
-    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER, _NATIVE_SPEAKER_NEEDS,
+    # the language spoken from birth is read as the mother tongue here only (the origin detector keeps its own words)
+    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER + "|" + _SPOKEN_FROM_BIRTH,
+      _NATIVE_SPEAKER_NEEDS_LANGUAGE,
       unless=_NATIVE_SPEAKER_UNLESS, articles=("L1132-1", "L5321-2")),
 ]
 
