@@ -351,6 +351,11 @@ _ORIGIN = [
 # --------------------------------------------------------------------------------------- religion
 _RELIGIOUS_ITEMS = (r"(?:voile|foulard|hijab|kippa|turban|burqa|niqab|burkini|signes? (?:religieux|ostentatoires?|"
                     r"d'appartenance religieuse)|tenue religieuse|croix)")
+# A job that is itself a ministry of worship (a chaplain, a priest, an imam): the faith is the job's essential and
+# determining requirement (L1133-1), not a criterion on an ordinary worker.
+MINISTRY_OF_WORSHIP = (r"\baumonier(?:e|s|es)?\b|\baumonier ?\((?:e|ere)\)|\bministres? du culte\b|\bpretres?\b|"
+                       r"\bpasteure?s?\b(?! (?:allemand|belge|australien|berger))|\bimams?\b|\brabbins?\b|"
+                       r"\bcatechistes?\b|\bdiacres?\b")
 _RELIGION = [
     P("religion.dress_ban", "R10-DISCRIM", "religion", "review",
       r"\b(?:pas de|sans|aucun|aucune|interdi\w*|proscri\w*|refus\w*|ne (?:pas )?porter|retirer|enlever|ni)\s+"
@@ -377,7 +382,7 @@ _RELIGION = [
       "musulmans croyants", negatable=False,
       unless=r"(?:etablissement|enseignement|ecole|college|lycee|institution|diocese|eglise|paroisse|"
       r"association) (?:\w+ )?(?:catholique|chretien|protestant|juif|musulman)|tourisme religieux|art religieux|"
-      r"patrimoine religieux|fait religieux|edifice religieux",
+      r"patrimoine religieux|fait religieux|edifice religieux|" + MINISTRY_OF_WORSHIP,
       exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("religion.word", "R10-DISCRIM", "religion", "review",
       r"\b(?:religion|convictions? religieuses?|appartenance religieuse|pratique religieuse)\b",

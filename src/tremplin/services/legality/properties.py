@@ -32,13 +32,20 @@ from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import (
     EMPLOYER_PAYS,
+    MINISTRY_OF_WORSHIP,
     REIMBURSED,
     WHATEVER_PROTECTED,
     apply_exceptions,
     is_diversity_statement,
     lawful_context,
 )
-from tremplin.services.legality.text import clause_bounds, fast, finditer_in_windows, word_positions
+from tremplin.services.legality.text import (
+    clause_bounds,
+    fast,
+    finditer_in_windows,
+    sentence_bounds,
+    word_positions,
+)
 
 # ------------------------------------------------------------------------------------------------ cues
 _CUE_EXCL = (
@@ -236,6 +243,24 @@ def _anchors(words: str) -> frozenset[str]:
         else:
             out.update((w, w + "s", w + "e", w + "es", w + "x"))
     return frozenset(out)
+
+
+_MINISTRY = compile_skipping(MINISTRY_OF_WORSHIP)
+# A political or trade-union organisation hiring for its own cause (« animateur de campagne pour un parti politique »,
+# « collaborateur de groupe d'élus ») and asking adherence to its own programme or orientations (L1133-1).
+_TENDENCY_EMPLOYER = compile_skipping(
+    r"\b(?:pour|au sein d'|au sein du) (?:un |le |notre )parti\b|"
+    r"\b(?:pour|d'|de|du|au sein d'|au sein du|au sein de) (?:un |une |le |la |notre )?(?:parti politique|"
+    r"groupe (?:d'elus|politique|parlementaire)|mouvement politique|syndicat|confederation syndicale|federation syndicale|"
+    r"organisation syndicale)|\b(?:collaborat\w*|assistant\w*|attache\w*) (?:de groupe|d'elus?|parlementaire)")
+_TENDENCY_ROLE = compile_skipping(
+    r"\b(?:campagne|collaborat\w*|assistant\w* parlementaire|attache\w*|charge\w*(?:\(e\))? de (?:mission|communication|"
+    r"campagne|plaidoyer)|communication|porte-parole|permanent\w*|plume|conseiller\w* politique|elus?|delegue\w*|"
+    r"juriste|formateur\w* syndica\w*|animat\w* (?:de campagne|militant|du reseau))")
+_TENDENCY_JOB = compile_skipping(
+    r"\b(?:adher\w*|adhesion|souscri\w*|partag\w*|defend\w*|porter) (?:au |aux |a l'|a la |le |les |la |l')?"
+    r"(?:programme|orientations?|ligne|projet|positions?|valeurs|statuts|charte) (?:politiques? )?"
+    r"(?:du|de la|de l'|des|de ce|de notre|ses|leurs?) ?(?:parti|groupe|syndicat|organisation|mouvement|elus?)?")
 
 
 def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str, severity: str,
@@ -565,6 +590,7 @@ PROPS: tuple[Prop, ...] = (
        unless=r"\bbateau|\bvoilier|\bnavig|\bplanche a voile|\bregate|\bvoile (?:de|du) (?:bateau|navire)|\bvoiles? "
               r"(?:legeres?|habitable)|\bmoniteur de voile|\bcentre nautique|\betablissement|\benseignement|\becole|"
               r"\bcollege|\blycee|\binstitution|\bdiocese|\beglise|\baumoner|\btourisme|\bpatrimoine|\bedifice|"
+              + MINISTRY_OF_WORSHIP + "|"
               r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
               r"\blieu de culte|\bcathedrale|\bguide|\bvisite|\bculture\w*|\bfoi (?:de|du)\b|\bbonne foi|\bma foi|"
               r"\bfoie|\bjeune (?:diplome|public|equipe|entreprise|societe|talent)|\blaicite (?:et|,)|"
@@ -629,7 +655,11 @@ PROPS: tuple[Prop, ...] = (
               r"\ba (?:gauche|droite) (?:de|du|des)|\bsur la (?:gauche|droite)|\bconduite a gauche|"
               r"\bcollectives? (?:de|du|des)\b|\bactions? collectives? (?:de|en) (?:formation|prevention)|"
               r"\brestauration collective|\bcuisine collective|\bps\d|\brn\d|\bsud[- ](?:est|ouest)|"
-              r"\bsud (?:de|du|des|et)\b|\bau sud\b|\bdu sud\b"),
+              r"\bsud (?:de|du|des|et)\b|\bau sud\b|\bdu sud\b|"
+              # knowledge of a field is a skill (« la connaissance du monde syndical est appréciée »)
+              r"\b(?:connaissance|maitrise|pratique|culture)s? (?:du |des |de l'|de la )?(?:monde|milieu|secteur|univers|"
+              r"fonctionnement|droit|paysage|enjeux) (?:\w+ )?(?:syndica\w*|politiques?|associati\w*|des (?:syndicats|"
+              r"partis|elus|collectivites))"),
     # --- sexual orientation and gender identity
     _p("prop.orientation", "sexual_orientation_identity", "R10-DISCRIM",
        r"\b(?:orientation sexuelle|identite (?:de genre|sexuelle)|sexe (?:de naissance|biologique|a l'etat civil)|"
@@ -1322,6 +1352,13 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
                 continue
             if prop.unless is not None and lawful_context(prop.unless, clause):
                 continue
+            if prop.category == "religion" and kind != "excl" and _MINISTRY.search(
+                    folded, *sentence_bounds(folded, ms, me)):
+                continue  # « aumônier catholique : l'appartenance au culte est requise »: the job is the ministry
+            if prop.category == "opinions" and kind != "excl" and _TENDENCY_JOB.search(clause) and \
+                    _TENDENCY_EMPLOYER.search(folded, *sentence_bounds(folded, ms, me)) and \
+                    _TENDENCY_ROLE.search(folded, *sentence_bounds(folded, ms, me)):
+                continue  # a party's campaign worker asked to adhere to the party's programme: the job is the cause
             if prop.positive is not None and kind != "excl" and prop.positive.search(clause):
                 continue
             severity = prop.severity if kind in ("excl", "only", "fee", "self") else "review"
