@@ -6,7 +6,10 @@ résider dans un rayon de … » without a reason of service (an on-call duty wi
 deduction from pay for a uniform stays a fee in a hotel; only the hotel as a stay paid for the worker is lawful. Sex:
 an epicene job noun made feminine by its article (« une secrétaire »), « besoin d'une vendeuse ». Age: « - de 28 ans »
 after « débutant », a decade of birth. False alarms removed: « Sexe : masculin ou féminin », heights of premises or
-things, the reception of trans people as a public served.
+things, the reception of trans people as a public served. Quotes around a word inside a criterion are read through
+(« pas de « seniors » »). A language spoken from birth is a mother tongue. A ministry of worship (chaplain, priest,
+imam) and a political organisation hiring for its own cause may require the faith or the programme; knowledge of the
+trade-union world is a skill.
 """
 
 from __future__ import annotations
@@ -48,6 +51,13 @@ def found(text: str) -> dict[str, str]:
     ("Débutant ok si - de 27 ans", "age"),
     ("Profils nés dans les années 80 uniquement.", "age"),
     ("Idéalement née dans les années 2000 pour coller à notre clientèle.", "age"),
+    # quotes inside the criterion no longer break it
+    ("Agent de tri : pas de « seniors » dans l'équipe.", "age"),
+    ("Maîtrise de l'anglais « de naissance » exigée pour le standard.", "language"),
+    ("Caristes « de souche » uniquement.", "origin"),
+    # a language spoken from birth is a mother tongue
+    ("Serveur H/F : vous devez parler l'italien depuis le berceau.", "language"),
+    ("Seules les personnes ayant grandi en parlant allemand seront reçues.", "language"),
 ])
 def test_round9_wordings_are_found(text, category):
     assert category in found(text), found(text)
@@ -78,6 +88,15 @@ def test_round9_wordings_are_found(text, category):
     "Porte d'accès au local : 1m80 minimum.",
     "Passage de 1m80 minimum entre les rayonnages.",
     "L'association assure l'accueil des personnes trans et de leurs proches.",
+    # quotes around a name are left alone
+    "L'hôtel « Les Tilleuls » recrute un réceptionniste H/F.",
+    # a ministry of worship: the faith is the job
+    "Aumônier protestant (H/F) pour la maison d'arrêt : l'appartenance à l'Église est requise par la mission.",
+    "La clinique recrute un(e) aumônier(ère) israélite : reconnaissance par le consistoire et connaissance du culte "
+    "requises.",
+    # a political organisation hiring for its own cause; knowledge of a field
+    "Chargé(e) de mission pour un parti politique : adhérer au programme du parti est une condition du poste.",
+    "Juriste pour une fédération syndicale : la connaissance du milieu syndical est un plus.",
 ])
 def test_round9_lawful_look_alikes_stay_silent(text):
     got = found(text)
@@ -89,6 +108,9 @@ def test_round9_lawful_look_alikes_stay_silent(text):
     ("Sexe : masculin", "sex"),
     ("Vendeur : 1m80 minimum exigé.", "appearance"),
     ("Pas de personnes trans dans l'équipe.", "sexual_orientation_identity"),
+    ("Comptable : religion catholique exigée.", "religion"),
+    ("Aumônerie de l'hôpital, agent d'accueil H/F : pas de musulmans.", "religion"),
+    ("Magasinier : adhérer au programme du parti est une exigence.", "opinions"),
 ])
 def test_round9_the_criterion_next_to_a_look_alike_is_still_found(text, category):
     assert category in found(text), found(text)
