@@ -62,7 +62,7 @@ def _age_numbers(folded: str):
     return found
 _AGE_RANGE_START = re.compile(r"(?<![\d.,/])(\d{1,2})\s*(?:-|a|et|/|ou)\s*$")
 _AFTER_NOT_AGE = fast(
-    r"^\s*(?:minimum\s+|min\.?\s+|au moins\s+|environ\s+|et plus\s+)?(?:d'(?!age)|de (?!age|moins|plus)|d |"
+    r"^\s*(?:minimum\s+|min\.?\s+|au moins\s+|environ\s+|et plus\s+)?(?:d'(?!age)|de (?!age|moins|plus|preference)|d |"
     # « 10 ans à la tête de », not « moins de 30 ans à la date d'embauche » (when the age is measured)
     r"dans |chez |sur (?:un|une|le|la|des|poste)|en tant|au sein|comme |a l'(?!embauche|entree|inscription|ouverture)|"
     r"a la (?!date|signature|prise de poste|rentree|fin de)|au poste|au service|"
@@ -176,7 +176,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                 # unless a candidate marker comes after the public word.
                 tail = before[public.end():]
                 if not re.search(r"\b(?:vous|candidat\w*|profil|recrut\w*|recherch\w*|ouvert\w*|reserve\w*|"
-                                 r"accessible|s'abstenir|limite|age (?:max|min|limite|requis))", tail):
+                                 r"accessible|s'abstenir|limite|age (?:max|min|limite|requis)|"
+                                 # « manœuvre bâtiment (pas plus de 30 ans) »: a bound put on the person
+                                 r"pas (?:plus|moins) de|pas au-dela de)", tail):
                     continue
             window = folded[max(s0, start - 45):min(s1, end + 30)]
             if not _AGE_SEMANTIC.search(window):
