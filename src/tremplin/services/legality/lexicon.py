@@ -198,10 +198,12 @@ _FAMILY = [
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.request", "R09-FAMILY", "family", "review",
       r"\b(?:preciser|precisez|indiquer|indiquez|mentionner|mentionnez|communiquer|communiquez|declarer|signaler|"
-      r"nous dire)\s+(?:\w+\s+){0,4}?(?:si vous (?:avez des enfants|etes (?:marie|enceinte|en couple|celibataire))|"
+      r"nous dire|(?:indique|precise|mentionne|signale|dis)(?:-nous|-moi)?(?= (?:\w+ ){0,4}?si tu\b))\s+(?:\w+\s+){0,4}?(?:si vous (?:avez des enfants|etes (?:marie|enceinte|en couple|celibataire))|"
+      r"si tu (?:as des enfants|es (?:marie|enceinte|en couple|celibataire))|"
       r"(?:le )?nombre (?:d'enfants|de personnes a charge)|(?:vos |votre |les )?enfants? a charge|(?:votre )?situation "
       r"(?:familiale|de famille|matrimoniale)|(?:un )?projet de (?:grossesse|maternite|bebe))",
-      "preciser precisez indiquer indiquez mentionner mentionnez communiquer communiquez declarer signaler dire",
+      "preciser precisez indiquer indiquez mentionner mentionnez communiquer communiquez declarer signaler dire indique "
+      "precise mentionne signale dis",
       unless=r"(?:mutuelle|prevoyance|a l'embauche|pour (?:la|le) (?:mutuelle|contrat|paie)|fiche de renseignement)",
       articles=("L1221-6", "L1132-1", "L1225-1")),
     P("family.couple", "R09-FAMILY", "family", "review",

@@ -335,13 +335,16 @@ PROPS: tuple[Prop, ...] = (
     _p("prop.health_required", "health_disability", "R10-DISCRIM",
        r"\b(?:(?:en |une |de )?(?:bonne|parfaite|excellente) sante|sante (?:de fer|irreprochable|parfaite)|"
        r"antecedents? (?:medica\w*|de sante|psy\w*|cardiaques?)|dossier medical|(?:votre |son )etat de sante|"
-       r"(?:vos|votre|d'eventuel(?:le)?s?|vos eventuel(?:le)?s?|tout(?:e|es)? (?:vos )?) "
-       r"(?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
-       r"problemes? de sante|absences? pour maladie)|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
+       r"(?:vos|votre|tes|ton|ta|d'eventuel(?:le)?s?|vos eventuel(?:le)?s?|tes eventuel(?:le)?s?|tout(?:e|es)? "
+       r"(?:vos |tes )?) (?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
+       r"problemes? de sante|soucis de sante|absences? pour maladie)|"
+       # « dis-nous si tu as des soucis de santé »: the question put familiarly
+       r"si (?:tu as|vous avez) (?:des |un |une )?(?:problemes?|soucis|ennuis) (?:de )?sante|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
        r"stupefiants?)|serologi\w*|vih\b|hepatites?|bilans? (?:sanguins?|de sante|medicaux|medical|biologiques?)|"
        r"analyses? (?:de sang|sanguines?|d'urine)|prises? de sang|vue (?:parfaite|excellente|de lynx|sans correction)|"
        r"acuite visuelle (?:parfaite|de 10)\w*|(?:sans|aucune) correction (?:visuelle|de la vue))",
        "sante antecedent dossier medical! etat maladie maladies pathologie traitement allergie handicap arret arrets "
+       "soucis "
        "probleme! problemes! absence depistage test tests serologie serologique vih hepatite hepatites bilan bilans "
        "sang sanguin sanguine sanguins sanguines urine vue acuite correction",
        "ask req", "review",
