@@ -741,7 +741,10 @@ _LANGUAGE = [
 _NOT_DENIED = r"(?<!non )(?<!pas )(?<!sans )(?<!aucune )(?<!aucun )(?<!jamais )"
 _UNCONDITIONAL = (r"(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|partiellement|a hauteur|sur vos|lorsque|"
                   r"des que|a l'issue|a la fin|progressivement|par deduction))")
-REIMBURSED = r"\b" + _NOT_DENIED + r"rembours(?!able)\w*\b" + _UNCONDITIONAL
+# « vous remboursez la formation », « les chauffeurs remboursent leur tenue »: the worker pays back, nothing is refunded
+REIMBURSED = (r"\b" + _NOT_DENIED + r"rembours(?!able|ez\b|erez\b|(?:ent|eront) (?:la|le|les|leur|leurs|sa|son|ses|"
+              r"l') ?(?:formation|tenue|uniforme|materiel|kit|equipement|permis|stage|badge|carte|frais d'inscription))"
+              r"\w*\b" + _UNCONDITIONAL)
 EMPLOYER_PAYS = r"\b" + _NOT_DENIED + r"pris(?:e|es)? en charge"
 # « emploi garanti ou remboursé », « satisfait ou remboursé »: a money-back promise, the sum is paid first
 _FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
