@@ -9,7 +9,9 @@ after « débutant », a decade of birth. False alarms removed: « Sexe : mascul
 things, the reception of trans people as a public served. Quotes around a word inside a criterion are read through
 (« pas de « seniors » »). A language spoken from birth is a mother tongue. A ministry of worship (chaplain, priest,
 imam) and a political organisation hiring for its own cause may require the faith or the programme; knowledge of the
-trade-union world is a skill.
+trade-union world is a skill. Age: « 18-25 ans de préférence », « (pas plus de 30 ans) » after a trade. Questions put
+familiarly (« si tu as des soucis de santé », « si tu as des enfants »). Fees: a charge « par prélèvement / déduction
+sur salaire », a worker who « rembourse » the training pays it.
 """
 
 from __future__ import annotations
@@ -58,6 +60,16 @@ def found(text: str) -> dict[str, str]:
     # a language spoken from birth is a mother tongue
     ("Serveur H/F : vous devez parler l'italien depuis le berceau.", "language"),
     ("Seules les personnes ayant grandi en parlant allemand seront reçues.", "language"),
+    # age: « N-M ans de préférence » is an age, not « N ans de métier »; a bound in brackets after a trade
+    ("Cherche jeune pour la cueillette, 17-24 ans de préférence.", "age"),
+    ("Recherche couvreur zingueur (pas plus de 35 ans) pour chantier.", "age"),
+    # questions put familiarly about health and children
+    ("Merci de nous dire si tu as des problèmes de santé.", "health_disability"),
+    ("Précise-nous tes éventuels soucis de santé.", "health_disability"),
+    ("Indique dans ta candidature si tu as des enfants.", "family"),
+    # fees: a charge taken from pay, the worker paying back
+    ("Les livreurs paient leur gilet (45 €) par prélèvement sur salaire.", "fee"),
+    ("Les saisonniers remboursent la formation sécurité (120 €) par déduction sur la paie.", "fee"),
 ])
 def test_round9_wordings_are_found(text, category):
     assert category in found(text), found(text)
@@ -97,6 +109,14 @@ def test_round9_wordings_are_found(text, category):
     # a political organisation hiring for its own cause; knowledge of a field
     "Chargé(e) de mission pour un parti politique : adhérer au programme du parti est une condition du poste.",
     "Juriste pour une fédération syndicale : la connaissance du milieu syndical est un plus.",
+    # age: years of experience preferred
+    "Expérience de 5 ans de préférence sur un poste similaire.",
+    "Nos bâtiments de plus de 30 ans sont en cours de rénovation.",
+    # fees: lawful deductions and refunds
+    "Participation mutuelle (32 €) par prélèvement sur salaire.",
+    "Titres-restaurant : part salariale (4 €) par prélèvement sur salaire.",
+    "La formation CACES (900 €) vous est remboursée par l'entreprise.",
+    "Nous vous remboursons la formation (300 €) dès la première paie.",
 ])
 def test_round9_lawful_look_alikes_stay_silent(text):
     got = found(text)
