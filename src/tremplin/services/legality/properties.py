@@ -197,7 +197,10 @@ _LAWFUL = re.compile(
     r"\btou(?:te)?s (?:les )?(?:nationalites|origines|ages|religions|confessions|profils|tailles|morphologies|"
     r"horizons|situations)|\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin|\bn'(?:exclu|ecart|elimin|refus)\w*|"
     r"\ben raison de (?:son|sa|ses|leur|leurs)\b|\bne (?:sont|seront|sera|est) pas (?:exclu|ecarte|refuse|"
-    r"elimine|incompatible|un obstacle|un frein)\w*"
+    r"elimine|incompatible|un obstacle|un frein)\w*|"
+    # « Orientation sexuelle : ça ne nous regarde pas, on juge le travail »: none of the employer's business
+    r"\b(?:ca |cela )?ne (?:nous|me) regarde(?:nt)? (?:pas|en rien)\b|\bon (?:ne )?(?:juge|regarde|evalue)s? (?:que |uniquement |seulement )?(?:le travail|les "
+    r"competences|le savoir-faire)\b"
 )
 
 # « Religion : indifférente, sauf Témoins de Jéhovah », « ouvert à tous, excepté … »: an exception to a statement of
@@ -594,6 +597,9 @@ PROPS: tuple[Prop, ...] = (
               r"(?:legeres?|habitable)|\bmoniteur de voile|\bcentre nautique|\betablissement|\benseignement|\becole|"
               r"\bcollege|\blycee|\binstitution|\bdiocese|\beglise|\baumoner|\btourisme|\bpatrimoine|\bedifice|"
               + MINISTRY_OF_WORSHIP + "|"
+              # time off or a schedule arranged for religious holidays: a benefit offered, no criterion
+              r"\b(?:amenag|adapt|conges?|absences?|jours?|flexib|souple)\w*[^.;\n]{0,40}\bfetes? religieuses|"
+              r"\bfetes? religieuses?[^.;\n]{0,25}\b(?:sur demande|possibles?|accorde\w*|respecte\w*|pris\w* en compte)|"
               r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
               r"\blieu de culte|\bcathedrale|\bguide|\bvisite|\bculture\w*|\bfoi (?:de|du)\b|\bbonne foi|\bma foi|"
               r"\bfoie|\bjeune (?:diplome|public|equipe|entreprise|societe|talent)|\blaicite (?:et|,)|"
