@@ -11,7 +11,8 @@ things, the reception of trans people as a public served. Quotes around a word i
 imam) and a political organisation hiring for its own cause may require the faith or the programme; knowledge of the
 trade-union world is a skill. Age: « 18-25 ans de préférence », « (pas plus de 30 ans) » after a trade. Questions put
 familiarly (« si tu as des soucis de santé », « si tu as des enfants »). Fees: a charge « par prélèvement / déduction
-sur salaire », a worker who « rembourse » the training pays it.
+sur salaire », a worker who « rembourse » the training pays it. « Ça ne nous regarde pas » states that no criterion
+applies; time off arranged for religious holidays is a benefit.
 """
 
 from __future__ import annotations
@@ -117,6 +118,9 @@ def test_round9_wordings_are_found(text, category):
     "Titres-restaurant : part salariale (4 €) par prélèvement sur salaire.",
     "La formation CACES (900 €) vous est remboursée par l'entreprise.",
     "Nous vous remboursons la formation (300 €) dès la première paie.",
+    # statements that a property is none of the employer's business; religious holidays arranged
+    "Religion, orientation sexuelle : cela ne nous regarde pas, on évalue les compétences.",
+    "Horaires adaptables pendant les fêtes religieuses, sur simple demande.",
 ])
 def test_round9_lawful_look_alikes_stay_silent(text):
     got = found(text)
@@ -131,6 +135,10 @@ def test_round9_lawful_look_alikes_stay_silent(text):
     ("Comptable : religion catholique exigée.", "religion"),
     ("Aumônerie de l'hôpital, agent d'accueil H/F : pas de musulmans.", "religion"),
     ("Magasinier : adhérer au programme du parti est une exigence.", "opinions"),
+    ("Pas de congés pour les fêtes religieuses, les pratiquants s'abstenir.", "religion"),
+    # « ne nous intéresse pas », « ne vous concerne pas » exclude: only « ne nous regarde pas » states indifference
+    ("Militants syndicaux : votre candidature ne nous intéresse pas.", "opinions"),
+    ("Vous êtes encarté dans un parti ? Cette offre ne vous concerne pas.", "opinions"),
 ])
 def test_round9_the_criterion_next_to_a_look_alike_is_still_found(text, category):
     assert category in found(text), found(text)
