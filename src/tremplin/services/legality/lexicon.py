@@ -503,6 +503,15 @@ _APPEARANCE = [
 
 # --------------------------------------------------------------------------------------- health & disability
 _HEALTH = [
+    # an HIV test result asked of the candidate (« test VIH négatif à présenter avant l'embauche »): no information an
+    # employer may ask for, and it sorts people by their health (hepatitis B immunity of care staff is another matter)
+    P("health.screening_result", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:tests?|depistages?|serologies?|resultats?|certificats?|attestations?) (?:de |du |d')?(?:vih|sida)\s+"
+      r"(?:negati\w*|a (?:presenter|fournir|produire|joindre)|exige\w*|obligatoire\w*|requis\w*)|"
+      r"\b(?:vih|sida)\s*(?:-|:)?\s*negati\w*\s+(?:exige|obligatoire|requis|a (?:presenter|fournir))\w*",
+      "vih sida", negatable=False,
+      unless=r"(?:laboratoire|prelev\w* (?:des|les)|realiser des|effectuer des|analyse\w* des|patients?|usagers?|"
+      r"beneficiaires?|prevention|campagne|centre de depistage|cegidd)", articles=("L1132-1", "L1221-6")),
     P("health.good_health", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:en )?(?:(?:bonne|parfaite|excellente|tres bonne) (?:condition (?:de sante|physique et mentale)|"
       r"forme physique et mentale)|(?:bon|parfait|excellent|tres bon) etat de sante)\b|"

@@ -321,6 +321,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest": "Précisez ce qui est attendu (« tenue professionnelle fournie », « sens de l'accueil »).",
     },
     # --- health & disability
+    "health.screening_result": {
+        "explain": "L'offre exige le résultat d'un dépistage (« {text} ») : l'état de santé n'est pas une "
+                   "information que l'employeur peut demander, seul le médecin du travail se prononce sur l'aptitude.",
+        "suggest": "Supprimez cette exigence ; renvoyez à la visite d'information et de prévention.",
+    },
     "health.good_health": {
         "explain": "L'offre exige un état de santé (« {text} »). Seul le médecin du travail apprécie l'aptitude "
                    "d'une personne au poste.",
