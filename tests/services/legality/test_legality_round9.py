@@ -12,7 +12,7 @@ imam) and a political organisation hiring for its own cause may require the fait
 trade-union world is a skill. Age: « 18-25 ans de préférence », « (pas plus de 30 ans) » after a trade. Questions put
 familiarly (« si tu as des soucis de santé », « si tu as des enfants »). Fees: a charge « par prélèvement / déduction
 sur salaire », a worker who « rembourse » the training pays it. « Ça ne nous regarde pas » states that no criterion
-applies; time off arranged for religious holidays is a benefit.
+applies; time off arranged for religious holidays is a benefit. An HIV test result asked of the candidate is a health criterion.
 """
 
 from __future__ import annotations
@@ -71,6 +71,9 @@ def found(text: str) -> dict[str, str]:
     # fees: a charge taken from pay, the worker paying back
     ("Les livreurs paient leur gilet (45 €) par prélèvement sur salaire.", "fee"),
     ("Les saisonniers remboursent la formation sécurité (120 €) par déduction sur la paie.", "fee"),
+    # an HIV test result asked of the candidate
+    ("Préparateur de commandes : test de dépistage du sida négatif exigé.", "health_disability"),
+    ("Résultat de test VIH à fournir avec le CV.", "health_disability"),
 ])
 def test_round9_wordings_are_found(text, category):
     assert category in found(text), found(text)
@@ -121,6 +124,10 @@ def test_round9_wordings_are_found(text, category):
     # statements that a property is none of the employer's business; religious holidays arranged
     "Religion, orientation sexuelle : cela ne nous regarde pas, on évalue les compétences.",
     "Horaires adaptables pendant les fêtes religieuses, sur simple demande.",
+    # HIV testing as the job, care staff's immunisation
+    "Technicien de laboratoire H/F : réaliser des tests VIH et transmettre les résultats aux médecins.",
+    "Infirmier H/F en CeGIDD : dépistage VIH, résultats négatifs à remettre aux patients.",
+    "Aide-soignant H/F : vaccination contre l'hépatite B obligatoire (article L3111-4).",
 ])
 def test_round9_lawful_look_alikes_stay_silent(text):
     got = found(text)
