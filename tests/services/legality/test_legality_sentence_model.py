@@ -207,7 +207,7 @@ def test_altered_or_inconsistent_weights_are_refused(model, tmp_path):
 
 
 OFFER = {"id": "m1", "intitule": "Vendeur (H/F)", "dateCreation": "2026-02-01",
-         "description": "Vous accueillez les clients. Profil : moins de vingt-huit ans de préférence.\nMutuelle."}
+         "description": "Vous accueillez les clients. Profil : moins de vingt-huit printemps de préférence.\nMutuelle."}
 
 
 def test_check_offer_adds_a_review_finding_only_when_given_a_model(model):
@@ -217,7 +217,7 @@ def test_check_offer_adds_a_review_finding_only_when_given_a_model(model):
     assert len(added) == 1
     f = added[0]
     assert (f.category, f.severity, f.field, f.suggestion) == ("age", "review", "description", None)
-    assert OFFER["description"][f.span[0]:f.span[1]] == f.text == "Profil : moins de vingt-huit ans de préférence"
+    assert OFFER["description"][f.span[0]:f.span[1]] == f.text == "Profil : moins de vingt-huit printemps de préférence"
     assert "Signal statistique" in f.explanation and "conseiller" in f.explanation and "L1132-1" in f.explanation
     assert f.detector == f"{sm.DETECTOR}:{model.version}"
     assert report.verdict == "review"

@@ -62,7 +62,7 @@ def _age_numbers(folded: str):
     return found
 _AGE_RANGE_START = re.compile(r"(?<![\d.,/])(\d{1,2})\s*(?:-|a|et|/|ou)\s*$")
 _AFTER_NOT_AGE = fast(
-    r"^\s*(?:minimum\s+|min\.?\s+|au moins\s+|environ\s+|et plus\s+)?(?:d'(?!age)|de (?!age|moins|plus)|d |"
+    r"^\s*(?:minimum\s+|min\.?\s+|au moins\s+|environ\s+|et plus\s+)?(?:d'(?!age)|de (?!age|moins|plus|preference)|d |"
     # « 10 ans à la tête de », not « moins de 30 ans à la date d'embauche » (when the age is measured)
     r"dans |chez |sur (?:un|une|le|la|des|poste)|en tant|au sein|comme |a l'(?!embauche|entree|inscription|ouverture)|"
     r"a la (?!date|signature|prise de poste|rentree|fin de)|au poste|au service|"
@@ -95,7 +95,7 @@ _PUBLIC = fast(
 _COMPANY_AGE = fast(r"\bsi (?:on|nous|elle|l'entreprise|la societe)\b|\bon avait\b|\bnous avons\b|\bsouffl\w*|"
                     r"\bbougies?\b")
 _CANDIDATE = fast(
-    r"\b(?:vous|tu|candidat\w*|profil|personne|recrut\w*|recherch\w*|embauch\w*|postul\w*|ouvert\w*|reserve\w*|"
+    r"\b(?:vous|tu|candidat\w*|profil|personne|debutant\w*|recrut\w*|recherch\w*|embauch\w*|postul\w*|ouvert\w*|reserve\w*|"
     r"accessible|souhait\w*|ideal\w*|idealement|exige\w*|requis|imperati\w*|obligatoire|limite|ages?|agee?s?|"
     r"tranche|privilegi\w*|s'abstenir|accepte\w*|conviendrait|convient|job|poste|emploi|maximum|minimum|"
     r"au plus|au moins|moins de|plus de|entre|ayant|avoir|etre|majeur\w*|jeunes?|seniors?|condition|contrat)\b"
@@ -176,7 +176,9 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                 # unless a candidate marker comes after the public word.
                 tail = before[public.end():]
                 if not re.search(r"\b(?:vous|candidat\w*|profil|recrut\w*|recherch\w*|ouvert\w*|reserve\w*|"
-                                 r"accessible|s'abstenir|limite|age (?:max|min|limite|requis))", tail):
+                                 r"accessible|s'abstenir|limite|age (?:max|min|limite|requis)|"
+                                 # « manœuvre bâtiment (pas plus de 30 ans) »: a bound put on the person
+                                 r"pas (?:plus|moins) de|pas au-dela de)", tail):
                     continue
             window = folded[max(s0, start - 45):min(s1, end + 30)]
             if not _AGE_SEMANTIC.search(window):
@@ -277,7 +279,7 @@ _FEMININE_AGENT = (r"(?!(?:carriere|filiere|matiere|maniere|lumiere|premiere|der
                    r"balayeuse|laveuse|niveleuse|moissonneuse|agrafeuse|calculatrice|imprimatrice|structure|"
                    r"entreprise|societe|personne|equipe)s?\b)[a-z-]{3,}(?:iere|euse|trice)s?")
 _RECRUIT_FEMININE = fast(
-    r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
+    r"\b(?:(?:recherch|recrut|embauch|cherch|souhait)\w*\s+|besoin (?=d'une))(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
     r"(?:future?\s+|nouvelle\s+)?"
     r"(vendeuse|serveuse|caissiere|coiffeuse|secretaire|hotesse|femme de (?:menage|chambre)|dame de (?:compagnie|"
     r"service)|employee|assistante|aide-soignante|infirmiere|cuisiniere|esthéticienne|estheticienne|standardiste|"
@@ -330,8 +332,11 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
             found += list(_FEMININE_SOUGHT.finditer(ft.folded))
         for m in found:
-            if m.group(1) in ("secretaire", "standardiste", "baby-sitter", "nounou", "nourrice"):
-                continue
+            if m.group(1) in ("baby-sitter", "nounou", "nourrice"):
+                continue  # feminine by grammar whoever does the job (« une nounou »): the article says nothing
+            if m.group(1) in ("secretaire", "standardiste") and not re.search(
+                    r"\b(?:une|d'une|la|sa|nouvelle|future)\s+$", ft.folded[m.start():m.start(1)]):
+                continue  # « un(e) secrétaire », « recrute secrétaire »: the noun is epicene, only « une » marks a woman
             if is_diversity_statement(ft.folded, *m.span()):
                 continue
             if re.search(r"^[^.;\n]{0,12}?\(\s*(?:h/f|f/h|e|ne|ere|euse|rice)\s*\)|\b(?:h/f|f/h)\b|"

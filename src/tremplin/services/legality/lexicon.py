@@ -198,10 +198,12 @@ _FAMILY = [
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.request", "R09-FAMILY", "family", "review",
       r"\b(?:preciser|precisez|indiquer|indiquez|mentionner|mentionnez|communiquer|communiquez|declarer|signaler|"
-      r"nous dire)\s+(?:\w+\s+){0,4}?(?:si vous (?:avez des enfants|etes (?:marie|enceinte|en couple|celibataire))|"
+      r"nous dire|(?:indique|precise|mentionne|signale|dis)(?:-nous|-moi)?(?= (?:\w+ ){0,4}?si tu\b))\s+(?:\w+\s+){0,4}?(?:si vous (?:avez des enfants|etes (?:marie|enceinte|en couple|celibataire))|"
+      r"si tu (?:as des enfants|es (?:marie|enceinte|en couple|celibataire))|"
       r"(?:le )?nombre (?:d'enfants|de personnes a charge)|(?:vos |votre |les )?enfants? a charge|(?:votre )?situation "
       r"(?:familiale|de famille|matrimoniale)|(?:un )?projet de (?:grossesse|maternite|bebe))",
-      "preciser precisez indiquer indiquez mentionner mentionnez communiquer communiquez declarer signaler dire",
+      "preciser precisez indiquer indiquez mentionner mentionnez communiquer communiquez declarer signaler dire indique "
+      "precise mentionne signale dis",
       unless=r"(?:mutuelle|prevoyance|a l'embauche|pour (?:la|le) (?:mutuelle|contrat|paie)|fiche de renseignement)",
       articles=("L1221-6", "L1132-1", "L1225-1")),
     P("family.couple", "R09-FAMILY", "family", "review",
@@ -232,9 +234,18 @@ _NATIVE_SPEAKER = (
     # « première langue vivante ») nor of the working language (« première langue de travail »)
     r"\b(?<!en )(?<!comme )(?:premiere langue|langue premiere)\b(?! (?:vivante|etrangere|de travail|parlee|utilisee))"
 )
+_SPOKEN_FROM_BIRTH = (
+    # a language spoken from birth (« maîtrise du français de naissance », « parlé depuis le berceau », « avoir grandi
+    # en parlant anglais »): the mother tongue put another way
+    r"\b(?:maitrise\w* (?:du |de l')|parl\w* (?:le |l')?|niveau (?:de |d')?)(?:francais|anglais|allemand|espagnol|"
+    r"italien|arabe|portugais|chinois|neerlandais) (?:de naissance|depuis (?:le berceau|la naissance|l'enfance))\b|"
+    r"\bgrandi\w* en parlant (?:le |l')?(?:francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois)\b|"
+    r"\b(?:parl\w*|francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois) depuis le berceau\b"
+)
 _NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere "
                          "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
                          "sinophone neerlandophone")
+_NATIVE_SPEAKER_NEEDS_LANGUAGE = _NATIVE_SPEAKER_NEEDS + " naissance berceau grandi"
 _NATIVE_SPEAKER_UNLESS = r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)"
 
 _ORIGIN = [
@@ -342,6 +353,11 @@ _ORIGIN = [
 # --------------------------------------------------------------------------------------- religion
 _RELIGIOUS_ITEMS = (r"(?:voile|foulard|hijab|kippa|turban|burqa|niqab|burkini|signes? (?:religieux|ostentatoires?|"
                     r"d'appartenance religieuse)|tenue religieuse|croix)")
+# A job that is itself a ministry of worship (a chaplain, a priest, an imam): the faith is the job's essential and
+# determining requirement (L1133-1), not a criterion on an ordinary worker.
+MINISTRY_OF_WORSHIP = (r"\baumonier(?:e|s|es)?\b|\baumonier ?\((?:e|ere)\)|\bministres? du culte\b|\bpretres?\b|"
+                       r"\bpasteure?s?\b(?! (?:allemand|belge|australien|berger))|\bimams?\b|\brabbins?\b|"
+                       r"\bcatechistes?\b|\bdiacres?\b")
 _RELIGION = [
     P("religion.dress_ban", "R10-DISCRIM", "religion", "review",
       r"\b(?:pas de|sans|aucun|aucune|interdi\w*|proscri\w*|refus\w*|ne (?:pas )?porter|retirer|enlever|ni)\s+"
@@ -368,7 +384,7 @@ _RELIGION = [
       "musulmans croyants", negatable=False,
       unless=r"(?:etablissement|enseignement|ecole|college|lycee|institution|diocese|eglise|paroisse|"
       r"association) (?:\w+ )?(?:catholique|chretien|protestant|juif|musulman)|tourisme religieux|art religieux|"
-      r"patrimoine religieux|fait religieux|edifice religieux",
+      r"patrimoine religieux|fait religieux|edifice religieux|" + MINISTRY_OF_WORSHIP,
       exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("religion.word", "R10-DISCRIM", "religion", "review",
       r"\b(?:religion|convictions? religieuses?|appartenance religieuse|pratique religieuse)\b",
@@ -487,6 +503,15 @@ _APPEARANCE = [
 
 # --------------------------------------------------------------------------------------- health & disability
 _HEALTH = [
+    # an HIV test result asked of the candidate (« test VIH négatif à présenter avant l'embauche »): no information an
+    # employer may ask for, and it sorts people by their health (hepatitis B immunity of care staff is another matter)
+    P("health.screening_result", "R10-DISCRIM", "health_disability", "block",
+      r"\b(?:tests?|depistages?|serologies?|resultats?|certificats?|attestations?) (?:de |du |d')?(?:vih|sida)\s+"
+      r"(?:negati\w*|a (?:presenter|fournir|produire|joindre)|exige\w*|obligatoire\w*|requis\w*)|"
+      r"\b(?:vih|sida)\s*(?:-|:)?\s*negati\w*\s+(?:exige|obligatoire|requis|a (?:presenter|fournir))\w*",
+      "vih sida", negatable=False,
+      unless=r"(?:laboratoire|prelev\w* (?:des|les)|realiser des|effectuer des|analyse\w* des|patients?|usagers?|"
+      r"beneficiaires?|prevention|campagne|centre de depistage|cegidd)", articles=("L1132-1", "L1221-6")),
     P("health.good_health", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:en )?(?:(?:bonne|parfaite|excellente|tres bonne) (?:condition (?:de sante|physique et mentale)|"
       r"forme physique et mentale)|(?:bon|parfait|excellent|tres bon) etat de sante)\b|"
@@ -568,11 +593,33 @@ _RESIDENCE = [
       r"\b(?:obligatoire|exige|imperati|requis|indispensable)",
       "resider residant residez residiez habiter habitant habitez domicilie domiciliee domicilies residence domicile",
       requires=r"(?:exclusivement|uniquement|obligatoirement|imperativement|"
-      r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie))",
-      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|logement (?:fourni|de "
+      r"seulement|\bexige|obligatoire|imperatif|indispensable|\brequis|devez (?:resider|habiter|etre domicilie)|"
+      # « obligation de résider dans un rayon de 10 km »: a requirement put as a noun
+      r"\bobligation d(?:e |')(?:resider|habiter|demeurer|vivre|etre domicilie))",
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|"
+      # an on-call duty with a time to arrive is a reason of service (« intervenir en moins de 30 minutes »)
+      r"intervenir (?:en|sous|dans)|delai d'(?:intervention|arrivee)|temps d'(?:intervention|arrivee)|"
+      r"(?:etre sur (?:site|place)|arriver|rejoindre le site) (?:en|sous|dans) (?:moins de )?\d|logement (?:fourni|de "
       r"fonction|possible|sur place|propose|mis a disposition)|astreinte|\bpompier|sapeur|gardien|concierge|loge de|"
       r"logement de fonction|titre de sejour|autorisation de travail|residents?\b (?:de l'etablissement|de l'ehpad)|"
       r"les residents|des residents|aux residents|aupres des residents)", articles=("L1132-1", "L5321-2")),
+    # a place named (« les gens du Mirail », « tu viens de Frais-Vallon ? », « candidats des Hauts de l'île ») and a
+    # verdict on the people who come from it, in the same sentence or right after a question: a neighbourhood, a
+    # quarter or a town as the reason to turn someone down. The name is written with a capital (raw check).
+    P("residence.named_place", "R10-DISCRIM", "residence", "review",
+      r"\b(?:gens|personnes?|candidat\w*|profils?|jeunes|ceux|celles|habitants?|residents?|tu viens|vous venez|"
+      r"venant|qui viennent|qui vient|qui habitent|qui vivent|qui vient)\s+(?:du|de la|des|de l'|de|d')\s*(?:quartier |"
+      r"cite )?(?:du |de la |des |de l'|de |d')?(?!(?:pays|l'etranger|l'union|l'ue|l'europe|l'afrique|l'asie|afrique|"
+      r"asie|europe|maghreb|amerique|l'amerique|l'est|pole emploi|france travail|l'apec|cap emploi|mission locale|"
+      r"metier|secteur|l'ecole|ecole|bts|but|master|licence)\b)[a-z][a-z'-]+"
+      r"(?:[^.;\n]{0,70}?)(?:\bne (?:\w+ ){0,2}?(?:sont|seront|sera|est|serons) pas (?:pris|retenu|accepte|admis|recu|"
+      r"considere|etudie|les bienvenu)\w*|\bn'(?:en |y )?(?:\w+ ){0,2}?(?:veulent|voulons|veut|prenons|prend|embauch\w*|"
+      r"recrut\w*|accept\w*) pas\b|\binutile\b|\bs'abstenir|\bexclu\w*|\brefuse\w*|\bpasse[rz]? (?:votre|ton) chemin|"
+      r"\bpas la peine\b|\bcandidature ne sera pas\b|\b(?:non|pas) (?:retenu|accepte|desire|souhaite|pris)\w*)",
+      "gens personne personnes candidat candidats candidate candidates profil profils jeunes ceux celles habitant "
+      "habitants resident residents viens venez venant viennent vient habitent vivent",
+      raw=r"(?:\b(?:du|de la|des|de l'|de|d')\s*(?:quartier |cite )?(?:du |de la |des |de l'|de |d')?[A-ZÀ-Ý])",
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?)", articles=("L1132-1", "L5321-2")),
     P("residence.not_living", "R10-DISCRIM", "residence", "block",
       r"\b(?:ne pas|n'|ne)\s*(?:habit\w*|resid\w*|viv\w*|etre domicilie\w*|etre issu\w*|venir)\s+(?:pas\s+)?(?:en|dans|"
       r"d'une?|des|de la|du)\s+(?:une |un |la |les |le )?(?:cites?|banlieues?|quartiers?|hlm|zup|zus|foyers?|"
@@ -639,7 +686,10 @@ _ORIENTATION = [
       unless=r"(?:friendly|inclusi|engage|lutte|charte|signataire|label|autre cercle|diversite|"
       r"accueil (?:de|des) (?:tous|toutes)|sans considerat|independamment|"
       r"associati\w*|permanences?|militant\w* pour|droits des|soutien|accompagn|sensibilis|prevention|sante sexuelle|public|"
-      r"centre lgbt|fierte|pride)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+      r"centre lgbt|fierte|pride|"
+      # the public served (« l'accueil des personnes trans au centre »), the noun, not a choice among candidates
+      r"(?<!pas d')(?<!aucun )\baccueil (?:de |des |d')(?:\w+ )?(?:personnes?|publics?|jeunes|usagers?|femmes|hommes))",
+      articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("orientation.words", "R10-DISCRIM", "sexual_orientation_identity", "review",
       r"\b(?:orientation sexuelle|identite de genre|m(?:œ|oe)urs|vie privee)\b",
       "orientation identite mœurs moeurs vie", requires=r"(?:exige|preciser|indiquer|conforme|compatible|"
@@ -688,7 +738,9 @@ _LANGUAGE = [
       r"un frein|un obstacle|un handicap|incompatible)\w*",
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
       articles=("L1132-1", "L5321-2")),
-    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER, _NATIVE_SPEAKER_NEEDS,
+    # the language spoken from birth is read as the mother tongue here only (the origin detector keeps its own words)
+    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER + "|" + _SPOKEN_FROM_BIRTH,
+      _NATIVE_SPEAKER_NEEDS_LANGUAGE,
       unless=_NATIVE_SPEAKER_UNLESS, articles=("L1132-1", "L5321-2")),
 ]
 
@@ -698,7 +750,10 @@ _LANGUAGE = [
 _NOT_DENIED = r"(?<!non )(?<!pas )(?<!sans )(?<!aucune )(?<!aucun )(?<!jamais )"
 _UNCONDITIONAL = (r"(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|partiellement|a hauteur|sur vos|lorsque|"
                   r"des que|a l'issue|a la fin|progressivement|par deduction))")
-REIMBURSED = r"\b" + _NOT_DENIED + r"rembours(?!able)\w*\b" + _UNCONDITIONAL
+# « vous remboursez la formation », « les chauffeurs remboursent leur tenue »: the worker pays back, nothing is refunded
+REIMBURSED = (r"\b" + _NOT_DENIED + r"rembours(?!able|ez\b|erez\b|(?:ent|eront) (?:la|le|les|leur|leurs|sa|son|ses|"
+              r"l') ?(?:formation|tenue|uniforme|materiel|kit|equipement|permis|stage|badge|carte|frais d'inscription))"
+              r"\w*\b" + _UNCONDITIONAL)
 EMPLOYER_PAYS = r"\b" + _NOT_DENIED + r"pris(?:e|es)? en charge"
 # « emploi garanti ou remboursé », « satisfait ou remboursé »: a money-back promise, the sum is paid first
 _FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
@@ -958,6 +1013,14 @@ _AGE_WORDS = [
       requires=r"(?:candidat|\bvous\b|profil|personne|\betre\b|recherch|postul|recrut|\bage)",
       unless=r"(?:entreprise|societe|structure|marque|start-?up|agence|groupe|association|projet|concept|maison|"
       r"enseigne|boutique|restaurant|cabinet|reseau|magasin)\b[^.;\n]{0,40}\bne",
+      exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
+    # « nés dans les années 90 », « née dans les années 2000 »: a decade of birth is an age bracket
+    P("age.birth_decade", "R07-AGE", "age", "block",
+      r"\bne(?:\(e\)|e)?s?(?:\(e?s\))?\s+(?:dans|pendant|durant|au cours de|au debut de|a la fin de|apres|avant|a partir "
+      r"de|depuis)\s+(?:les |des )?annees\s+(?:19|20)?\d0\b",
+      "annees", unless=r"(?:entreprise|societe|structure|marque|start-?up|agence|groupe|association|projet|concept|"
+      r"maison|enseigne|boutique|restaurant|cabinet|reseau|magasin|club|festival|salon|atelier|domaine|"
+      r"recette|produit|tradition|idee|style|mouvement)\b[^.;\n]{0,40}\bne",
       exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
     P("age.student_only", "R07-AGE", "age", "review",
       r"\b(?:poste|job|emploi|contrat|offre)s?\s+(?:reserve\w*\s+)?(?:aux?\s+|pour\s+(?:les\s+)?|d')?etudiants?\b|"

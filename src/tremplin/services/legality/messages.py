@@ -80,6 +80,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre pose une condition sur l'année de naissance (« {text} »), c'est-à-dire une limite d'âge.",
         "suggest": "Supprimez cette condition.",
     },
+    "age.birth_decade": {
+        "explain": "L'offre vise les personnes nées dans une décennie donnée (« {text} »), c'est-à-dire une tranche "
+                   "d'âge.",
+        "suggest": "Supprimez cette condition : décrivez les compétences attendues, pas la génération.",
+    },
     "age.limit_words": {
         "explain": "L'offre mentionne une limite d'âge (« {text} »), ce qui est interdit.",
         "suggest": "Supprimez la limite d'âge.",
@@ -316,6 +321,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest": "Précisez ce qui est attendu (« tenue professionnelle fournie », « sens de l'accueil »).",
     },
     # --- health & disability
+    "health.screening_result": {
+        "explain": "L'offre exige le résultat d'un dépistage (« {text} ») : l'état de santé n'est pas une "
+                   "information que l'employeur peut demander, seul le médecin du travail se prononce sur l'aptitude.",
+        "suggest": "Supprimez cette exigence ; renvoyez à la visite d'information et de prévention.",
+    },
     "health.good_health": {
         "explain": "L'offre exige un état de santé (« {text} »). Seul le médecin du travail apprécie l'aptitude "
                    "d'une personne au poste.",
@@ -363,6 +373,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre impose un lieu de résidence (« {text} »). C'est admis seulement si le poste l'exige "
                    "(astreintes avec délai d'intervention, logement de fonction).",
         "suggest": "Indiquez la contrainte réelle (ex. « astreintes : intervention sous 30 minutes »).",
+    },
+    "residence.named_place": {
+        "explain": "L'offre écarte des personnes selon le quartier, la cité ou la commune d'où elles viennent "
+                   "(« {text} »), un critère de lieu de résidence interdit.",
+        "suggest": "Supprimez cette condition ; si le poste impose un temps de trajet, décrivez les horaires.",
     },
     "residence.not_living": {
         "explain": "L'offre écarte des personnes selon le lieu où elles habitent (« {text} »).",

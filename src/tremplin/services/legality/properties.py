@@ -32,13 +32,20 @@ from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import (
     EMPLOYER_PAYS,
+    MINISTRY_OF_WORSHIP,
     REIMBURSED,
     WHATEVER_PROTECTED,
     apply_exceptions,
     is_diversity_statement,
     lawful_context,
 )
-from tremplin.services.legality.text import clause_bounds, fast, finditer_in_windows, word_positions
+from tremplin.services.legality.text import (
+    clause_bounds,
+    fast,
+    finditer_in_windows,
+    sentence_bounds,
+    word_positions,
+)
 
 # ------------------------------------------------------------------------------------------------ cues
 _CUE_EXCL = (
@@ -190,7 +197,10 @@ _LAWFUL = re.compile(
     r"\btou(?:te)?s (?:les )?(?:nationalites|origines|ages|religions|confessions|profils|tailles|morphologies|"
     r"horizons|situations)|\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin|\bn'(?:exclu|ecart|elimin|refus)\w*|"
     r"\ben raison de (?:son|sa|ses|leur|leurs)\b|\bne (?:sont|seront|sera|est) pas (?:exclu|ecarte|refuse|"
-    r"elimine|incompatible|un obstacle|un frein)\w*"
+    r"elimine|incompatible|un obstacle|un frein)\w*|"
+    # « Orientation sexuelle : ça ne nous regarde pas, on juge le travail »: none of the employer's business
+    r"\b(?:ca |cela )?ne (?:nous|me) regarde(?:nt)? (?:pas|en rien)\b|\bon (?:ne )?(?:juge|regarde|evalue)s? (?:que |uniquement |seulement )?(?:le travail|les "
+    r"competences|le savoir-faire)\b"
 )
 
 # « Religion : indifférente, sauf Témoins de Jéhovah », « ouvert à tous, excepté … »: an exception to a statement of
@@ -236,6 +246,24 @@ def _anchors(words: str) -> frozenset[str]:
         else:
             out.update((w, w + "s", w + "e", w + "es", w + "x"))
     return frozenset(out)
+
+
+_MINISTRY = compile_skipping(MINISTRY_OF_WORSHIP)
+# A political or trade-union organisation hiring for its own cause (« animateur de campagne pour un parti politique »,
+# « collaborateur de groupe d'élus ») and asking adherence to its own programme or orientations (L1133-1).
+_TENDENCY_EMPLOYER = compile_skipping(
+    r"\b(?:pour|au sein d'|au sein du) (?:un |le |notre )parti\b|"
+    r"\b(?:pour|d'|de|du|au sein d'|au sein du|au sein de) (?:un |une |le |la |notre )?(?:parti politique|"
+    r"groupe (?:d'elus|politique|parlementaire)|mouvement politique|syndicat|confederation syndicale|federation syndicale|"
+    r"organisation syndicale)|\b(?:collaborat\w*|assistant\w*|attache\w*) (?:de groupe|d'elus?|parlementaire)")
+_TENDENCY_ROLE = compile_skipping(
+    r"\b(?:campagne|collaborat\w*|assistant\w* parlementaire|attache\w*|charge\w*(?:\(e\))? de (?:mission|communication|"
+    r"campagne|plaidoyer)|communication|porte-parole|permanent\w*|plume|conseiller\w* politique|elus?|delegue\w*|"
+    r"juriste|formateur\w* syndica\w*|animat\w* (?:de campagne|militant|du reseau))")
+_TENDENCY_JOB = compile_skipping(
+    r"\b(?:adher\w*|adhesion|souscri\w*|partag\w*|defend\w*|porter) (?:au |aux |a l'|a la |le |les |la |l')?"
+    r"(?:programme|orientations?|ligne|projet|positions?|valeurs|statuts|charte) (?:politiques? )?"
+    r"(?:du|de la|de l'|des|de ce|de notre|ses|leurs?) ?(?:parti|groupe|syndicat|organisation|mouvement|elus?)?")
 
 
 def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str, severity: str,
@@ -310,13 +338,16 @@ PROPS: tuple[Prop, ...] = (
     _p("prop.health_required", "health_disability", "R10-DISCRIM",
        r"\b(?:(?:en |une |de )?(?:bonne|parfaite|excellente) sante|sante (?:de fer|irreprochable|parfaite)|"
        r"antecedents? (?:medica\w*|de sante|psy\w*|cardiaques?)|dossier medical|(?:votre |son )etat de sante|"
-       r"(?:vos|votre|d'eventuel(?:le)?s?|vos eventuel(?:le)?s?|tout(?:e|es)? (?:vos )?) "
-       r"(?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
-       r"problemes? de sante|absences? pour maladie)|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
+       r"(?:vos|votre|tes|ton|ta|d'eventuel(?:le)?s?|vos eventuel(?:le)?s?|tes eventuel(?:le)?s?|tout(?:e|es)? "
+       r"(?:vos |tes )?) (?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
+       r"problemes? de sante|soucis de sante|absences? pour maladie)|"
+       # « dis-nous si tu as des soucis de santé »: the question put familiarly
+       r"si (?:tu as|vous avez) (?:des |un |une )?(?:problemes?|soucis|ennuis) (?:de )?sante|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
        r"stupefiants?)|serologi\w*|vih\b|hepatites?|bilans? (?:sanguins?|de sante|medicaux|medical|biologiques?)|"
        r"analyses? (?:de sang|sanguines?|d'urine)|prises? de sang|vue (?:parfaite|excellente|de lynx|sans correction)|"
        r"acuite visuelle (?:parfaite|de 10)\w*|(?:sans|aucune) correction (?:visuelle|de la vue))",
        "sante antecedent dossier medical! etat maladie maladies pathologie traitement allergie handicap arret arrets "
+       "soucis "
        "probleme! problemes! absence depistage test tests serologie serologique vih hepatite hepatites bilan bilans "
        "sang sanguin sanguine sanguins sanguines urine vue acuite correction",
        "ask req", "review",
@@ -403,7 +434,13 @@ PROPS: tuple[Prop, ...] = (
               r"enfance|ville|commune)|\btaille (?:humaine|de haies?|des (?:arbres|haies|vignes)|douce|de pierre)|"
               r"\bbelle (?:entreprise|equipe|experience|aventure|opportunite|carriere|maison|structure|marque|"
               r"enseigne|histoire|clientele|ambiance|vue)|\bbeau (?:projet|poste|challenge|defi|metier|cadre|"
-              r"parcours)|\bbg\b [a-z]|\bcanons? (?:a|de)\b|\bcrete (?:de|du)|\bteint\w* (?:de|des) (?:tissus|bois)"),
+              r"parcours)|\bbg\b [a-z]|\bcanons? (?:a|de)\b|\bcrete (?:de|du)|\bteint\w* (?:de|des) (?:tissus|bois)|"
+              # a height of the premises or of a thing (« hauteur sous plafond 1m80 », « porte de 1m80 »), not of the
+              # person
+              r"\b(?:hauteur|largeur|longueur|profondeur|plafond|portes?|portails?|passages?|etageres?|rayonnages?|"
+              r"meubles?|clotures?|haies?|remorques?|bassins?|piscines?|echelles?|murs?|grillages?|gabarit (?:du|des|de "
+              r"la|d'un) (?:vehicule|camion|local|quai)|quais?|mezzanines?|sous-sol|cave)\b[^.;\n]{0,40}?\b1\s?m\s?\d{2}\b|"
+              r"\b1\s?m\s?\d{2}\s+(?:de (?:haut|hauteur|large|largeur|long|longueur|profondeur)|sous plafond)"),
     # --- family and pregnancy
     _p("prop.family", "family", "R09-FAMILY",
        r"\b(?:conjoint(?:e|s|es)?\b|epou(?:x|se)s?|concubin\w*|(?:vos|votre|ses|leurs|propres) (?:\w+ )?enfants?|"
@@ -559,6 +596,10 @@ PROPS: tuple[Prop, ...] = (
        unless=r"\bbateau|\bvoilier|\bnavig|\bplanche a voile|\bregate|\bvoile (?:de|du) (?:bateau|navire)|\bvoiles? "
               r"(?:legeres?|habitable)|\bmoniteur de voile|\bcentre nautique|\betablissement|\benseignement|\becole|"
               r"\bcollege|\blycee|\binstitution|\bdiocese|\beglise|\baumoner|\btourisme|\bpatrimoine|\bedifice|"
+              + MINISTRY_OF_WORSHIP + "|"
+              # time off or a schedule arranged for religious holidays: a benefit offered, no criterion
+              r"\b(?:amenag|adapt|conges?|absences?|jours?|flexib|souple)\w*[^.;\n]{0,40}\bfetes? religieuses|"
+              r"\bfetes? religieuses?[^.;\n]{0,25}\b(?:sur demande|possibles?|accorde\w*|respecte\w*|pris\w* en compte)|"
               r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
               r"\blieu de culte|\bcathedrale|\bguide|\bvisite|\bculture\w*|\bfoi (?:de|du)\b|\bbonne foi|\bma foi|"
               r"\bfoie|\bjeune (?:diplome|public|equipe|entreprise|societe|talent)|\blaicite (?:et|,)|"
@@ -623,7 +664,11 @@ PROPS: tuple[Prop, ...] = (
               r"\ba (?:gauche|droite) (?:de|du|des)|\bsur la (?:gauche|droite)|\bconduite a gauche|"
               r"\bcollectives? (?:de|du|des)\b|\bactions? collectives? (?:de|en) (?:formation|prevention)|"
               r"\brestauration collective|\bcuisine collective|\bps\d|\brn\d|\bsud[- ](?:est|ouest)|"
-              r"\bsud (?:de|du|des|et)\b|\bau sud\b|\bdu sud\b"),
+              r"\bsud (?:de|du|des|et)\b|\bau sud\b|\bdu sud\b|"
+              # knowledge of a field is a skill (« la connaissance du monde syndical est appréciée »)
+              r"\b(?:connaissance|maitrise|pratique|culture)s? (?:du |des |de l'|de la )?(?:monde|milieu|secteur|univers|"
+              r"fonctionnement|droit|paysage|enjeux) (?:\w+ )?(?:syndica\w*|politiques?|associati\w*|des (?:syndicats|"
+              r"partis|elus|collectivites))"),
     # --- sexual orientation and gender identity
     _p("prop.orientation", "sexual_orientation_identity", "R10-DISCRIM",
        r"\b(?:orientation sexuelle|identite (?:de genre|sexuelle)|sexe (?:de naissance|biologique|a l'etat civil)|"
@@ -819,7 +864,8 @@ PROPS: tuple[Prop, ...] = (
        r"fourni\w*|financ\w*|a acheter|a payer|a fournir) par vos soins|"
        r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|defalque)e?s? (?:sur|de|du|des) "
        r"(?:vos |votre |le |les |la )?(?:premiers? |premieres? )?(?:salaires?|paies?|payes?|remuneration|commissions?)|"
-       r"retenue sur (?:salaire|paie)|investissement (?:initial|de depart|personnel)|participation financiere|"
+       r"(?:retenue|prelevement|deduction)s? sur (?:le |la |votre |vos |les |ton |ta |tes )?(?:salaire|paie|paye|"
+       r"remuneration)s?|investissement (?:initial|de depart|personnel)|participation financiere|"
        r"non rembours\w*|numeros? surtaxe\w*|surtaxe\w*|08 ?9\d|coute\w*|cout (?:de|du|d')|\bcoute |frais (?:de |d')\w+|"
        r"adhesion\w*|licence\w*|cartes? (?:de membre|d'adherent)|moyennant|avance de|acquer\w*|"
        r"financer (?:vous-meme|vous meme|soi-meme|personnellement)|verseront|versera|contribution\w*|"
@@ -840,7 +886,9 @@ PROPS: tuple[Prop, ...] = (
        "abonnement abonnements compte comptes premium droit droits payant payante payants payantes facture facturee "
        "factures facturees facturer facturation regler payer reglement paiement paiements payez paye versement "
        "versements verser versez achat achats acheter achete achetee achetes achetez achetent achetera acheteront "
-       "charge soins retenu retenue retenus retenues preleve prelevee preleves deduit deduite defalque investissement "
+       "charge soins retenu retenue retenus retenues preleve prelevee preleves prelevement deduction deduit deduite "
+       "defalque "
+       "investissement "
        "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
        "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
@@ -865,7 +913,11 @@ PROPS: tuple[Prop, ...] = (
               r"(?<!propre )\bterminal de paiement|\bcaution (?:morale|bancaire)|\bforfait (?:jours?|annuel|heures?|mobilite)|"
               r"\bau forfait|\bforfait\w* (?:de|en) \d+ jours|\bcotisations? (?:sociales?|patronales?|salariales?|"
               r"retraite)|\bcharges? (?:sociales?|patronales?)|\bpremium\b(?!.{0,30}€)|\bmarques? premium|"
-              r"\bgamme|\bclients? premium|\bhotel|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
+              r"\bgamme|\bclients? premium|"
+              # the hotel as a place of stay paid for the worker (« nuits d'hôtel prises en charge »), not any hotel:
+              # « l'uniforme de l'hôtel sera retenu sur salaire » stays a charge on the worker
+              r"\b(?:nuits?|nuitees?|frais|sejours?|chambres?|notes?) (?:d' ?|a l' ?|en )hotel|\bhotel\w* (?:paye|offert|"
+              r"pris en charge|rembourse)\w*|\bvehicules? premium|\bparticipation (?:de l'employeur|employeur|"
               r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
               r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b|"
               # rent for housing the employer offers, kept from the pay: a benefit in kind, not a fee to get the job
@@ -896,7 +948,9 @@ PROPS += (
     _p("prop.sex_person", "sex", "R08-SEX",
        r"\b(?:mesdames|mesdemoiselles|messieurs(?= ?,)|(?:une?|des|les|la|le) (?:femmes?|dames?|filles?|nanas?|collaboratrices?|hommes?|mecs?|gars|messieurs|"
        r"monsieur|garcons?|jeunes? (?:femmes?|hommes?|filles?))|vous etes (?:une femme|un homme)|sexe (?:masculin|"
-       r"feminin)|sexe(?= ?: ?(?:h|f|m|homme|femme|masculin|feminin)\b))\b",
+       r"feminin)(?! ?(?:ou|et|/|,) ?(?:masculin|feminin)\b)|sexe(?= ?: ?(?:h|f|m|homme|femme|masculin|feminin)\b"
+       # « Sexe : masculin ou féminin », « Sexe : H/F »: an open choice, no criterion
+       r"(?! ?(?:ou|et|/|,) ?(?:h|f|m|homme|femme|masculin|feminin)\b)))\b",
        "mesdames mesdemoiselles femme femmes dame dames fille filles nana nanas collaboratrice collaboratrices homme hommes mec mecs gars "
        "messieurs monsieur garcon garcons sexe",
        "excl only pref req", "block", exceptions=("EXC-R1142-1",),
@@ -1074,7 +1128,7 @@ _CHARGED = fast(
     r"(?:prelev|retien|deduis|deduir)\w*|"
     r"a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
-    r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de|du)|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
+    r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de|du)|deductions? sur|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
     r"(?:candidat|salarie|nouvel|stagiaire|conseill|vendeu|benevole|recrue|personne)\w*|surtaxe\w*|"
     r"vous (?:sera|seront|serez) (?:demande|factur|preleve|retenu)\w*|(?:a|au) (?:acheter|regler|payer|verser|"
     r"acquerir|financer)|avant (?:le|la|l'|votre|toute|de) (?:demarrage|prise|embauche|debut|signature|"
@@ -1310,6 +1364,13 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
                 continue
             if prop.unless is not None and lawful_context(prop.unless, clause):
                 continue
+            if prop.category == "religion" and kind != "excl" and _MINISTRY.search(
+                    folded, *sentence_bounds(folded, ms, me)):
+                continue  # « aumônier catholique : l'appartenance au culte est requise »: the job is the ministry
+            if prop.category == "opinions" and kind != "excl" and _TENDENCY_JOB.search(clause) and \
+                    _TENDENCY_EMPLOYER.search(folded, *sentence_bounds(folded, ms, me)) and \
+                    _TENDENCY_ROLE.search(folded, *sentence_bounds(folded, ms, me)):
+                continue  # a party's campaign worker asked to adhere to the party's programme: the job is the cause
             if prop.positive is not None and kind != "excl" and prop.positive.search(clause):
                 continue
             severity = prop.severity if kind in ("excl", "only", "fee", "self") else "review"

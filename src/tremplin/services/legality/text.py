@@ -148,9 +148,35 @@ def strip_html(raw: str) -> tuple[str, list[int] | None]:
     return "".join(out), offsets
 
 
+# Quotes around a word inside a criterion (« français « de naissance » exigé », « pas de "seniors" ») break the
+# patterns that read the words in a row: the marks and the space inside them are left out of the clean text (the
+# offsets still point at the raw text, so the evidence is quoted as written).
+_QUOTE_MARKS = re.compile(r"«[^\S\n]*|[^\S\n]*»|[“”„\"]")
+
+
+def _drop_quotes(clean: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
+    if offsets is None:
+        offsets = list(range(len(clean) + 1))
+    parts: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for m in _QUOTE_MARKS.finditer(clean):
+        parts.append(clean[pos:m.start()])
+        kept.extend(offsets[pos:m.start()])
+        if 0 < m.start() and m.end() < len(clean) and clean[m.start() - 1].isalnum() and clean[m.end()].isalnum():
+            parts.append(" ")  # « mot"autre »: the words stay apart
+            kept.append(offsets[m.start()])
+        pos = m.end()
+    parts.append(clean[pos:])
+    kept.extend(offsets[pos:])  # with the end sentinel
+    return "".join(parts), kept
+
+
 def _prepare(source: str) -> tuple[str, list[int] | None, str, frozenset[str]]:
     """Clean text, clean→raw offsets, folded text and words of a field."""
     clean, offsets = strip_html(source)
+    if "«" in clean or "»" in clean or "\"" in clean or "“" in clean or "”" in clean or "„" in clean:
+        clean, offsets = _drop_quotes(clean, offsets)
     folded = fold(clean)
     if "/r/n" in folded:  # exports that wrote « \r\n » as text: keep the length, make it a line break
         folded = folded.replace("/r/n", "   \n")
