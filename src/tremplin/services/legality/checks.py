@@ -108,6 +108,13 @@ _AGE_SEMANTIC = fast(
     # « serveuse de 20 à 30 ans »: a range of ages right after the person sought
     r"\bde\s+\d{1,2}\s*(?:a|-)\s*\d{1,2}\s*ans\b)"
 )
+# the public served, never the candidate (« un public de 16-25 ans de préférence »): a preference after it is still
+# about the public
+_SERVED_ONLY = re.compile(r"(?:public|patients?|residents?|usagers?|beneficiaires?|eleves?|enfants?|bebes?|"
+                          r"adolescents?|ados|personnes (?:agees|accompagnees|accueillies)|accueil|accompagn|encadr|"
+                          r"classe|college|lycee|creche|ecole|scolaire|population|malades?|victimes?|clients?|"
+                          r"adherents?|familles?|pupilles|tout-petits|petite enfance)")
+_SERVED_LABEL = re.compile(r"\bpublic (?:\w+ )?:[^.;\n]*$|\bpublics? (?:vise|cible|accueilli|accompagne)s?\s*:[^.;\n]*$")
 _AFTER_PREFERENCE = re.compile(r"[^.;\n]{0,40}?\b(?:privilegi\w*|prioritaires?|uniquement|exclusivement|de preference|"
                                r"s'abstenir|exigee?s?\b|requis|seulement|souhaitee?s?\b)")
 _LOWER = fast(r"(?:plus de|\+ de|\+\s*$|a partir de|\bdes\b|minimum|au moins|\bmin\b|et plus|revolus|"
@@ -169,7 +176,7 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                                     r"(?:poste|offre|emploi|job|contrat|mission|annonce)\s+(?:\w+\s+)?s'adress\w*)\s+"
                                     r"(?:aux?|a des|pour(?: les| des)?)\s*$", before[:public.start()]):
                 public = None
-            if public and _AFTER_PREFERENCE.match(folded, end, c1):
+            if public and _AFTER_PREFERENCE.match(folded, end, c1) and not _SERVED_ONLY.match(public.group(0)):
                 public = None  # « jeunes de moins de 25 ans privilégiés »: a preference, not the public served
             if public:
                 # « vous accompagnerez des jeunes de 16 à 25 ans »: the age is the public's, not the candidate's,
@@ -180,6 +187,10 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                                  # « manœuvre bâtiment (pas plus de 30 ans) »: a bound put on the person
                                  r"pas (?:plus|moins) de|pas au-dela de)", tail):
                     continue
+            label = _SERVED_LABEL.search(folded, max(0, start - 60), start)
+            if label and not re.search(r"\b(?:vous|candidat\w*|profil|recrut\w*|recherch\w*|s'abstenir|age (?:max|min))",
+                                       folded[label.end():start]):
+                continue  # « Public : jeunes de 16-25 ans de préférence »: the public served, named by its label
             window = folded[max(s0, start - 45):min(s1, end + 30)]
             if not _AGE_SEMANTIC.search(window):
                 continue
@@ -279,7 +290,8 @@ _FEMININE_AGENT = (r"(?!(?:carriere|filiere|matiere|maniere|lumiere|premiere|der
                    r"balayeuse|laveuse|niveleuse|moissonneuse|agrafeuse|calculatrice|imprimatrice|structure|"
                    r"entreprise|societe|personne|equipe)s?\b)[a-z-]{3,}(?:iere|euse|trice)s?")
 _RECRUIT_FEMININE = fast(
-    r"\b(?:(?:recherch|recrut|embauch|cherch|souhait)\w*\s+|besoin (?=d'une))(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
+    r"\b(?:(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:exclusivement |uniquement |seulement |plutot |"
+    r"de preference )?|besoin (?=d'une))(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
     r"(?:future?\s+|nouvelle\s+)?"
     r"(vendeuse|serveuse|caissiere|coiffeuse|secretaire|hotesse|femme de (?:menage|chambre)|dame de (?:compagnie|"
     r"service)|employee|assistante|aide-soignante|infirmiere|cuisiniere|esthéticienne|estheticienne|standardiste|"
@@ -293,6 +305,22 @@ _FEMININE_SOUGHT = fast(
     r"(?:(?<![^\n.!?:;])|(?<=[.!?:;] )|(?<=\bdes ))\s*(" + _FEMININE_AGENT + r"|vendeuses?|serveuses?|caissieres?|"
     r"hotesses?|assistantes?|employees?)\s+(?:recherchees?|recrutees?|demandees?|souhaitees?)\b"
 )
+# « Hôtesses d'accueil. » on a line of its own in the text: the persons sought named in the feminine plural, without a
+# verb (a label of what is offered); « Hôtesses et hôtes », « Serveuses, serveurs » and « (H/F) » stay silent
+_FEMININE_LINE = fast(
+    r"(?:^|(?<=\n))[^\S\n]*(?:[-•*][^\S\n]*)?(" + _FEMININE_AGENT.replace("s?\\b)[a-z-]{3,}(?:iere|euse|trice)s?",
+                                                                      "s?\\b)[a-z-]{3,}(?:ieres|euses|trices)") +
+    r"|hotesses|vendeuses|serveuses|caissieres|estheticiennes|assistantes|employees|secretaires)"
+    r"(?=(?:[^\S\n]+(?:d'|de |du |des |en |a |au |aux |pour )[^.!?\n;:,/()]{0,40}?)?[^\S\n]*(?:[.!]|$))",
+    exact=True)
+# « Promotion en magasin : animatrices de dégustation uniquement »: the feminine plural and the restriction after it
+_FEMININE_ONLY = fast(
+    r"(?:^|(?<=\n)|(?<=: ))[^\S\n]*(" + _FEMININE_AGENT.replace("s?\\b)[a-z-]{3,}(?:iere|euse|trice)s?",
+                                                         "s?\\b)[a-z-]{3,}(?:ieres|euses|trices)") +
+    r"|hotesses|vendeuses|serveuses|caissieres|estheticiennes|assistantes|employees|secretaires)"
+    r"(?=(?:[^\S\n]+(?:d'|de |du |des |en |a |au |aux |pour )[^.!?\n;:,/()]{0,40}?)?[^\S\n]+(?:uniquement|exclusivement|"
+    r"seulement)\b)",
+    exact=True)
 _FEMININE_PARTICIPLES = frozenset("recherchee recherchees recrutee recrutees demandee demandees souhaitee "
                                   "souhaitees".split())
 _FEMININE_ENDING = re.compile(r"(?:iere|euse|trice)s?\b")
@@ -328,7 +356,9 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
     for ft in ctx.free_fields:
         if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ft.folded)):
             continue
-        found = list(_RECRUIT_FEMININE.finditer(ft.folded))
+        found = list(_RECRUIT_FEMININE.finditer(ft.folded)) + [
+            m for rx in (_FEMININE_LINE, _FEMININE_ONLY) for m in rx.finditer(ft.folded)
+            if not re.search(r"\b(?:h/f|f/h)\b|\(h\)", ft.folded)]
         if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
             found += list(_FEMININE_SOUGHT.finditer(ft.folded))
         for m in found:
@@ -375,7 +405,7 @@ _COMMISSION_ONLY = fast(
     # a rate per piece or per item, and no hourly pay besides (« 1,10 € par caisse, pas de salaire horaire »)
     r"\b(?:au rendement|a la (?:piece|tache)|\d(?:[.,]\d+)?\s?(?:€|euros?) (?:par|le|la|l'|chaque) ?"
     r"(?!(?:heure|jour|journee|mois|semaine|an|annee|nuit|repas|personne)s?\b)[a-z]+)"
-    r"[^.;\n]{0,60}?(?:\b(?:pas de|sans|aucun|aucune)\s+(?:salaire|taux|remuneration|fixe)\s+horaire\b|"
+    r"[^.\n]{0,60}?(?:\b(?:pas de|sans|aucun|aucune)\s+(?:salaire|taux|remuneration|fixe)\s+horaire\b|"
     r"\brien d'autre|\bc'est tout|\b(?:pas de|sans) fixe\b)|\b(?:remuner\w*|paye\w*|pay\w*|retribu\w*)"
     r"\s+(?:\w+\s+){0,2}?(?:a la tache|a la piece|au rendement|au kilo|au poids|a la caisse|au cageot|a l'unite|"
     r"au nombre)\b[^.;\n]{0,40}?\bsans\b|"
@@ -390,15 +420,40 @@ _COMMISSION_ONLY = fast(
     # « 15 % de ce qu'il vend, rien d'autre »: a share of the sales and nothing besides
     r"\b\d{1,2}(?:[.,]\d)?\s?%\s*(?:de ce qu(?:'|e )(?:il|elle|on|vous|tu)\s+vend\w*|du chiffre\w*|des ventes|sur (?:les |vos )?"
     r"ventes)[^.;\n]{0,30}?(?:rien d'autre|rien de plus|pas de fixe|sans fixe|c'est tout)|"
-    r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:uniquement|exclusivement|seulement)\s+(?:sur|aux?|a la|par)\s+"
-    r"(?:les |vos |ses |leurs |des )?(?:ventes|commissions?|resultats|contrats|pourboires?)"
+    r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:uniquement|exclusivement|seulement)\s+(?:sur|aux?|a la|par|"
+    r"avec|en|sous (?:forme|la forme) (?:de|d'))\s+(?:les |vos |ses |leurs |des )?(?:ventes|commissions?|resultats|contrats|"
+    r"pourboires?)|"
+    # « Votre rémunération : les pourboires des clients, exclusivement »: the pay named by its label, the restriction after
+    r"\b(?:remuneration|salaire|paie|paye)\s*:\s*(?:les |des |vos |tes )?(?:pourboires|commissions?)\b[^.;\n]{0,60}?"
+    r"\b(?:uniquement|exclusivement|seulement)\b|"
+    # pay in kind instead of money (« rémunération en bons d'achat », « pas de salaire : des soins en échange »)
+    r"\b(?:remuner\w*|retribu\w*|paye?(?:e|s|es)?|salaire)(?:\s*\(e\)s?)?\s+(?:\w+\s+){0,2}?(?:en|sous forme de) "
+    r"(?:bons? d'achat|cartes?[- ]cadeaux?|cheques?[- ]cadeaux?|bons? cadeaux?|produits de la (?:boutique|marque|maison)|"
+    r"marchandises?)\b|"
+    r"\b(?:pas de|sans|aucun|aucune) (?:salaire|remuneration)\b[^.\n]{0,80}?\ben echange\b|"
+    # no hourly pay, a sum per evening or per piece instead (« pas de salaire horaire : une prime de 40 € par soirée »)
+    r"\b(?:pas de|sans|aucun|aucune) (?:salaire|taux|remuneration|fixe) horaire\b[^.\n]{0,60}?(?:\bprime\b|\bforfait\b|"
+    r"\bpar (?:soiree|piece|colis|appel|vente|livraison|course|passage|service|prestation)\b)"
 )
 
 
 _COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage garanti garantie garantis tache piece "
                               "pieces rendement minimum minimal minimale pourboire pourboires rang cageot colis ventes "
                               "vend vendez vendu vendus rien contrats resultats caisse cagette seau plateau botte kilo "
-                              "unite prestation livraison course vends couvert couverts euro horaire".split())
+                              "unite prestation livraison course vends couvert couverts euro horaire base achat "
+                              "cadeau cadeaux marchandise marchandises echange".split())
+# Work done for the employer and said to be unpaid: a trial, the induction, the training before or at the start of the
+# job (« trois jours d'essai non payés », « les deux semaines d'intégration ne sont pas rémunérées »); an internship, a
+# volunteer's work, a PMSMP immersion or a training paid by France Travail are other matters.
+_UNPAID_PERIOD = fast(
+    r"\b(?:essai|integration|formation|periode d'observation|journees? (?:de test|d'observation|decouverte))s?\b"
+    r"(?:\s*\([^()\n]{0,30}\))?[^.;\n]{0,120}?\b(?:non|ne sont pas|ne seront pas|n'est pas|ne sera pas|ne sont jamais|"
+    r"pas) (?:remuneree?s?|payee?s?|retribuee?s?)\b")
+_UNPAID_WORDS = frozenset("essai essais integration formation formations observation test decouverte".split())
+_UNPAID_LAWFUL = fast(r"(?:\bstages?\b|stagiaire|convention|benevol|volontari|service civique|\bpmsmp\b|\bpoei?\b|"
+                      r"france travail|pole emploi|\bcpf\b|\bopco\b|indemnis|\bregion\b|apprenti|alternan|etudiant|"
+                      r"eleve|ecole|permis de conduire|hors temps de travail|en dehors (?:du|de vos) (?:temps|horaires)|"
+                      r"facultati|payante?s?\b)")
 _BONUS = fast(r"\b(?:primes?|segur|13e|13eme|treizieme|complement de traitement|indemnite|\+)")
 
 
@@ -469,8 +524,20 @@ def detect_pay(ctx: Ctx, dropped: list) -> list[Hit]:
             severity2, exc2 = apply_exceptions(ctx, severity, ("EXC-VRP",))
             if exc2 and not re.search(r"\bcommission", m.group(0)):
                 severity2, exc2 = severity, None
-            hits.append(Hit("pay.commission_only", "R14-SMIC", "pay", severity2 or severity, ft.name, m.start(),
+            detector = "pay.in_kind" if re.search(r"\b(?:echange|bons?|cartes?|cheques?|produits|marchandises?)\b",
+                                                  m.group(0)) else "pay.commission_only"
+            hits.append(Hit(detector, "R14-SMIC", "pay", severity2 or severity, ft.name, m.start(),
                             m.end(), exception=exc2 if severity2 else None))
+    if not words.isdisjoint(_UNPAID_WORDS) and ("non" in words or "pas" in words):
+        for ft in ctx.free_fields:
+            if ft.words.isdisjoint(_UNPAID_WORDS):
+                continue
+            for m in _UNPAID_PERIOD.finditer(ft.folded):
+                s0, s1 = sentence_bounds(ft.folded, *m.span())
+                if _UNPAID_LAWFUL.search(ft.folded, s0, s1) or independent():
+                    continue
+                hits.append(Hit("pay.unpaid_work", "R14-SMIC", "pay", "review", ft.name, m.start(), m.end()))
+                break
     if thresholds is None:
         return hits
     hourly_smic, monthly_smic = thresholds

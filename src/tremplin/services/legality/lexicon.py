@@ -135,7 +135,7 @@ _SEX = [
       "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_gender", "R08-SEX", "sex", "block",
       # « Expérience en chantier, sexe masculin »: the sex as an item of a list of requirements
-      r"\bde sexe (?:masculin|feminin)\b|(?:^|(?<=[,;\n•*-]))\s*sexe\s*:?\s*(?:masculin|feminin)e?s?\b(?!\s*(?:ou|et|/)\s*(?:masculin|feminin))|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
+      r"\bde sexe (?:masculin|feminin)\b|(?:^|(?<=[,;\n•*-]))\s*sexe\s*:?\s*(?:masculin|feminin)e?s?\b(?!\s*(?:ou|et|/|,|-|et/ou|ou bien)\s*(?:masculin|feminin))|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
       r"\s+(?:exclusivement |uniquement |plutot |de preference )?(?:masculin|feminin)e?s?\b|"
       r"\b(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:[a-z']+\s+){0,3}?(?:collegue|equipier|equipiere|"
       r"employee?|salariee?|intervenant\w*|renfort)s?\s+(?:masculin|feminin)e?s?\b|"
@@ -144,10 +144,21 @@ _SEX = [
       "sexe masculin feminin masculine feminine", exceptions=("EXC-R1142-1",),
       unless=r"(?:encourag|bienvenu|egalement|aussi|favoris|feminis|mixite|parite|toutes les candidatures|en particulier)",
       articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.explicit_gender", "R08-SEX", "sex", "block",
+      r"\b(?:de preference|plutot|idealement|uniquement|exclusivement|obligatoirement|necessairement)\s*,?\s*"
+      r"(?:masculin|feminin)e?s?\b(?!\s*(?:ou|et|/)\s*(?:masculin|feminin))|"
+      r"\bvoix (?:feminine|masculine)\s+(?:\w+\s+)?(?:exige\w*|obligatoire|imperati\w*|requise?|souhaite\w*|uniquement|"
+      r"de preference|indispensable)|"
+      r"\b(?:recrue|personne recrutee|candidate? retenue?|titulaire du poste|nouvel(?:le)? (?:arrivant|collaborat)\w*)\s+"
+      r"sera\s+(?:donc |forcement |obligatoirement |necessairement )?(?:une femme|un homme)\b",
+      "masculin feminin masculine feminine voix sera", exceptions=("EXC-R1142-1",),
+      unless=r"(?:clientele|public|rayon|collection|vetement|mode\b|pret-a-porter|lingerie|equipe (?:de|premiere)|club|"
+      r"championnat|categorie|chorale|choeur|doublage|personnage|role\b)",
+      articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.profile_sex", "R08-SEX", "sex", "block",
       r"\b(?:profil|candidat\w*|personne|sexe|genre)\s*(?:recherche\w*|souhaite\w*|ideal|attendu|requis|voulu)?\s*"
       r":\s*(?:[-•*]\s*)?(?:une? |des )?(?:jeunes? )?(?:homme|femme|masculin|feminin|fille|garcon|monsieur|madame)(?:e|s|es)?\b"
-      r"(?!\s*(?:ou|et|/)\s*(?:une? )?(?:homme|femme|masculin|feminin))",
+      r"(?!\s*(?:ou|et|/|,|-|et/ou|ou bien)\s*(?:une? )?(?:homme|femme|masculin|feminin))",
       "homme hommes femme femmes masculin feminin masculine feminine fille garcon monsieur madame",
       exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.abbreviation", "R08-SEX", "sex", "block",
@@ -163,6 +174,11 @@ _SEX = [
 
 # --------------------------------------------------------------------------------------- family
 _FAMILY = [
+    # « En cas de grossesse, le contrat sera rompu »: pregnancy as a reason to end the contract
+    P("family.pregnancy", "R09-FAMILY", "family", "block",
+      r"\ben cas de (?:grossesse|maternite)\b[^.;\n]{0,60}?\b(?:rompu|rupture|fin (?:du|de) contrat|mis fin|termine|"
+      r"licenci\w*|arrete|non renouvel\w*)",
+      "grossesse maternite", negatable=False, articles=("L1142-1", "L1132-1")),
     P("family.single", "R09-FAMILY", "family", "block", r"\bcelibataires?\b", "celibataire celibataires",
       unless_before=r"(?:logement|chambre|studio|hebergement|loge)\w*[^.;\n]{0,20}$",
       articles=("L1142-1", "L1132-1", "L5321-2")),
@@ -229,7 +245,8 @@ _NATIVE_SPEAKER = (
     r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
     r"natif|native)\b|\bbilingue de naissance\b|"
     r"\b(?:franco|anglo|hispano|germano|luso|arabo|italo|russo|sino|neerlando)phones?\s+(?:natif|native|de naissance)"
-    r"(?:\((?:ve|e)\))?s?\b|"
+    r"(?:\((?:ve|e)\))?s?\b|\bnati(?:f|ve|fs|ves)\s+(?:franco|anglo|hispano|germano|luso|arabo|italo|russo|sino|"
+    r"neerlando)phones?\b|"
     # « première langue » said of a person's language, not of a school subject (« anglais en première langue »,
     # « première langue vivante ») nor of the working language (« première langue de travail »)
     r"\b(?<!en )(?<!comme )(?:premiere langue|langue premiere)\b(?! (?:vivante|etrangere|de travail|parlee|utilisee))"
@@ -242,7 +259,7 @@ _SPOKEN_FROM_BIRTH = (
     r"\bgrandi\w* en parlant (?:le |l')?(?:francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois)\b|"
     r"\b(?:parl\w*|francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois) depuis le berceau\b"
 )
-_NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif bilingue locuteur locutrice locuteurs premiere "
+_NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif natifs bilingue locuteur locutrice locuteurs premiere "
                          "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
                          "sinophone neerlandophone")
 _NATIVE_SPEAKER_NEEDS_LANGUAGE = _NATIVE_SPEAKER_NEEDS + " naissance berceau grandi"
@@ -270,6 +287,8 @@ _ORIGIN = [
       r"\bfrancais(?:\(e\)|\(es\)|e|es)?s? de souche\b|"
       r"\bde souche (?:francaise|europeenne)\b|\bfrancais(?:e|es)? de (?:naissance|pure souche)\b|"
       r"\bfrancais\w* pure? souche\b|\bpure? souche (?:francaise|europeenne)\b|"
+      r"(?<!de )\bsouche (?:francaise|europeenne|gauloise|bretonne|alsacienne|corse)\s+(?:\w+\s+)?(?:souhaite\w*|exige\w*|"
+      r"requis\w*|obligatoire|uniquement|de preference|privilegie\w*|recherche\w*|imperati\w*)|"
       r"\bnati(?:f|ve|fs|ves)(?:\(ve\)|\(e\)|\(ive\))?s?\s+(?:de la region|du coin|du pays|de la ville|du departement|"
       r"d'ici|de la commune|du village|de l'ile)\b|\boriginaires? (?:de la region|du coin|du pays|de la ville|du "
       r"departement|de la commune|du village|de l'ile)\s+(?:\w+\s+)?(?:exige|obligatoire|uniquement|de preference|"
@@ -336,6 +355,19 @@ _ORIGIN = [
       unless=r"(?:tenue|pantalon|chemise|vetement|chaussure|couleur|t-shirt|tee-shirt|polo|tablier|veste|uniforme|"
       r"fond|papier|vin|chocolat|carte|tableau|encre|stylo|cheveux|jean|robe|jupe|chaussettes|gants|casquette)",
       exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # a profile named by its colour or as « typé » (« on recherche des profils blacks », « évitons les profils typés »)
+    P("origin.typed_profile", "R10-DISCRIM", "origin", "block",
+      r"\b(?:profils?|personnes?|candidat\w*|physiques?|apparences?)\s+(?:non\s+|pas\s+)?(?:types?|typees?|blacks?|beurs?|"
+      r"rebeus?|caucasien\w*|europeen\w* de type|basanes?)\b",
+      "type types typee typees black blacks beur beurs rebeu rebeus caucasien caucasienne basane basanes",
+      unless=r"(?:types? de (?:poste|contrat|mission|profil)|tout type|profil type|type (?:cdi|cdd))",
+      exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « Vous venez d'où ? Vos parents sont de quel pays ? »: the origin asked
+    P("origin.asked", "R10-DISCRIM", "origin", "review",
+      r"\b(?:vous venez|tu viens|venez-vous|viens-tu) d'ou\s*\?|\bde quel pays (?:venez-vous|viens-tu|etes-vous|es-tu|"
+      r"sont (?:vos|tes) parents)|\b(?:vos|tes) parents (?:sont|viennent) (?:de|d') ?quel pays|"
+      r"\b(?:quel(?:le)? est|indiquez|precisez) (?:votre|ton|ta) (?:origine|pays d'origine|pays de naissance)\b",
+      "venez viens pays origine", negatable=False, articles=("L1132-1", "L1221-6", "L5321-2")),
     # « quelqu'un de la même communauté » next to a team named by its origin
     P("origin.same_community", "R10-DISCRIM", "origin", "block",
       r"\b(?:quelqu'un|personnes?|profils?|candidat\w*|collegues?|recrues?)\s+(?:de la|du|issu\w* de la|de) meme "
@@ -343,8 +375,9 @@ _ORIGIN = [
       "meme", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     # « Passeport français obligatoire »: a nationality required through the document that proves it
     P("origin.passport", "R10-DISCRIM", "origin", "block",
-      r"\bpasseport (?:francais|europeen|de l'union europeenne|de l'ue|ue)\s+(?:\w+\s+)?(?:obligatoire|exige\w*|requis|"
-      r"indispensable|imperati\w*|demande|uniquement|seulement|necessaire)",
+      r"\bpasseports? (?:francais|europeens?|de l'union europeenne|de l'ue|ue)\s+(?:\w+\s+)?(?:obligatoire|exige\w*|requis|"
+      r"indispensable|imperati\w*|demande|uniquement|seulement|necessaire|acceptes?)\b|"
+      r"\bseul(?:e|s|es)? (?:les |le |un |des )?passeports? (?:francais|europeens?|de l'union europeenne|de l'ue|ue)\b",
       "passeport", unless=r"(?:ou (?:titre|carte|autorisation|permis)|titre de sejour|autorisation de travail|"
       r"permis de travail|voyage|deplacements?|missions? a l'etranger|hors (?:de )?france|etranger)",
       exceptions=("EXC-EMPLOI-PUBLIC",), articles=("L1132-1", "L5321-2")),
@@ -394,6 +427,8 @@ _RELIGION = [
 ]
 
 # --------------------------------------------------------------------------------------- appearance
+_HEIGHT_OF_THINGS = (r"(?:hauteur|largeur|longueur|profondeur|plafond|\bportes?\b|etagere|rayonnage|meuble|cloture|haie|"
+                     r"vehicule|remorque|colis|piece|bassin|piscine|echelle|mur|grillage|\bde haut|\bde long|\bde large)")
 _APPEARANCE = [
     P("appearance.physique", "R10-DISCRIM", "appearance", "block",
       r"\bphysique (?:(?:agreable|irreprochable|sympathique)s?|(?:avenant|attrayant|plaisant|seduisant|engageant|"
@@ -415,11 +450,15 @@ _APPEARANCE = [
       r"(?:fille|femme|garcon|homme|personne|hotesse|vendeuse|serveuse|candidate?|apparence|silhouette|physique|"
       r"allure|gueule|visage|sourire et (?:belle|jolie))s?\b|\bbien (?:de sa|fait de sa) personne\b|"
       r"\b(?:vous etes|tu es|etre)\s+(?:\w+\s+(?:et\s+)?)?(?:jolie?|belle|beau|sexy|mince|svelte|elancee?|"
-      r"charmante?|seduisante?)s?\b",
-      "jolie joli belle belles beau beaux charmante sexy ravissante mignonne canon bien mince svelte elancee "
-      "elance seduisante", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
+      r"charmante?|seduisante?)s?\b|"
+      # the persons sought said good-looking (« barmaids canons recherchées »), or judged so (« jugées belles »)
+      r"\b(?:barmaids?|hotesses?|hotes|serveuses?|serveurs|vendeuses?|vendeurs|filles|femmes|hommes|barmen|"
+      r"candidat\w*|profils?|personnes?)\s+(?:jolie?s?|belles?|beaux|canons?|sexy|seduisant\w*|mignon\w*|"
+      r"craquant\w*)\b|\bjuge(?:e|s|es)? (?:belles?|beaux|jolie?s?|seduisant\w*|attirant\w*|attrayant\w*)\b",
+      "jolie joli belle belles beau beaux charmante sexy ravissante mignonne canon canons bien mince svelte elancee "
+      "elance seduisante craquant craquante mignon", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
     P("appearance.attractive", "R10-DISCRIM", "appearance", "block",
-      r"\b(?:apparence|allure|look|visage|frimousse|plastique)\s+(?:tres\s+|plutot\s+)?(?:agreable|avenant|attrayant|"
+      r"\b(?:apparence|allure|look|visage|frimousse|plastique)\s+(?:tres\s+|plutot\s+)?(?:\w+\s+et\s+)?(?:agreable|avenant|attrayant|"
       r"attractif|seduisant|plaisant|jolie?|belle|beau|parfait|harmonieux|sexy|engageant|de mannequin|irreprochable|"
       r"impeccable)e?s?\b|\b(?:le|votre|un|ton|son) physique\s+(?:\w+\s+){0,2}?(?:compte|important|primordial|"
       r"essentiel|determinant|indispensable|exige|requis|critere|pris en compte|fait la difference)\w*|"
@@ -468,14 +507,21 @@ _APPEARANCE = [
       r"\btaille\s*(?:minimum|minimale|min|maximum|maximale|max|requise|exigee|souhaitee)?\s*:?\s*(?:de\s+)?"
       r"(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|\b(?:mesurer|mesurant|mesure|mesurez|mesuriez)\s+(?:au moins |plus de |minimum |"
       r"au minimum |moins de )?(?:1\s?m\s?\d{2}|1[.,]\d{2}\s?m|1\d{2}\s?cm)\b|"
-      r"\btaille\s*(?:de vetement\s*)?:?\s*(?:3[2-9]|4[0-8])\s*(?:maximum|max|minimum|min|au plus|exige\w*)\b|"
+      r"\btaille\s*(?:de vetement\s*)?:?\s*(?:3[2-9]|4[0-8])(?:\s*(?:a|-|/|ou)\s*(?:3[2-9]|4[0-8]))?\s*(?:maximum|max|"
+      r"minimum|min|au plus|exige\w*)\b|"
       r"\b(?:grande?|petite?) taille (?:exige|souhait|obligatoire|requis)\w*|"
       # « 1m80 minimum et carrure imposante exigés »: a height with its bound, no verb
       r"\b1\s?m\s?\d{2}\s*(?:minimum|min|au moins|maximum|max|exige\w*|requis\w*|obligatoire)\b",
       "taille mesurer mesurant mesure mesurez mesuriez 1m", negatable=False, exceptions=("EXC-R1142-1",),
-      unless=r"(?:hauteur|largeur|longueur|profondeur|plafond|porte|etagere|rayonnage|meuble|cloture|haie|vehicule|"
-      r"remorque|colis|piece|bassin|piscine|echelle|mur|grillage|\bde haut|\bde long|\bde large)",
-      articles=("L1132-1", "L5321-2")),
+      unless=_HEIGHT_OF_THINGS, articles=("L1132-1", "L5321-2")),
+    # « Agent de sécurité : 1m80 minimum exigé »: « 1m80 » is one word, so the bare height with its bound is anchored on
+    # it; a person or a job must be in the sentence (« porte d'accès : 1m80 minimum » is about the place)
+    P("appearance.height", "R10-DISCRIM", "appearance", "block",
+      r"\b(?:1m\d{2}|1[.,]\d{2}\s?m)\s*(?:au )?(?:minimum|min|au moins|maximum|max|exige\w*|requis\w*|obligatoire)\b",
+      "m " + " ".join(f"1m{n}" for n in range(50, 100)), negatable=False, exceptions=("EXC-R1142-1",),
+      requires=r"(?:\bagent|vigile|securite|surete|gardiennage|portier|videur|physionomiste|candidat|profil|\bvous\b|"
+      r"personne|\bhote|hotesse|serveu|vendeu|mannequin|steward|homme|femme|taille|mesur)",
+      unless=_HEIGHT_OF_THINGS, articles=("L1132-1", "L5321-2")),
     P("appearance.build", "R10-DISCRIM", "appearance", "review",
       r"\b(?:vous etes|tu es|etre|profil|personne)\s+(?:\w+\s+(?:et\s+)?)?(?:grand|grande|petit|petite|costaud|"
       r"baraque|robuste|corpulent\w*|athletique|muscle\w*)e?s?\b|\b(?:un|votre|le|ton) physique (?:de sporti\w*|"
@@ -489,10 +535,12 @@ _APPEARANCE = [
       r"robustesse|solution robuste|code robuste)", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
     P("appearance.body_marks", "R10-DISCRIM", "appearance", "review",
       r"\b(?:pas de|sans|aucun|aucune|ni|ni de|zero)\s+(?:tatouages?|piercings?|barbe|dreadlocks?|cheveux (?:longs|colores)"
-      r"|tatoues?)\b|\b(?:tatouages?|piercings?|barbe|tatoue\w*|(?:personnes?|candidat\w*) tatoue\w*)\s+(?:\w+\s+){0,2}?"
-      r"(?:interdit\w*|non accept\w*|proscrit\w*|"
-      r"refuse\w*|s'abstenir|non autorise\w*|exclu\w*)",
-      "tatouage tatouages piercing piercings barbe dreadlocks cheveux tatoue tatoues", negatable=False,
+      r"|tatoues?)\b|\b(?:tatouages?|piercings?|barbe|calvitie|chauves?|tatoue\w*|(?:personnes?|candidat\w*) tatoue\w*)"
+      r"\s+(?:\w+\s+){0,2}?(?:interdit\w*|non accept\w*|proscrit\w*|"
+      r"refuse\w*|s'abstenir|non autorise\w*|exclu\w*)|\b(?:tatouages?|piercings?|barbe|calvitie|chauves?)\b[^.;\n]{0,30}?"
+      r"\b(?:profils?|candidat\w*|personnes?)\s+(?:non|pas) (?:retenu|accepte|admis)\w*",
+      "tatouage tatouages piercing piercings barbe dreadlocks cheveux tatoue tatoues calvitie chauve chauves",
+      negatable=False,
       exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1", "L5321-2")),
     # « bonne présentation », « présentation soignée » are lawful for a job in contact with the public (tidiness,
     # not looks): only the person's appearance or allure is advised against.
@@ -626,9 +674,32 @@ _RESIDENCE = [
       r"logements? sociaux|zones? (?:sensibles?|urbaines?))\b",
       "cite cites banlieue banlieues quartier quartiers hlm zup zus foyer foyers sociaux zone zones", negatable=False,
       unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?)", articles=("L1132-1", "L5321-2")),
+    # an address in given districts (« adresse dans le 7e ou le 16e arrondissement appréciée », « domicile dans les
+    # quartiers résidentiels »), a residence of some years (« résidence dans le département depuis au moins cinq ans
+    # exigée »), the countryside or living outside a place as an exclusion (« pas de candidats vivant hors de … »)
+    P("residence.required", "R10-DISCRIM", "residence", "review",
+      r"\b(?:adresse|domicile|domicilie\w*|residence|resid\w*|habit\w*|vivre|vivant)\s+(?:\w+\s+){0,3}?(?:dans|en|au|aux)\s+"
+      r"(?:le |les |un |une )?(?:\d{1,2}(?:e|eme|er)\b[^.;\n]{0,30}?arrondissements?|quartiers? (?:residentiels?|chics?|"
+      r"huppes?|bourgeois|aises?|prises?)|beaux quartiers)|"
+      r"\b(?:residence|domicile|domicilie\w*|resid\w*|habit\w*|install\w*)\s+[^.;\n]{0,60}?\bdepuis (?:au moins |plus de |"
+      r"minimum )?(?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) ans\b|"
+      r"\b(?:pas de|aucun|aucune)\s+(?:candidat\w*|personnes?|profils?)\s+(?:vivant|habitant|residant|domicilie\w*)\s+"
+      r"(?:hors|en dehors|loin|a plus de)\b|"
+      r"\b(?:domicilie\w*|habit\w*|resid\w*|vivant|vivent)\s+(?:en|dans|a la)\s+(?:une |la )?(?:zones? rurales?|campagne|"
+      r"milieu rural)\b[^.;\n]{0,40}?(?:non retenu|pas retenu|exclu|s'abstenir|refus|pas accept)",
+      "adresse domicile domicilie domicilies domiciliee residence resider residant habiter habitant habitent vivre "
+      "vivant vivent installe installes",
+      requires=r"(?:exige|obligatoire|imperati|apprecie|souhait|de preference|uniquement|exclusivement|priorit|requis|"
+      r"indispensable|retenu|\bpas de\b|\baucun|exclu|s'abstenir|refus|condition|critere|privilegi)",
+      unless=r"(?:\bqpv\b|prioritaire|politique de la ville|emplois? francs?|\bzrr\b|astreinte|logement de fonction|"
+      r"anciennete|experience|agence (?:situee|basee)|nos (?:bureaux|locaux))",
+      articles=("L1132-1", "L5321-2")),
     P("residence.bank", "R10-DISCRIM", "residence", "block",
       r"\b(?:compte (?:bancaire|courant)|domiciliation bancaire|banque)\b[^.;\n]{0,40}?(?:exige\w*|obligatoire|"
-      r"imperati\w*|requis\w*|indispensable|uniquement|necessaire)|\b(?:exige\w*|obligatoire\w*|imperati\w*)\s+"
+      r"imperati\w*|requis\w*|indispensable|uniquement|necessaire)|"
+      # « les candidats dont le compte bancaire est domicilié à l'étranger ne seront pas retenus »
+      r"\bcompte (?:bancaire|courant)\b[^.;\n]{0,80}?(?:ne seront pas retenu\w*|ne sont pas retenu\w*|non retenu\w*|"
+      r"exclu\w*|refuse\w*|s'abstenir)|\b(?:exige\w*|obligatoire\w*|imperati\w*)\s+"
       r"(?:\w+\s+){0,3}?(?:compte (?:bancaire|courant)|domiciliation bancaire)|\bdomiciliation bancaire\b",
       "bancaire banque domiciliation courant", unless=r"(?:candidature|postul|\bcv\b|agence bancaire|conseiller "
       r"bancaire|secteur bancaire|produits? bancaires?|operations? bancaires?|gestion (?:de|des) comptes?|clients?)",
@@ -677,6 +748,20 @@ _OPINIONS = [
 
 # --------------------------------------------------------------------------------------- orientation & identity
 _ORIENTATION = [
+    # the sex of the persons one is attracted to, the lived gender against the civil one, a partner's sex asked,
+    # a transition or a chosen first name refused
+    P("orientation.explicit", "R10-DISCRIM", "sexual_orientation_identity", "block",
+      r"\battir(?:e|ee|es|ees|e\(e\)s?)\s+par (?:le sexe oppose|les personnes du sexe oppose|le meme sexe|les (?:hommes|femmes))\b|"
+      r"\bgenre (?:vecu|ressenti)\b[^.;\n]{0,60}?\b(?:correspond\w*|conforme|identique)\b|"
+      r"\b(?:aucun|pas de|sans)\s+prenom d'usage\b|\b(?:aucune|pas de|sans) transition (?:en cours|de genre|de sexe|"
+      r"medicale|sociale)\b",
+      "attire attiree attires attirees genre prenom transition", negatable=False,
+      unless=r"(?:pris en compte|respect|accompagn|politique|charte|inclusi|bienvenu|accueil)",
+      articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    P("orientation.words", "R10-DISCRIM", "sexual_orientation_identity", "review",
+      r"\b(?:conjoint\w*|partenaire|compagnon|compagne|en couple)\b[^.\n]{0,40}?\b(?:(?:avec )?un homme ou (?:avec )?une "
+      r"femme|(?:avec )?une femme ou (?:avec )?un homme|de quel sexe|du meme sexe)\b",
+      "couple conjoint conjointe partenaire compagnon compagne", negatable=False, articles=("L1132-1", "L5321-2")),
     P("orientation.explicit", "R10-DISCRIM", "sexual_orientation_identity", "block",
       r"\b(?:heterosexuel\w*|homosexuel\w*|gays?|lesbiennes?|bisexuel\w*|transgenres?|transsexuel\w*|"
       r"non-binaires?|queers?|lgbt\w*|(?:personnes?|candidat\w*|femmes?|hommes?) trans)\b",
@@ -749,7 +834,7 @@ _LANGUAGE = [
 # « non remboursé ») or makes it conditional (« remboursée après un an d'ancienneté »): the candidate pays first.
 _NOT_DENIED = r"(?<!non )(?<!pas )(?<!sans )(?<!aucune )(?<!aucun )(?<!jamais )"
 _UNCONDITIONAL = (r"(?! (?:apres|si|sous|a condition|au bout|une fois|en cas|partiellement|a hauteur|sur vos|lorsque|"
-                  r"des que|a l'issue|a la fin|progressivement|par deduction))")
+                  r"des que|a l'issue|a la fin|progressivement|par deduction|qu'|que (?:si|sous|lorsque|apres|pour)\b))")
 # « vous remboursez la formation », « les chauffeurs remboursent leur tenue »: the worker pays back, nothing is refunded
 REIMBURSED = (r"\b" + _NOT_DENIED + r"rembours(?!able|ez\b|erez\b|(?:ent|eront) (?:la|le|les|leur|leurs|sa|son|ses|"
               r"l') ?(?:formation|tenue|uniforme|materiel|kit|equipement|permis|stage|badge|carte|frais d'inscription))"
@@ -760,7 +845,9 @@ _FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL 
                r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|"
                r"finance\w* par (?!(?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|participant|"
                r"interimaire|recrue|saisonnier|travailleu|beneficiaire|vous))|"
-               r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|remise|"
+               r"employeur (?:paie|prend|finance)|indemni\w*|avantage|reduction|tarifs? preferentiels?|"
+               # a discount, not the handing over of a thing (« la remise du badge »)
+               r"remises?\b(?! (?:du|de la|des|de l'|d'une?|de votre|de vos|de son|de sa|en)\b)|"
                r"frais de (?:deplacement|transport|route|repas|sante|mission|hebergement|bouche)|note de frais|"
                r"participation (?:de l'employeur|employeur|patronale|de l'entreprise|aux benefices|au transport)|"
                r"mutuelle|comite|\bcse\b|aucune? (?:participation|somme)|rien a (?:payer|acheter|regler|debourser|avancer|financer)|"
@@ -799,11 +886,11 @@ _FEE = [
       r"(?:\w+\s+){0,2}?(?:kit|pack|tenue|uniforme|materiel|stock|echantillons?|formation|inscription|licence|frais|"
       r"equipement|badge|vehicule de demonstration|demonstrat\w*)|\b(?:(?:vous )?devr(?:ez|a|iez|ont)|doi(?:t|vent|vez)|il (?:vous )?"
       r"faut|merci de|vous aurez a|avant (?:l'entretien|l'embauche|de commencer|votre integration))\s+(?:\w+\s+){0,2}?"
-      r"(?:acheter|payer|regler|verser|financer|investir|acquerir|louer|avancer)\s+(?:\w+\s+){0,4}?(?:kit|pack|starter|"
+      r"(?:acheter|payer|regler|verser|financer|investir|acquerir|louer|avancer|souscrire)\s+(?:\w+\s+){0,4}?(?:kit|pack|starter|"
       r"tenue|uniforme|materiel|stock|echantillons?|formation|inscription|dossier|droit|caution|licence|franchise|"
       r"abonnement|cotisation|adhesion|somme|montant|\d+(?:[ .,]\d+)?\s?(?:€|euros?))",
       "achat acquisition paiement reglement versement location abonnement acheter payer regler verser financer "
-      "investir acquerir louer avancer financez payez reglez achetez versez avancez assumez acquerez louez",
+      "investir acquerir louer avancer financez payez reglez achetez versez avancez assumez acquerez louez souscrire",
       negatable=False,
       unless=_FEE_CANCEL + r"|(?:gestion (?:des )?achats|service achats?|acheteu\w*|achats? (?:de|des) "
       r"(?:matieres|marchandises|fournitures|pieces|produits)|vos clients|le client|la clientele|fournisseurs?|"
@@ -829,6 +916,26 @@ _FEE = [
       r"(?:clients|entreprises|stagiaires)|organisme de formation|centre de formation|vendre|vente|commercialis|"
       r"cpf|opco|pole emploi|france travail)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « les écarts de caisse sont prélevés sur la paie », « nettoyage des tenues : 20 € prélevés chaque mois sur votre
+    # salaire », « chaque verre cassé est décompté sur la fiche de paie », « l'agence prélève 5 % de frais de gestion sur
+    # chacune de vos paies »: a charge of the job taken from the worker's pay, the sum before or none; what is
+    # deducted must be named in the sentence (a contribution, the mutual, meal vouchers, rent stay lawful)
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\b(?:preleve|retenu|deduit|decompte|impute|retire)(?:e|s|es)?\s+(?:\w+\s+){0,2}?sur (?:la |le |les |votre |vos |"
+      r"sa |son |leur |leurs |ta |tes |chaque |chacune de (?:vos|leurs|ses) )?(?:fiche de |bulletin de )?(?:paie|paye|"
+      r"salaire|remuneration)s?\b|"
+      r"\b(?:preleve|prelevent|retient|retiennent|deduit|deduisent|retire|retirent)\s+\d+(?:[.,]\d+)?\s?(?:%|€|euros?\b)"
+      r"[^.;\n]{0,40}?\bsur (?:\w+\s+){0,3}?(?:paie|paye|salaire|remuneration)s?\b",
+      "retenu retenue retenus deduit deduite deduits preleve prelevee prelevent retient retiennent deduisent retirent "
+      "retire decompte impute",
+      negatable=False,
+      requires=r"(?:ecarts?|manquants?|\bcasse|cassee?s?|tenues?|uniformes?|blouses?|materiel|outil\w*|vehicule|"
+      r"camionnette|equipement|frais|nettoyage|entretien|vaisselle|verres?|pertes?|degats?|dommages?|amendes?|"
+      r"contraventions?|formation|badge|telephone|tablette|gestion|stock|caisse)",
+      unless=_FEE_CANCEL + r"|(?:clients?|clientele|cotisation|charges sociales|impot|a la source|prevoyance|"
+      r"part salariale|titres?[- ]restaurant|tickets?[- ]restaurant|acompte|avance|saisie|loyer|logement|cantine|"
+      r"repas|retraite)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.paid_item", "R05-FEE", "fee", "block",
       r"\b(?:kit|pack|starter|tenue|uniforme|formation|stage|inscription|session|selection|candidature|coaching|"
       r"accompagnement|atelier|module|certification|preparation)\s+(?:\w+\s+){0,2}?payant(?:e|es|s)?\b|\b(?:droit|ticket) d'entree\b|\bfranchise de \d",
@@ -840,8 +947,10 @@ _FEE = [
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.amount_due", "R05-FEE", "fee", "block",
       r"\b(?:abonnement|cotisation|adhesion|inscription|caution|depot de garantie|participation(?: financiere)?|"
-      r"contribution(?: financiere)?|cheque|mandat|virement)\s+(?:\w+\s+){0,3}?(?:de\s+)?\d+(?:[ .,]\d+)?\s?"
-      r"(?:€|euros?)|\b(?:abonnement|abonnee?s?|caution|depot|garantie|inscription|cotisation|adhesion|"
+      r"contribution(?: financiere)?|cheque|mandat|virement|retenue|prelevement)\s+(?:\w+\s+){0,3}?(?:de\s+)?"
+      r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|"
+      # « un book photo par notre studio est obligatoire (150 €) »: a thing required, and its price
+      r"\bobligatoires?\s*(?:\(\s*|:\s*)\d+(?:[ .,]\d+)?\s?(?:€|euros?)|\b(?:abonnement|abonnee?s?|caution|depot|garantie|inscription|cotisation|adhesion|"
       r"investissement (?:de depart|initial|de demarrage)|"
       r"apport (?:initial|personnel)|mise de (?:depart|fonds)|droit d'entree)\s+[^.;\n]{0,50}?(?:de\s+)?"
       r"\d+(?:[ .,]\d+)?\s?(?:€|euros?)|"
@@ -852,10 +961,14 @@ _FEE = [
       r"recevoir))",
       "abonnement cotisation adhesion inscription caution depot participation contribution cheque mandat virement "
       "regler payer verser frais postuler investissement apport fonds paiement versement garantie abonne abonnes abonnee "
-      "abonnees", negatable=False,
-      unless=_FEE_CANCEL + r"|(?:transport|navigo|salle de sport|mutuelle|club|prime|bonus|\bca\b|chiffre d'affaires|"
-      r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|de l'employeur|"
-      r"employeur|patronale|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
+      "abonnees retenue prelevement obligatoire", negatable=False,
+      unless=_FEE_CANCEL + r"|(?:transport|navigo|salle de sport|mutuelle|club (?:de sport|sportif|de gym|de fitness|"
+      r"de remise en forme|d'entreprise)|prime|bonus|\bca\b|chiffre d'affaires|"
+      r"capital|salaire|remuneration|brut|cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant)|"
+      r"(?:part|participation|cotisation|contribution|abondement|charges?)s? (?:de l'employeur|employeur|patronale)|"
+      r"(?:l'employeur|employeur) (?:prend|paie|finance|verse|abonde|participe|rembourse|offre)|patronale|"
+      r"titres?[- ]restaurant|tickets?[- ]restaurant|cotisations? (?:sociales|salariales)|retenue (?:a la source|de garantie)|"
+      r"prelevement (?:a la source|automatique|sepa|bancaire)|loyer|logement|cantine|prime de participation|participation aux resultats|interessement|panier|accord (?:en "
       r"vigueur|d'entreprise|de participation)|epargne salariale|moyenne)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     # The worker or the candidate as the payer of a sum (« chaque cueilleur règle 35 € à l'exploitation », « s'acquitte
@@ -868,10 +981,13 @@ _FEE = [
       r"(?:\w+\s+){0,2}?(?:regle|verse|avance|s'acquitte de|s'acquittent de|doit (?:regler|payer|verser)|"
       r"doivent (?:regler|payer|verser))\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\bs'acquitt\w* (?:de |d')(?:la somme de |un montant de )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
-      r"\ba (?:financer|regler|payer|avancer) par (?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|"
+      r"\b(?:a (?:financer|regler|payer|avancer|acheter)|(?:finance|regle|paye|avance|supporte|acquitte)e?s?) par "
+      r"(?:le |la |les |chaque )?(?:\w+ )?(?:candidat|postulant|salarie|stagiaire|"
       r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire)\w*|"
+      # « nous facturons 150 € la relecture de votre CV »
+      r"\bnous (?:vous )?factur(?:ons|erons)\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\b(?:est|sont|sera|seront) factur\w* (?:au candidat |aux candidats )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
-      r"\b(?:procur\w*|achet\w*|command\w*)[^.;\n]{0,60}?\bau prix de \d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
+      r"\b(?:procur\w*|achet\w*|command\w*)[^.;\n]{0,60}?\bau prix (?:\w+ )?de \d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\bacces (?:a|aux) (?:nos |notre |la |les |l')?(?:offres|annonces|liste|fichier|base|espace|contacts?|"
       r"recruteurs?|employeurs?)\w*[^.;\n]{0,40}?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\b(?:liste|fichier|annuaire|carnet|base) (?:des |d'|de |du )(?:\w+\s+)?(?:employeurs|entreprises|exploitations|"
@@ -879,13 +995,15 @@ _FEE = [
       r"\b(?:achat|location) (?:de |du |des |d')(?:la |le |les |l'|votre |vos )?[^.;:\n]{0,40}:\s*\d+(?:[ .,]\d+)?\s?"
       r"(?:€|euros?\b)|\bcheque de caution\s+(?:de\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
       "regle paie paye verse avance acquitte acquittent acquitter regler payer verser financer avancer facture "
-      "factures facturee facturees prix acces liste fichier annuaire carnet achat location caution",
+      "factures facturee facturees prix acces liste fichier annuaire carnet achat location caution finance supporte "
+      "acheter facturons facturerons",
       negatable=False,
       unless=_FEE_CANCEL + r"|(?:\bbruts?\b|\bnets?\b|de l'heure|par heure|vos clients|aux clients|des clients|"
       r"nos clients|la clientele|client final|"
       r"gestion des achats|service achats?|acheteu\w*|achats? (?:de|des) (?:matieres|marchandises|fournitures|"
       r"pieces|produits)|budget|chiffre d'affaires|\bca\b|panier moyen|commandes? clients?|tarif (?:public|client)|prix de vente|devis)",
       requires=r"(?:candidat|postul|embauch|emploi|recrut|travail|poste|mission|entretien|saison|salari|obligatoire|"
+      r"\bcv\b|(?:doit|doivent) etre|professionnel|"
       r"avant|pour (?:sa|son|votre|la|le|l')|carte|assurance|tenue|blouse|badge|materiel|formation|caces|guide|"
       r"profil|dossier|offres|liste|fichier|vendanges|exploitation|cueill|demonstration|mallette|caution)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
@@ -975,6 +1093,13 @@ _CANDIDATE_DATA = [
 
 # --------------------------------------------------------------------------------------- age (lexical proxies)
 _AGE_WORDS = [
+    # « Retraités et préretraités s'abstenir »: a status that stands for an age
+    P("age.young_profile", "R07-AGE", "age", "review",
+      r"\b(?:(?:pre)?retraite|seniors?)s?\b(?:\s+(?:et|ou)\s+(?:pre)?retraites?)?[^.;\n]{0,30}?(?:s'abstenir|exclu\w*|"
+      r"non accept\w*|pas accept\w*|refuse\w*|pas les bienvenu\w*|non retenu\w*)|\bpas de (?:pre)?retraites\b",
+      "retraite retraites preretraite preretraites senior seniors", negatable=False,
+      unless=r"(?:cumul|caisse de retraite|regime|cotisation|depart a la retraite|mutuelle|prevoyance)",
+      articles=("L1132-1", "L5321-2")),
     P("age.young_person", "R07-AGE", "age", "review",
       r"\b(?:un|une|des|de|recherch\w* (?:un|une)?|recrut\w* (?:un|une)?|pour)\s+jeunes?\s+(?:homme|femme|fille|garcon|"
       r"personne|candidat\w*|profil|recrue|equipier\w*|collaborat\w*|vendeu\w*|serveu\w*|motive\w*|dynamique\w*|"

@@ -258,6 +258,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "discriminatoire et pénalement sanctionné.",
         "suggest": "Supprimez cette mention : seules les compétences peuvent départager les candidatures.",
     },
+    "origin.typed_profile": {
+        "explain": "Désigner les candidats par leur couleur de peau ou comme « typés » (« {text} ») est une "
+                   "discrimination fondée sur l'origine.",
+        "suggest": "Supprimez toute référence à l'apparence ethnique ; décrivez les compétences attendues.",
+    },
+    "origin.asked": {
+        "explain": "Demander d'où vient le candidat ou ses parents (« {text} ») n'a pas de lien avec l'emploi et "
+                   "ouvre la voie à une discrimination fondée sur l'origine.",
+        "suggest": "Ne posez pas de question sur l'origine du candidat ni de sa famille.",
+    },
     "origin.same_community": {
         "explain": "L'offre recherche une personne de la même origine ou communauté que l'équipe (« {text} »), ce qui "
                    "est discriminatoire.",
@@ -500,6 +510,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain": "L'offre annonce une rémunération inférieure au SMIC (« {text} »). Hors apprentissage, contrat de "
                    "professionnalisation et jeunes de moins de 18 ans sans 6 mois de pratique, c'est interdit.",
         "suggest": "Portez la rémunération au moins au SMIC.",
+    },
+    "pay.in_kind": {
+        "explain": "Un travail payé en nature ou en bons plutôt qu'en salaire (« {text} ») ne garantit pas le SMIC à un "
+                   "salarié.",
+        "suggest": "Versez un salaire en argent au moins égal au SMIC ; les avantages en nature s'y ajoutent.",
+    },
+    "pay.unpaid_work": {
+        "explain": "Un temps de travail accompli pour l'employeur (essai, intégration, formation) doit être payé "
+                   "(« {text} »).",
+        "suggest": "Rémunérez l'essai, l'intégration et la formation comme du temps de travail, au moins au SMIC.",
     },
     "pay.commission_only": {
         "explain": "Une rémunération uniquement à la commission (« {text} ») ne garantit pas le SMIC à un salarié.",

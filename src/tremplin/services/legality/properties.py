@@ -342,7 +342,10 @@ PROPS: tuple[Prop, ...] = (
        r"(?:vos |tes )?) (?:maladies?|pathologies?|traitements?(?: medica\w*)?|allergies?|handicaps?|arrets? maladie|"
        r"problemes? de sante|soucis de sante|absences? pour maladie)|"
        # « dis-nous si tu as des soucis de santé »: the question put familiarly
-       r"si (?:tu as|vous avez) (?:des |un |une )?(?:problemes?|soucis|ennuis) (?:de )?sante|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
+       r"si (?:tu as|vous avez) (?:des |un |une )?(?:problemes?|soucis|ennuis) (?:de )?sante|"
+       # the question put straight (« Avez-vous des problèmes de santé ? », « Suivez-vous un traitement ? »)
+       r"(?:avez|as)[- ](?:vous|tu) (?:des |un |une )?(?:problemes?|soucis|ennuis) (?:de )?sante|"
+       r"(?:suivez[- ]vous|suis[- ]tu) (?:un |des )?traitements?|depistage\w*|tests? (?:de |du )?(?:vih|sida|grossesse|drogues?|"
        r"stupefiants?)|serologi\w*|vih\b|hepatites?|bilans? (?:sanguins?|de sante|medicaux|medical|biologiques?)|"
        r"analyses? (?:de sang|sanguines?|d'urine)|prises? de sang|vue (?:parfaite|excellente|de lynx|sans correction)|"
        r"acuite visuelle (?:parfaite|de 10)\w*|(?:sans|aucune) correction (?:visuelle|de la vue))",
@@ -448,7 +451,9 @@ PROPS: tuple[Prop, ...] = (
        # how many children the person has (« ayant plus de deux enfants », « qui ont trois enfants »)
        r"(?:ayant|ont|avez|aient|possedant) (?:deja )?(?:plus de |moins de |au moins |au plus )?(?:\d|un|deux|trois|"
        r"quatre|cinq) enfants?|(?:plus|moins) de (?:\d|un|deux|trois|quatre|cinq) enfants?|"
-       r"nombre d'enfants|enfants? (?:a charge|a garder|"
+       r"nombre d'enfants|enfants? (?:a charge|a (?:faire )?garder|"
+       # the question put straight (« Avez-vous des enfants ? », « vous avez des enfants ? »)
+       r"(?:avez|as)[- ](?:vous|tu) (?:des|deja des) enfants|(?:vous avez|tu as) (?:des|deja des) enfants(?=\s*\?)|"
        r"en bas age|deja grands|grands|scolarises|petits)|dont les enfants|bebes?|progeniture|marmots?|"
        r"mari(?:e|ee|es|ees)\b|mariee?\(e\)s?|mariage|personnes? a charge|(?:en|d'un|un) conge (?:maternite|parental)|pacse\w*|pacs\b|divorce\w*|separee?s?\b|"
        r"celibat\w*|veu(?:f|ve|fs|ves)\b|personnes? seules?|vivant seule?s?|vivre seule?s?|seule?s? sans (?:enfant|famille)|"
@@ -774,7 +779,7 @@ PROPS: tuple[Prop, ...] = (
               r"\b(?:entreprise|societe|agence|magasin|site|bureaux|locaux|depot|entrepot|siege|chantier|poste|"
               r"etablissement|restaurant|boutique|usine|structure|cabinet)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|implante|"
               r"localise|se trouve|est a)\w*|\bsecteur d'intervention|\binterventions?|\bdeplacements?|\btournees?|"
-              r"\btrajets?|\bclients?\b(?! (?:de |du |d'|chez )(?:la |l')?(?:bnp|banque|caisse|credit|societe generale|lcl|cic|"
+              r"\btrajets?|\bclients?\b(?!\s+n(?:e\b|'))(?! (?:de |du |d'|chez )(?:la |l')?(?:bnp|banque|caisse|credit|societe generale|lcl|cic|"
               r"boursorama|poste|banque postale|hsbc))|\bclientele|\bindemnit|\bkilometr|\bdomicile[- ]travail|\baide a domicile|"
               r"\ba domicile\b|\bau domicile|\bdomicile (?:des|du|de la|de nos|de vos|de personnes|d')|"
               r"\bresidents?\b(?! (?:de|du|des|en|a|hors|d'))|\b(?:notre|nos|cette) residences?\b|\bresidence (?:autonomie|services?|senior|hoteliere|"
@@ -1196,6 +1201,9 @@ def _cue(prop: Prop, folded: str, c0: int, c1: int, ms: int, me: int,
          spans: list[tuple[int, int]] | None = None) -> tuple[str, int, int] | None:
     lo, hi = max(c0, ms - prop.reach), min(c1, me + prop.reach)
     colon = folded.find(":", me, c1)
+    if colon < 0:
+        # « Tu vis en cité ? Désolé, nos clients n'en veulent pas »: the answer to a question, read from its start
+        colon = folded.find("?", me, c1)
     if 0 <= colon < me + 90:
         # « Résidents du 13e et du 14e arrondissement : nous ne donnerons pas suite »: a long label, then the verdict
         hi = max(hi, min(c1, colon + prop.reach))
