@@ -293,13 +293,16 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
                                                                      "que le contrôle lit).")] = None,
         folds: Annotated[int, typer.Option("--folds", help="Parties de la validation croisée qui choisit le "
                                                            "seuil.", min=2, max=10)] = 5,
+        until: Annotated[str | None, typer.Option("--until", help="Dernier jeu de gabarits appris (par exemple "
+                                                                  "heldout14), pour mesurer le détecteur sur les "
+                                                                  "jeux écrits après lui.")] = None,
         fmt: FormatOption = OutputFormat.text,
         quiet: QuietOption = False,
     ) -> None:
         """Entraîne le détecteur de phrases appris du contrôle de légalité (désactivé par défaut)."""
         from tremplin.services.legality.sentence_training import train_installed
 
-        meta = train_installed(_offers_file(offers), output=output, folds=folds, log=lambda m: say(m, quiet))
+        meta = train_installed(_offers_file(offers), output=output, folds=folds, until=until, log=lambda m: say(m, quiet))
 
         def render(m: dict[str, Any]) -> str:
             cv = m["cross_validation"]

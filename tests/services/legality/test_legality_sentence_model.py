@@ -296,6 +296,22 @@ def test_train_command_writes_a_weights_file_without_real_offer_words(tmp_path, 
     assert missing.exit_code == 2 and "introuvable" in missing.stderr
 
 
+def test_train_until_a_set_leaves_the_later_sets_out(tmp_path, home):
+    """--until: the detector measured on sets written after it must not have learnt them."""
+    from tremplin.services.legality.eval.build import split_of
+
+    offers = tmp_path / "offers.jsonl"
+    offers.write_text("".join(json.dumps({"id": str(i), "intitule": "Agent (H/F)", "description": LAWFUL[i % 8]}) + "\n"
+                              for i in range(60) if split_of(str(i)) == "tune"), encoding="utf-8")
+    out = tmp_path / "weights.json"
+    result = runner.invoke(app, ["train", "legality-sentences", "--offers", str(offers), "--output", str(out),
+                                 "--folds", "2", "--until", "heldout3", "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sm.load(out).info["template_sets"] == ["tune", "heldout", "heldout2", "heldout3"]
+    unknown = runner.invoke(app, ["train", "legality-sentences", "--offers", str(offers), "--until", "heldout99"])
+    assert unknown.exit_code == 2 and "heldout99" in unknown.stderr and "--until" in unknown.stderr
+
+
 def test_evaluate_refuses_a_bad_weights_file(tmp_path, home):
     offers = tmp_path / "offers.jsonl"
     offers.write_text(json.dumps({"id": "1", "description": "Vendeur."}) + "\n", encoding="utf-8")

@@ -28,7 +28,7 @@ CV_MIN_PRECISION = 0.93
 CV_MAX_REAL_SHARE = 0.01
 #: Template sets in the order they were written (a set is trained on only by the measures of later sets).
 SET_ORDER = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-             "heldout9", "heldout10", "heldout11", "heldout12")
+             "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16")
 
 
 @dataclass
@@ -226,16 +226,19 @@ def examples_digest(examples: Sequence[Example]) -> str:
     return h.hexdigest()
 
 
-def train_installed(offers_path: Path, *, output: Path | None = None, folds: int = 5,
+def train_installed(offers_path: Path, *, output: Path | None = None, folds: int = 5, until: str | None = None,
                     log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
-    """``tremplin train legality-sentences``: every template set of the repository + the tune half's real
-    sentences; writes the weights under the models directory (or ``output``); returns what the command shows."""
+    """``tremplin train legality-sentences``: every template set of the repository (or those up to ``until``, to
+    measure the detector on the sets written after it) + the tune half's real sentences; writes the weights under the
+    models directory (or ``output``); returns what the command shows."""
     from tremplin.errors import InvalidInput
 
     started = time.perf_counter()
     if not offers_path.is_file():
         raise InvalidInput(f"fichier d'offres introuvable : {offers_path}", field="--offers")
-    sets = repository_templates()
+    if until is not None and until not in SET_ORDER:
+        raise InvalidInput(f"jeu de gabarits inconnu « {until} » (attendu : {', '.join(SET_ORDER)})", field="--until")
+    sets = repository_templates(until)
     examples = [ex for templates in sets.values() for ex in template_examples(templates)]
     log(f"{len(examples)} formulations de gabarits ({', '.join(sets)})")
     offers = tune_half_offers(offers_path)
