@@ -240,6 +240,41 @@ def _first(items) -> tuple[list, bool] | None:
     return members, True
 
 
+# The characters that the categories « \d », « \w », « \s » hold below 128 (the same in Unicode and ASCII mode, except
+# « \s »: \x1c-\x1f are spaces in Unicode mode only, and are kept).
+_ASCII_PART = {
+    sre.CATEGORY_DIGIT: [(sre.RANGE, (0x30, 0x39))],
+    sre.CATEGORY_WORD: [(sre.RANGE, (0x30, 0x39)), (sre.RANGE, (0x41, 0x5A)), (sre.LITERAL, 0x5F),
+                        (sre.RANGE, (0x61, 0x7A))],
+    sre.CATEGORY_SPACE: [(sre.RANGE, (0x09, 0x0D)), (sre.RANGE, (0x1C, 0x20))],
+}
+
+
+def _hint_charset(members: list) -> list:
+    r"""The set of first characters as the engine tests it, cheaper where it can be: a category (« \d », « \w »,
+    « \s ») is tested by the engine through the Unicode database for every character of the text; a hint only needs
+    to hold every first character (the engine then tries the pattern itself), so a category is given as its ASCII
+    characters plus every character from 128 up: a superset, tested by a bitmap and one range."""
+    plain, wide = [], False
+    for op, av in members:
+        part = _ASCII_PART.get(av) if op is sre.CATEGORY else None
+        if op is sre.CATEGORY and part is None:
+            return sre_compiler._optimize_charset(members)[0]  # another category (« \D »…): as written
+        if part is not None:
+            plain.extend(part)
+            wide = True
+        else:
+            plain.append((op, av))
+    if wide:
+        plain.append((sre.RANGE, (0x80, 0xFF)))
+    charset, _ = sre_compiler._optimize_charset(plain)
+    return charset + [(sre.RANGE, (0x100, sys.maxunicode))] if wide else charset
+
+
+def _has_category(members: list) -> bool:
+    return any(op is sre.CATEGORY for op, _av in members)
+
+
 def compile_with_hints(pattern: str, flags: int = 0) -> tuple[re.Pattern, tuple[str, ...] | None]:
     """``re.compile(pattern, flags)``, told which characters its matches can start with when the engine does not
     find them itself; and the strings one of which every match contains (``literals.required_strings``), read from
@@ -252,10 +287,14 @@ def compile_with_hints(pattern: str, flags: int = 0) -> tuple[re.Pattern, tuple[
         return re.compile(pattern, flags), None
     needs = required_strings(tree)
     code = sre_compiler._code(tree, flags)
-    # an info block without a prefix or a set is [INFO, 4, 0, min, max]; min 0: a match may be empty, anywhere
-    first = _first(tree.data) if code[2] == 0 and code[3] > 0 else None
+    # an info block without a prefix or a set is [INFO, 4, 0, min, max]; min 0: a match may be empty, anywhere. A
+    # block with a set (the engine's own, from a leading class or alternation) is remade when the set holds a
+    # category, tested more cheaply as a superset (:func:`_hint_charset`).
+    first = _first(tree.data) if code[2] in (0, sre.SRE_INFO_CHARSET) and code[3] > 0 else None
+    if first is not None and code[2] == sre.SRE_INFO_CHARSET and not _has_category(first[0]):
+        first = None
     if first is not None and not first[1]:
-        charset, _ = sre_compiler._optimize_charset(first[0])
+        charset = _hint_charset(first[0])
         info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
         sre_compiler._compile_charset(charset, flags, info)
         info[1] = len(info) - 1

@@ -558,7 +558,7 @@ _CDD_DURATION = fast(r"\b(?:cdd|contrat a duree determinee|contrat saisonnier)\s
                            r"duree de|sur|pour|d'une duree d'environ)\s+(\d{1,2})\s*(mois|ans?)\b")
 _TEMP_DURATION = fast(r"\b(?:mission|interim|contrat de mission|contrat de travail temporaire)\s+(?:\w+\s+){0,3}?"
                             r"(?:de|d'une duree de|sur|pour)\s+(\d{1,2})\s*(mois|ans?)\b")
-_DURATION_ANCHOR = re.compile(r"\d\s*(?:mois|ans?)\b")
+_DURATION_ANCHOR = compile_skipping(r"\d\s*(?:mois|ans?)\b")
 _TRIAL = fast(
     r"\bperiode d'essai\s*(?:\w+\s+){0,3}?(?:de|d'une duree de|:|=|fixee a|est de)?\s*(\d{1,2}(?:[.,]\d)?)\s*"
     r"(mois|semaines?|jours?)\b|\b(\d{1,2}(?:[.,]\d)?)\s*(mois|semaines?|jours?)\s+(?:de\s+)?periode d'essai\b|"
@@ -738,7 +738,7 @@ _WEEKLY = fast(r"\b(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|heures?|hrs?)\s*(?:(\d{2})\s
                      r"(?:h|heures?)\b(?!\s*(?:par|/)\s*(?:jour|mois)|\s*\d{2}|\s*-|\s*a\s*\d)|"
                      r"\b(?:temps partiel|cdi|cdd|contrat)\s+(?:de\s+)?(\d{1,2})\s*(?:h|heures?)\b"
                      r"(?!\s*(?:par|/)\s*(?:jour|mois)|\s*\d{2}|\s*-|\s*a\s*\d)")
-_HOURS_ANCHOR = re.compile(r"\d\s*(?:h\b|h\d|heure|hrs?\b)")
+_HOURS_ANCHOR = compile_skipping(r"\d\s*(?:h\b|h\d|heure|hrs?\b)")
 _DAILY = fast(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:h|heures?)\s*(?:\d{2}\s*)?(?:de travail\s*)?(?:par|/|chaque)\s*"
                     r"(?:jour|journee)\b|\bjournees? de (\d{1,2}(?:[.,]\d)?)\s*(?:h|heures?)\b|\b(\d{1,2})\s*(?:h|"
                     r"heures?)\s+par jour\b")
@@ -1202,7 +1202,7 @@ def _dept_of_code(raw: str) -> str:
 
 _PAREN_CODE = re.compile(r"\((\d{2}|2a|2b|97\d)\)")
 _FIVE_DIGITS = compile_skipping(r"\d{5}")
-_POSTCODE = re.compile(r"(?<![a-z0-9])(?<!\d[.,])(\d{5})(?![0-9]|[.,]\d)(?!\s*(?:€|euros?|eur\b|k\b|habitants))")
+_POSTCODE = compile_skipping(r"(?<![a-z0-9])(?<!\d[.,])(\d{5})(?![0-9]|[.,]\d)(?!\s*(?:€|euros?|eur\b|k\b|habitants))")
 _POSTCODE_CUES = frozenset("lieu localisation base basee situe situee localise localisee implante implantee "
                            "pourvoir".split())
 
