@@ -149,3 +149,23 @@ def test_category_hint_lets_the_engine_try_non_ascii_digits():
     rx = compile_skipping(r"\d+|x")
     for ch in ("٣", "３", "𝟏", "७", "7", "x"):
         assert rx.search("ab" + ch + "c").start() == 2, ch
+
+
+def test_absent_from_reads_the_whole_text():
+    f = Fast(r"\bcdd\s+de\s+\d+ |\binterim\b")
+    assert f.needs == ("cdd", "interim")
+    assert f.absent_from("un contrat de 24 mois") and not f.absent_from("x cdd") and not f.absent_from("interim")
+
+
+def test_contract_durations_found_once_for_both_contract_kinds():
+    """The « N mois » anchors are read once per field and only when a contract duration pattern can match; the
+    findings are those of the two separate scans."""
+    from tremplin.services.legality import check_offer
+
+    def kinds(text):
+        return sorted(f.rule for f in check_offer({"intitule": "Agent", "description": text}).findings
+                      if f.category == "contract")
+
+    assert "R16-CDD-DURATION" in kinds("CDD de 24 mois, poste à pourvoir.")
+    assert "R17-INTERIM" in kinds("Mission d'intérim de 24 mois, poste à pourvoir.")
+    assert kinds("Poste de 24 mois en CDI, 35 heures.") == []

@@ -26,7 +26,7 @@ from tremplin.services.legality.pay import (
 from tremplin.services.legality.text import (
     clause_bounds,
     fast,
-    finditer_around,
+    finditer_in_windows,
     finditer_near_words,
     search_around,
     search_near_words,
@@ -608,7 +608,10 @@ def detect_contract(ctx: Ctx, dropped: list) -> list[Hit]:
         for m in (_STRIKERS.finditer(folded) if not fw.isdisjoint({"greve", "greviste", "grevistes"}) else ()):
             hits.append(Hit("contract.strikers", "R15-CDD-MOTIF", "contract", "block", ft.name, m.start(), m.end(),
                             articles=("L1242-6",)))
-        for m in (finditer_around(_CDD_DURATION, _DURATION_ANCHOR, folded, 70, 10) if contractish else ()):
+        # the durations (« 24 mois ») are found once for both contract kinds, and only when one of them can match
+        durations = [m.span() for m in _DURATION_ANCHOR.finditer(folded)] if contractish and not (
+            _CDD_DURATION.absent_from(folded) and _TEMP_DURATION.absent_from(folded)) else []
+        for m in finditer_in_windows(_CDD_DURATION, folded, durations, 70, 10):
             months = _months(float(m.group(1)), m.group(2))
             limit = params.value("cdd_max_months", on) or 18
             if months <= limit:
@@ -623,7 +626,7 @@ def detect_contract(ctx: Ctx, dropped: list) -> list[Hit]:
                 continue
             hits.append(Hit("contract.cdd_too_long", "R16-CDD-DURATION", "contract", "review", ft.name, m.start(),
                             m.end(), params={"months": _fr(months, 0), "limit": _fr(limit, 0)}))
-        for m in (finditer_around(_TEMP_DURATION, _DURATION_ANCHOR, folded, 70, 10) if contractish else ()):
+        for m in finditer_in_windows(_TEMP_DURATION, folded, durations, 70, 10):
             if family not in ("temp", None) or not (family == "temp" or _TEXT_TEMP.search(folded)):
                 continue
             if family == "temp_cdi":
@@ -808,7 +811,9 @@ def detect_working_time(ctx: Ctx, dropped: list) -> list[Hit]:
         seven = not fw.isdisjoint(_SEVEN_TOKENS)
         if not (weekly or daily or monthly or seven):
             continue
-        for m in (finditer_around(_WEEKLY, _HOURS_ANCHOR, folded, 45, 40) if weekly else ()):
+        # the hours (« 35 h ») are found once for the weekly and the daily durations
+        hours_at = [m.span() for m in _HOURS_ANCHOR.finditer(folded)] if weekly or daily else []
+        for m in (finditer_in_windows(_WEEKLY, folded, hours_at, 45, 40) if weekly else ()):
             h = _week_hours(m)
             if h is None:
                 continue
@@ -833,7 +838,7 @@ def detect_working_time(ctx: Ctx, dropped: list) -> list[Hit]:
             weekly = monthly * 12 / 52
             if weekly < minimum:
                 part_time_hit(ft.name, m.start(), m.end(), weekly)
-        for m in (finditer_around(_DAILY, _HOURS_ANCHOR, folded, 40, 60) if daily else ()):
+        for m in (finditer_in_windows(_DAILY, folded, hours_at, 40, 60) if daily else ()):
             raw = next(g for g in m.groups() if g)
             h = float(raw.replace(",", "."))
             if re.search(r"(?:[-/]|\ba)\s*$", folded[max(0, m.start() - 4):m.start()]):

@@ -293,6 +293,11 @@ class Fast:
                 return False
         return True
 
+    def absent_from(self, text: str) -> bool:
+        """Whether ``text`` holds none of the strings every match contains: then the pattern matches nowhere in it,
+        nor in any part of it."""
+        return self._absent(text, 0, None)
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if self._absent(text, pos, endpos):
             return iter(())
