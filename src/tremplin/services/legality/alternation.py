@@ -11,12 +11,13 @@ applies, and every alternative is entered at every position.
 « ax|bx », « (?:a)?x » is « ax|x », « s?x » is « sx|x », in the order the engine tries them), then the alternatives
 that start with the same character are gathered behind it (« c(?:heveux…|oiffure…)|t(?:resses?|rop gros…) »). A
 word boundary before a word character is checked just after it (« \bcx » is « c(?<!\w\w)x »), so that it does not
-hide the first character.
+hide the first character. A leading lookbehind is checked just after the first character too, that character added
+to it (« (?<!s')ax » is « a(?<!(?:s')a)x »).
 
 Same matches, same order of preference: at a given position only the alternatives that start with the character
 found there can match, and among those the order is kept, because an alternative is never moved ahead of one that
-may start with the same character (an alternative whose first character is unknown, « \w+… », « [a-z]… », is never
-crossed). Patterns with capturing groups, back-references or inline flags are left as they are (moving or copying a
+may start with the same character (an alternative whose first characters are unknown, « \w+… », is never crossed;
+one whose first characters are known, « \d… », « [a-c]… », is crossed only by alternatives that start otherwise). Patterns with capturing groups, back-references or inline flags are left as they are (moving or copying a
 capturing group would renumber it), and so are case-insensitive or ASCII-only ones.
 """
 
@@ -112,6 +113,16 @@ def _first_token(alternative: str) -> tuple[str, str] | None:
 
 
 _AFTER_BOUNDARY = r"(?<!\w\w)"
+_LOOKBEHINDS = ("(?<!", "(?<=")
+
+
+def _after_boundary_check(check: str, body: str) -> str:
+    """``check`` (a zero-width assertion) placed at the start of ``body``, but after its word-boundary check if it
+    has one: that check rejects most places first (the middle of a word), the order of assertions at one place does
+    not change a match."""
+    if body.startswith(_AFTER_BOUNDARY):
+        return _AFTER_BOUNDARY + check + body[len(_AFTER_BOUNDARY):]
+    return check + body
 
 
 def _word_char(char: str) -> bool:
@@ -126,6 +137,17 @@ def _greedy_optional(after: str) -> bool:
 
 def _items(alternative: str) -> list[_Item]:
     """The alternative as items whose first characters are known where the pattern allows it (same order)."""
+    if alternative.startswith(_LOOKBEHINDS):
+        # « (?<!ab)cx » is « c(?<!(?:ab)c)x »: the lookbehind is checked one character later, that character included
+        # (it is the one just read, so the check is the same); the alternatives behind it then show their first
+        # character, and it is checked only where one of them stands
+        end = _group_end(alternative)
+        look, rest = alternative[:end], alternative[end:]
+        if rest[:1] in _QUANTIFIERS:
+            return [(None, None, alternative)]
+        kind, inner = look[:4], look[4:-1]
+        return [(None, None, look + body) if char is None else (char, token, _after_boundary_check(
+            f"{kind}(?:{inner}){token})", body)) for char, token, body in _items(rest)]
     if alternative.startswith(r"\b") and alternative[2:3] not in ("", "\\"):
         # « \b(?:a|b)x » is « \bax|\bbx », and « \bax » is « a(?<!\w\w)x »: before a word character there is a
         # boundary exactly when that character and the one before it are not both word characters
@@ -157,14 +179,58 @@ def _items(alternative: str) -> list[_Item]:
     return [(char, token, after)]
 
 
+def _member(members: list, char: str) -> bool:
+    r"""Whether ``char`` may be one of the set of first characters ``members`` (parse tree class items); a category
+    other than « \d », « \w », « \s » is assumed to hold it."""
+    code = ord(char)
+    for op, av in members:
+        if op is sre.LITERAL and av == code or op is sre.RANGE and av[0] <= code <= av[1]:
+            return True
+        if op is sre.CATEGORY:
+            test = _CATEGORY_TESTS.get(av)
+            if test is None or test(char):
+                return True
+    return False
+
+
+_CATEGORY_TESTS = {
+    sre.CATEGORY_DIGIT: str.isdecimal,
+    sre.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    sre.CATEGORY_SPACE: str.isspace,
+}
+
+
+def _may_start(body: str):
+    """A test of whether a match of ``body`` (a part of a case-sensitive pattern) may start with a character."""
+    try:
+        first = _first(sre_parse.parse(body).data) if HINTS else None  # the parse tree's layout: see HINTS
+    except (re.error, RecursionError):
+        first = None
+    if first is None or first[1]:
+        return lambda char: True  # any character, or an empty match (what follows may start with anything)
+    return lambda char: _member(first[0], char)
+
+
 def _gathered(items: list[_Item]) -> list[_Item]:
     """Items with the same first character gathered behind it, never moved ahead of an item that may start with it."""
+    return [(char, token, _joined(bodies)) for char, token, bodies in _groups(items)]
+
+
+def _joined(bodies: list[str]) -> str:
+    return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
+
+
+def _groups(items: list[_Item]) -> list[tuple[str | None, str | None, list[str]]]:
     groups: list[tuple[str | None, str | None, list[str]]] = []
     open_by_char: dict[str, int] = {}
     for char, token, body in items:
         if char is None:
             groups.append((None, None, [body]))
-            open_by_char.clear()  # its first character is unknown: nothing moves ahead of it
+            # an item that may start with a character stays behind it; when the item's possible first characters are
+            # known (« \d… », « [a-z]… »), the others may move ahead of it (both cannot match at one position)
+            may_start = _may_start(body)
+            for c in [c for c in open_by_char if may_start(c)]:
+                del open_by_char[c]
             continue
         at = open_by_char.get(char)
         if at is not None and groups[at][1] == token:
@@ -172,8 +238,46 @@ def _gathered(items: list[_Item]) -> list[_Item]:
         else:
             open_by_char[char] = len(groups)
             groups.append((char, token, [body]))
-    return [(char, token, bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")")
-            for char, token, bodies in groups]
+    return groups
+
+
+def _bounded(group: tuple[str | None, str | None, list[str]]) -> bool:
+    """Whether every alternative of the group starts with a word boundary before its (word) first character."""
+    char, _token, bodies = group
+    return char is not None and _word_char(char) and all(b.startswith(_AFTER_BOUNDARY) for b in bodies)
+
+
+def _with_boundaries_first(groups: list[tuple[str | None, str | None, list[str]]]) -> list[str]:
+    r"""The top-level alternatives, those that start with a word boundary gathered behind one « (?<!\w) ».
+
+    « a(?<!\w\w)x|b(?<!\w\w)y » is « (?<!\w)(?:ax|by) »: before a word character there is a boundary exactly when the
+    character before is not a word character. Checked first, it rejects a place in the middle of a word at once,
+    where the engine otherwise tries each first character in turn. An alternative joins the first such run when it
+    may move ahead of the alternatives between (it cannot start like them), otherwise it starts a new run."""
+    out: list[list | str] = []  # a run of bounded groups is a list, any other alternative a string
+    tests: list = []  # for each entry of ``out``: whether it may start with a character
+    for group in groups:
+        char, token, bodies = group
+        if _bounded(group):
+            text = (token + _joined([b[len(_AFTER_BOUNDARY):] for b in bodies]), token + _joined(bodies))
+            for i, entry in enumerate(out):
+                if isinstance(entry, list) and not any(test(char) for test in tests[i + 1:]):
+                    entry.append(text)
+                    tests[i] = _or(tests[i], char)
+                    break
+            else:
+                out.append([text])
+                tests.append(_or(lambda c: False, char))
+            continue
+        out.append(_joined(bodies) if char is None else token + _joined(bodies))
+        tests.append(_may_start(bodies[0]) if char is None else (lambda c, first=char: c == first))
+    # a lone bounded alternative stays as it was (its first character first, for the engine to try)
+    return [(r"(?<!\w)(?:" + "|".join(hoisted for hoisted, _ in entry) + ")" if len(entry) > 1 else entry[0][1])
+            if isinstance(entry, list) else entry for entry in out]
+
+
+def _or(test, char: str):
+    return lambda c: c == char or test(c)
 
 
 def by_first_char(pattern: str, flags: int = 0) -> str:
@@ -181,7 +285,9 @@ def by_first_char(pattern: str, flags: int = 0) -> str:
     if flags & (re.IGNORECASE | re.VERBOSE | re.ASCII) or _has_capture_or_flags(pattern):
         return pattern
     items = [item for alternative in top_level_alternatives(pattern) for item in _items(alternative)]
-    return "|".join(body if char is None else token + body for char, token, body in _gathered(items))
+    return "|".join(_with_boundaries_first(_groups(items)))
+
+
 
 
 # ------------------------------------------------------------------------------------------------ first characters
