@@ -28,6 +28,7 @@ from tremplin.services.legality.text import (
     fast,
     finditer_in_windows,
     finditer_near_words,
+    is_latin1,
     search_around,
     search_near_words,
     sentence_bounds,
@@ -1348,8 +1349,8 @@ def _english_run(words: int, english: int) -> bool:
 def _non_latin(body) -> list[Hit]:
     """Three words or more written in another script (Cyrillic, Arabic…) within one sentence."""
     clean = body.clean
-    if _NON_LATIN_ANY.search(clean) is None:
-        return []
+    if is_latin1(clean) or _NON_LATIN_ANY.search(clean) is None:
+        return []  # (the scripts looked for are all beyond Latin-1)
     for m in _SEG.finditer(clean):
         words = list(_NON_LATIN_WORD.finditer(clean, m.start(), m.end()))
         # CJK and kana are written without spaces: one run of four characters is already a phrase
