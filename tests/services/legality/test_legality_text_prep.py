@@ -72,3 +72,17 @@ def test_other_scripts_still_found_beside_latin1_text():
     assert "R02-LANG" in rules("Vente en boutique. Требуется продавец в магазин одежды. Horaires variés, été comme hiver.")
     assert "R02-LANG" not in rules("Vente en boutique, horaires variés, été comme hiver, très bonne ambiance d'équipe.")
 
+
+def test_feminine_ending_prefilter_never_hides_a_match():
+    """_FEMININE_ENDING is run only when a word of the text ends like a feminine noun: wherever it finds a match, the
+    words of the text show one (tricky neighbours: « œ », « _ », digits, « ß », « € », punctuation)."""
+    from tremplin.services.legality.checks import _FEMININE_ENDING, _may_end_feminine
+    from tremplin.services.legality.text import words_of
+
+    rng = random.Random(9)
+    pieces = ["iere", "ieres", "euse", "trice", "trices", "s", "œ", "oe", "_", "2", "ß", "€", " ", "-", "'", "x",
+              "caiss", "vend", "\n", "é", "carr"]
+    for _ in range(3000):
+        t = fold("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10))))
+        if _FEMININE_ENDING.search(t):
+            assert _may_end_feminine(words_of(t)), repr(t)

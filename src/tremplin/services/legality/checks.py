@@ -295,6 +295,21 @@ _FEMININE_SOUGHT = fast(
 _FEMININE_PARTICIPLES = frozenset("recherchee recherchees recrutee recrutees demandee demandees souhaitee "
                                   "souhaitees".split())
 _FEMININE_ENDING = re.compile(r"(?:iere|euse|trice)s?\b")
+# A match of _FEMININE_ENDING ends a word: a text can hold one only if one of its words (« words_of ») ends so. The
+# words seen are sorted once (those that end so are recorded before the word is marked as seen).
+_FEMININE_ENDINGS = ("iere", "ieres", "euse", "euses", "trice", "trices")
+_ENDING_SEEN: set[str] = set()
+_ENDING_WORDS: set[str] = set()
+
+
+def _may_end_feminine(words: frozenset[str]) -> bool:
+    """False when no word of a text ends like a feminine noun (then _FEMININE_ENDING finds nothing in it)."""
+    new = words - _ENDING_SEEN
+    if new:
+        _ENDING_WORDS.update(w for w in new if w.endswith(_FEMININE_ENDINGS))
+        if len(_ENDING_SEEN) < 300_000:
+            _ENDING_SEEN.update(new)
+    return not words.isdisjoint(_ENDING_WORDS)
 _FEMININE_WORDS = frozenset(
     "vendeuse serveuse caissiere coiffeuse secretaire hotesse femme femmes dame employee assistante aide infirmiere "
     "cuisiniere estheticienne standardiste gouvernante nourrice nounou baby fille demoiselle vendeuses serveuses "
@@ -322,10 +337,11 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if res is not None:
             hits.append(Hit("sex.gendered_title", "R08-SEX", "sex", "advise", "intitule", res["start"], res["end"],
                             params={"word": res["word"], "suggestion": res["suggestion"], "gender": res["gender"]}))
-    if ctx.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ctx.all):
+    if ctx.words.isdisjoint(_FEMININE_WORDS) and not (_may_end_feminine(ctx.words) and _FEMININE_ENDING.search(ctx.all)):
         return hits
     for ft in ctx.free_fields:
-        if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ft.folded)):
+        if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not (
+                _may_end_feminine(ft.words) and _FEMININE_ENDING.search(ft.folded))):
             continue
         found = list(_RECRUIT_FEMININE.finditer(ft.folded))
         if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
