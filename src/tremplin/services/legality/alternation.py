@@ -99,7 +99,8 @@ def _has_capture_or_flags(pattern: str) -> bool:
 
 
 # An item is (first character, its text in the pattern, the rest) for an alternative that starts with a literal
-# character, or (None, None, alternative) when its first character is unknown.
+# character, (None, the class, the rest) for one that starts with a character class (« [a-z]… »), or
+# (None, None, alternative) when its first character is unknown.
 _Item = tuple[str | None, str | None, str]
 
 
@@ -110,6 +111,22 @@ def _first_token(alternative: str) -> tuple[str, str] | None:
     if alternative and alternative[0] not in _SPECIAL:
         return alternative[0], alternative[0]
     return None
+
+
+def _leading_class(alternative: str) -> str | None:
+    """The character class that opens the alternative (not quantified), or None."""
+    if alternative[:1] != "[":
+        return None
+    i, n = 1, len(alternative)
+    if i < n and alternative[i] == "^":
+        i += 1
+    if i < n and alternative[i] == "]":  # « []…] »: a leading « ] » is a member
+        i += 1
+    while i < n and alternative[i] != "]":
+        i += 2 if alternative[i] == "\\" else 1
+    if i >= n or alternative[i + 1:i + 2] in _QUANTIFIERS:
+        return None
+    return alternative[:i + 1]
 
 
 _AFTER_BOUNDARY = r"(?<!\w\w)"
@@ -146,7 +163,7 @@ def _items(alternative: str) -> list[_Item]:
         if rest[:1] in _QUANTIFIERS:
             return [(None, None, alternative)]
         kind, inner = look[:4], look[4:-1]
-        return [(None, None, look + body) if char is None else (char, token, _after_boundary_check(
+        return [(None, None, look + (token or "") + body) if char is None else (char, token, _after_boundary_check(
             f"{kind}(?:{inner}){token})", body)) for char, token, body in _items(rest)]
     if alternative.startswith(r"\b") and alternative[2:3] not in ("", "\\"):
         # « \b(?:a|b)x » is « \bax|\bbx », and « \bax » is « a(?<!\w\w)x »: before a word character there is a
@@ -169,7 +186,8 @@ def _items(alternative: str) -> list[_Item]:
         return items
     start = _first_token(alternative)
     if start is None:
-        return [(None, None, alternative)]
+        cls = _leading_class(alternative)
+        return [(None, cls, alternative[len(cls):]) if cls else (None, None, alternative)]
     char, token = start
     after = alternative[len(token):]
     if _greedy_optional(after):  # « s?x »: « sx », then « x »
@@ -225,10 +243,13 @@ def _groups(items: list[_Item]) -> list[tuple[str | None, str | None, list[str]]
     open_by_char: dict[str, int] = {}
     for char, token, body in items:
         if char is None:
-            groups.append((None, None, [body]))
+            if token is not None and groups and groups[-1][0] is None and groups[-1][1] == token:
+                groups[-1][2].append(body)  # « [a-z]x|[a-z]y » is « [a-z](?:x|y) »
+                continue
+            groups.append((None, token, [body]))
             # an item that may start with a character stays behind it; when the item's possible first characters are
             # known (« \d… », « [a-z]… »), the others may move ahead of it (both cannot match at one position)
-            may_start = _may_start(body)
+            may_start = _may_start((token or "") + body)
             for c in [c for c in open_by_char if may_start(c)]:
                 del open_by_char[c]
             continue
@@ -269,8 +290,8 @@ def _with_boundaries_first(groups: list[tuple[str | None, str | None, list[str]]
                 out.append([text])
                 tests.append(_or(lambda c: False, char))
             continue
-        out.append(_joined(bodies) if char is None else token + _joined(bodies))
-        tests.append(_may_start(bodies[0]) if char is None else (lambda c, first=char: c == first))
+        out.append((token or "") + _joined(bodies))
+        tests.append(_may_start((token or "") + bodies[0]) if char is None else (lambda c, first=char: c == first))
     # a lone bounded alternative stays as it was (its first character first, for the engine to try)
     return [(r"(?<!\w)(?:" + "|".join(hoisted for hoisted, _ in entry) + ")" if len(entry) > 1 else entry[0][1])
             if isinstance(entry, list) else entry for entry in out]
