@@ -1,12 +1,13 @@
 """Fingerprint of the legality check's output: proves that a speed-up changes no finding.
 
-    PYTHONHASHSEED=0 .venv/bin/python benchmarks/legality_identity.py [--offers PATH] [--variants 4]
+    PYTHONHASHSEED=0 .venv/bin/python benchmarks/legality_identity.py [--offers PATH] [--variants 4] [--last 12]
 
 Runs ``check_offer`` on (1) every real offer of the offers file (default: the data mirror's
 offers/offers_dev.jsonl, never copied into the repository) and (2) every evaluation item that
-``tremplin evaluate legality --templates …heldout2.json … --templates …heldout8.json`` builds (eval/build.py
+``tremplin evaluate legality --templates …heldout2.json … --templates …heldout12.json`` builds (eval/build.py
 ``build``: the labelled real offers and their variants from templates_tune.json, templates_heldout.json and
-templates_heldout2..8.json). Prints, for each part and for both together, the count and the SHA-256 of the
+templates_heldout2..12.json; ``--last 8`` gives the sets 2..8 only, as before round 8, for digests comparable with
+older runs). Prints, for each part and for both together, the count and the SHA-256 of the
 JSON of every report (``json.dumps(report.to_dict(), sort_keys=True, ensure_ascii=False)``, one per line),
 and the ruleset version. Two source trees give the same findings when the digests are equal.
 
@@ -28,7 +29,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTRA_SETS = tuple(f"templates_heldout{n}.json" for n in range(2, 9))
+
+
+def _extra_sets(last: int) -> tuple[str, ...]:
+    return tuple(f"templates_heldout{n}.json" for n in range(2, last + 1))
 
 
 def _digest(reports: list[str]) -> str:
@@ -45,6 +49,7 @@ def main() -> None:
         "offers_dev.jsonl"
     parser.add_argument("--offers", type=Path, default=default)
     parser.add_argument("--variants", type=int, default=4, help="variants per template (the CLI's default: 4)")
+    parser.add_argument("--last", type=int, default=12, help="last heldout set built (2..LAST; 8 before round 8)")
     args = parser.parse_args()
     if os.environ.get("PYTHONHASHSEED") != "0":
         sys.exit("PYTHONHASHSEED=0 est requis : l'ordre de deux constats ex aequo dépend du hachage des chaînes")
@@ -55,12 +60,13 @@ def main() -> None:
     def fingerprint(offer: dict) -> str:
         return json.dumps(check_offer(offer).to_dict(), sort_keys=True, ensure_ascii=False)
 
-    sets = [load_template_set(HERE / name) for name in EXTRA_SETS]
+    sets = [load_template_set(HERE / name) for name in _extra_sets(args.last)]
     items, all_offers = build(args.offers, variants_per_template=args.variants, extra=sets)
     real = [fingerprint(o) for o in all_offers]
     evaluation = [fingerprint(i.offer) for i in items]
     out = {
         "ruleset_version": RULESET_VERSION,
+        "template_sets": f"tune, heldout, heldout2..{args.last}",
         "real_offers": {"count": len(real), "sha256": _digest(real)},
         "evaluation_items": {"count": len(evaluation), "sha256": _digest(evaluation)},
         "all": {"count": len(real) + len(evaluation), "sha256": _digest(real + evaluation)},

@@ -119,3 +119,53 @@ def test_fast_skips_a_text_without_the_required_strings():
     # only the part searched counts, and a negative start reads as 0 as the engine reads it
     assert f.search("stagiaire", 1) is None and f.search("un stagiaire", -50).span() == (3, 12)
     assert [m.span() for m in f.finditer("stagiaire stagiaire", 0, 12)] == [(0, 9)]
+
+
+# Characters on which the Unicode categories and their ASCII parts differ: non-ASCII digits (Arabic-Indic, fullwidth,
+# Devanagari, mathematical bold outside the BMP), spaces (no-break, em space, the separators \x1c-\x1f that only
+# Unicode mode reads as spaces, \x85), letters (é, œ, ß, Greek, CJK) and look-alikes that are in no category (², ½).
+_TRICKY = "٣ ３ ७ 𝟏 \xa0\u2003\x1c\x1f\x85 é œ ß λ 中 ² ½ _ € 2 a"
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d\s*(?:mois|ans?)\b", r"(\d{1,2})\s*ans?\b", r"\w+ €", r"\s-\s|x", r"[\d .,]+€|cent", r"(?<![a-z])\d{5}",
+    r"[.!?;:\n\r•]|/r/n|\*\*\*|\s-\s|\s\*\s", r"\D\d", r"[^\W\d]+\d",
+])
+def test_category_hints_are_a_superset(pattern):
+    """A leading « \\d », « \\w » or « \\s » is given to the engine as its ASCII characters and every character from
+    128 up (cheaper to test than the category): the matches stay those of the pattern as written, also on the
+    characters where the category and its ASCII part differ."""
+    hinted = compile_skipping(pattern)
+    plain = re.compile(pattern)
+    rng = random.Random(17)
+    pieces = [*_TRICKY.split(" "), " ", "  ", "12", "ans", "mois", "-", "€", "cent", "12345", "x", "\n", "*"]
+    for _ in range(400):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert [(m.span(), m.groups()) for m in hinted.finditer(t)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(t)], (pattern, t)
+
+
+def test_category_hint_lets_the_engine_try_non_ascii_digits():
+    rx = compile_skipping(r"\d+|x")
+    for ch in ("٣", "３", "𝟏", "७", "7", "x"):
+        assert rx.search("ab" + ch + "c").start() == 2, ch
+
+
+def test_absent_from_reads_the_whole_text():
+    f = Fast(r"\bcdd\s+de\s+\d+ |\binterim\b")
+    assert f.needs == ("cdd", "interim")
+    assert f.absent_from("un contrat de 24 mois") and not f.absent_from("x cdd") and not f.absent_from("interim")
+
+
+def test_contract_durations_found_once_for_both_contract_kinds():
+    """The « N mois » anchors are read once per field and only when a contract duration pattern can match; the
+    findings are those of the two separate scans."""
+    from tremplin.services.legality import check_offer
+
+    def kinds(text):
+        return sorted(f.rule for f in check_offer({"intitule": "Agent", "description": text}).findings
+                      if f.category == "contract")
+
+    assert "R16-CDD-DURATION" in kinds("CDD de 24 mois, poste à pourvoir.")
+    assert "R17-INTERIM" in kinds("Mission d'intérim de 24 mois, poste à pourvoir.")
+    assert kinds("Poste de 24 mois en CDI, 35 heures.") == []

@@ -11,12 +11,13 @@ applies, and every alternative is entered at every position.
 « ax|bx », « (?:a)?x » is « ax|x », « s?x » is « sx|x », in the order the engine tries them), then the alternatives
 that start with the same character are gathered behind it (« c(?:heveux…|oiffure…)|t(?:resses?|rop gros…) »). A
 word boundary before a word character is checked just after it (« \bcx » is « c(?<!\w\w)x »), so that it does not
-hide the first character.
+hide the first character. A leading lookbehind is checked just after the first character too, that character added
+to it (« (?<!s')ax » is « a(?<!(?:s')a)x »).
 
 Same matches, same order of preference: at a given position only the alternatives that start with the character
 found there can match, and among those the order is kept, because an alternative is never moved ahead of one that
-may start with the same character (an alternative whose first character is unknown, « \w+… », « [a-z]… », is never
-crossed). Patterns with capturing groups, back-references or inline flags are left as they are (moving or copying a
+may start with the same character (an alternative whose first characters are unknown, « \w+… », is never crossed;
+one whose first characters are known, « \d… », « [a-c]… », is crossed only by alternatives that start otherwise). Patterns with capturing groups, back-references or inline flags are left as they are (moving or copying a
 capturing group would renumber it), and so are case-insensitive or ASCII-only ones.
 """
 
@@ -98,7 +99,8 @@ def _has_capture_or_flags(pattern: str) -> bool:
 
 
 # An item is (first character, its text in the pattern, the rest) for an alternative that starts with a literal
-# character, or (None, None, alternative) when its first character is unknown.
+# character, (None, the class, the rest) for one that starts with a character class (« [a-z]… »), or
+# (None, None, alternative) when its first character is unknown.
 _Item = tuple[str | None, str | None, str]
 
 
@@ -111,7 +113,33 @@ def _first_token(alternative: str) -> tuple[str, str] | None:
     return None
 
 
+def _leading_class(alternative: str) -> str | None:
+    """The character class that opens the alternative (not quantified), or None."""
+    if alternative[:1] != "[":
+        return None
+    i, n = 1, len(alternative)
+    if i < n and alternative[i] == "^":
+        i += 1
+    if i < n and alternative[i] == "]":  # « []…] »: a leading « ] » is a member
+        i += 1
+    while i < n and alternative[i] != "]":
+        i += 2 if alternative[i] == "\\" else 1
+    if i >= n or alternative[i + 1:i + 2] in _QUANTIFIERS:
+        return None
+    return alternative[:i + 1]
+
+
 _AFTER_BOUNDARY = r"(?<!\w\w)"
+_LOOKBEHINDS = ("(?<!", "(?<=")
+
+
+def _after_boundary_check(check: str, body: str) -> str:
+    """``check`` (a zero-width assertion) placed at the start of ``body``, but after its word-boundary check if it
+    has one: that check rejects most places first (the middle of a word), the order of assertions at one place does
+    not change a match."""
+    if body.startswith(_AFTER_BOUNDARY):
+        return _AFTER_BOUNDARY + check + body[len(_AFTER_BOUNDARY):]
+    return check + body
 
 
 def _word_char(char: str) -> bool:
@@ -126,6 +154,17 @@ def _greedy_optional(after: str) -> bool:
 
 def _items(alternative: str) -> list[_Item]:
     """The alternative as items whose first characters are known where the pattern allows it (same order)."""
+    if alternative.startswith(_LOOKBEHINDS):
+        # « (?<!ab)cx » is « c(?<!(?:ab)c)x »: the lookbehind is checked one character later, that character included
+        # (it is the one just read, so the check is the same); the alternatives behind it then show their first
+        # character, and it is checked only where one of them stands
+        end = _group_end(alternative)
+        look, rest = alternative[:end], alternative[end:]
+        if rest[:1] in _QUANTIFIERS:
+            return [(None, None, alternative)]
+        kind, inner = look[:4], look[4:-1]
+        return [(None, None, look + (token or "") + body) if char is None else (char, token, _after_boundary_check(
+            f"{kind}(?:{inner}){token})", body)) for char, token, body in _items(rest)]
     if alternative.startswith(r"\b") and alternative[2:3] not in ("", "\\"):
         # « \b(?:a|b)x » is « \bax|\bbx », and « \bax » is « a(?<!\w\w)x »: before a word character there is a
         # boundary exactly when that character and the one before it are not both word characters
@@ -147,7 +186,8 @@ def _items(alternative: str) -> list[_Item]:
         return items
     start = _first_token(alternative)
     if start is None:
-        return [(None, None, alternative)]
+        cls = _leading_class(alternative)
+        return [(None, cls, alternative[len(cls):]) if cls else (None, None, alternative)]
     char, token = start
     after = alternative[len(token):]
     if _greedy_optional(after):  # « s?x »: « sx », then « x »
@@ -157,14 +197,61 @@ def _items(alternative: str) -> list[_Item]:
     return [(char, token, after)]
 
 
+def _member(members: list, char: str) -> bool:
+    r"""Whether ``char`` may be one of the set of first characters ``members`` (parse tree class items); a category
+    other than « \d », « \w », « \s » is assumed to hold it."""
+    code = ord(char)
+    for op, av in members:
+        if op is sre.LITERAL and av == code or op is sre.RANGE and av[0] <= code <= av[1]:
+            return True
+        if op is sre.CATEGORY:
+            test = _CATEGORY_TESTS.get(av)
+            if test is None or test(char):
+                return True
+    return False
+
+
+_CATEGORY_TESTS = {
+    sre.CATEGORY_DIGIT: str.isdecimal,
+    sre.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    sre.CATEGORY_SPACE: str.isspace,
+}
+
+
+def _may_start(body: str):
+    """A test of whether a match of ``body`` (a part of a case-sensitive pattern) may start with a character."""
+    try:
+        first = _first(sre_parse.parse(body).data) if HINTS else None  # the parse tree's layout: see HINTS
+    except (re.error, RecursionError):
+        first = None
+    if first is None or first[1]:
+        return lambda char: True  # any character, or an empty match (what follows may start with anything)
+    return lambda char: _member(first[0], char)
+
+
 def _gathered(items: list[_Item]) -> list[_Item]:
     """Items with the same first character gathered behind it, never moved ahead of an item that may start with it."""
+    return [(char, token, _joined(bodies)) for char, token, bodies in _groups(items)]
+
+
+def _joined(bodies: list[str]) -> str:
+    return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
+
+
+def _groups(items: list[_Item]) -> list[tuple[str | None, str | None, list[str]]]:
     groups: list[tuple[str | None, str | None, list[str]]] = []
     open_by_char: dict[str, int] = {}
     for char, token, body in items:
         if char is None:
-            groups.append((None, None, [body]))
-            open_by_char.clear()  # its first character is unknown: nothing moves ahead of it
+            if token is not None and groups and groups[-1][0] is None and groups[-1][1] == token:
+                groups[-1][2].append(body)  # « [a-z]x|[a-z]y » is « [a-z](?:x|y) »
+                continue
+            groups.append((None, token, [body]))
+            # an item that may start with a character stays behind it; when the item's possible first characters are
+            # known (« \d… », « [a-z]… »), the others may move ahead of it (both cannot match at one position)
+            may_start = _may_start((token or "") + body)
+            for c in [c for c in open_by_char if may_start(c)]:
+                del open_by_char[c]
             continue
         at = open_by_char.get(char)
         if at is not None and groups[at][1] == token:
@@ -172,8 +259,46 @@ def _gathered(items: list[_Item]) -> list[_Item]:
         else:
             open_by_char[char] = len(groups)
             groups.append((char, token, [body]))
-    return [(char, token, bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")")
-            for char, token, bodies in groups]
+    return groups
+
+
+def _bounded(group: tuple[str | None, str | None, list[str]]) -> bool:
+    """Whether every alternative of the group starts with a word boundary before its (word) first character."""
+    char, _token, bodies = group
+    return char is not None and _word_char(char) and all(b.startswith(_AFTER_BOUNDARY) for b in bodies)
+
+
+def _with_boundaries_first(groups: list[tuple[str | None, str | None, list[str]]]) -> list[str]:
+    r"""The top-level alternatives, those that start with a word boundary gathered behind one « (?<!\w) ».
+
+    « a(?<!\w\w)x|b(?<!\w\w)y » is « (?<!\w)(?:ax|by) »: before a word character there is a boundary exactly when the
+    character before is not a word character. Checked first, it rejects a place in the middle of a word at once,
+    where the engine otherwise tries each first character in turn. An alternative joins the first such run when it
+    may move ahead of the alternatives between (it cannot start like them), otherwise it starts a new run."""
+    out: list[list | str] = []  # a run of bounded groups is a list, any other alternative a string
+    tests: list = []  # for each entry of ``out``: whether it may start with a character
+    for group in groups:
+        char, token, bodies = group
+        if _bounded(group):
+            text = (token + _joined([b[len(_AFTER_BOUNDARY):] for b in bodies]), token + _joined(bodies))
+            for i, entry in enumerate(out):
+                if isinstance(entry, list) and not any(test(char) for test in tests[i + 1:]):
+                    entry.append(text)
+                    tests[i] = _or(tests[i], char)
+                    break
+            else:
+                out.append([text])
+                tests.append(_or(lambda c: False, char))
+            continue
+        out.append((token or "") + _joined(bodies))
+        tests.append(_may_start((token or "") + bodies[0]) if char is None else (lambda c, first=char: c == first))
+    # a lone bounded alternative stays as it was (its first character first, for the engine to try)
+    return [(r"(?<!\w)(?:" + "|".join(hoisted for hoisted, _ in entry) + ")" if len(entry) > 1 else entry[0][1])
+            if isinstance(entry, list) else entry for entry in out]
+
+
+def _or(test, char: str):
+    return lambda c: c == char or test(c)
 
 
 def by_first_char(pattern: str, flags: int = 0) -> str:
@@ -181,7 +306,9 @@ def by_first_char(pattern: str, flags: int = 0) -> str:
     if flags & (re.IGNORECASE | re.VERBOSE | re.ASCII) or _has_capture_or_flags(pattern):
         return pattern
     items = [item for alternative in top_level_alternatives(pattern) for item in _items(alternative)]
-    return "|".join(body if char is None else token + body for char, token, body in _gathered(items))
+    return "|".join(_with_boundaries_first(_groups(items)))
+
+
 
 
 # ------------------------------------------------------------------------------------------------ first characters
@@ -240,6 +367,41 @@ def _first(items) -> tuple[list, bool] | None:
     return members, True
 
 
+# The characters that the categories « \d », « \w », « \s » hold below 128 (the same in Unicode and ASCII mode, except
+# « \s »: \x1c-\x1f are spaces in Unicode mode only, and are kept).
+_ASCII_PART = {
+    sre.CATEGORY_DIGIT: [(sre.RANGE, (0x30, 0x39))],
+    sre.CATEGORY_WORD: [(sre.RANGE, (0x30, 0x39)), (sre.RANGE, (0x41, 0x5A)), (sre.LITERAL, 0x5F),
+                        (sre.RANGE, (0x61, 0x7A))],
+    sre.CATEGORY_SPACE: [(sre.RANGE, (0x09, 0x0D)), (sre.RANGE, (0x1C, 0x20))],
+}
+
+
+def _hint_charset(members: list) -> list:
+    r"""The set of first characters as the engine tests it, cheaper where it can be: a category (« \d », « \w »,
+    « \s ») is tested by the engine through the Unicode database for every character of the text; a hint only needs
+    to hold every first character (the engine then tries the pattern itself), so a category is given as its ASCII
+    characters plus every character from 128 up: a superset, tested by a bitmap and one range."""
+    plain, wide = [], False
+    for op, av in members:
+        part = _ASCII_PART.get(av) if op is sre.CATEGORY else None
+        if op is sre.CATEGORY and part is None:
+            return sre_compiler._optimize_charset(members)[0]  # another category (« \D »…): as written
+        if part is not None:
+            plain.extend(part)
+            wide = True
+        else:
+            plain.append((op, av))
+    if wide:
+        plain.append((sre.RANGE, (0x80, 0xFF)))
+    charset, _ = sre_compiler._optimize_charset(plain)
+    return charset + [(sre.RANGE, (0x100, sys.maxunicode))] if wide else charset
+
+
+def _has_category(members: list) -> bool:
+    return any(op is sre.CATEGORY for op, _av in members)
+
+
 def compile_with_hints(pattern: str, flags: int = 0) -> tuple[re.Pattern, tuple[str, ...] | None]:
     """``re.compile(pattern, flags)``, told which characters its matches can start with when the engine does not
     find them itself; and the strings one of which every match contains (``literals.required_strings``), read from
@@ -252,10 +414,14 @@ def compile_with_hints(pattern: str, flags: int = 0) -> tuple[re.Pattern, tuple[
         return re.compile(pattern, flags), None
     needs = required_strings(tree)
     code = sre_compiler._code(tree, flags)
-    # an info block without a prefix or a set is [INFO, 4, 0, min, max]; min 0: a match may be empty, anywhere
-    first = _first(tree.data) if code[2] == 0 and code[3] > 0 else None
+    # an info block without a prefix or a set is [INFO, 4, 0, min, max]; min 0: a match may be empty, anywhere. A
+    # block with a set (the engine's own, from a leading class or alternation) is remade when the set holds a
+    # category, tested more cheaply as a superset (:func:`_hint_charset`).
+    first = _first(tree.data) if code[2] in (0, sre.SRE_INFO_CHARSET) and code[3] > 0 else None
+    if first is not None and code[2] == sre.SRE_INFO_CHARSET and not _has_category(first[0]):
+        first = None
     if first is not None and not first[1]:
-        charset, _ = sre_compiler._optimize_charset(first[0])
+        charset = _hint_charset(first[0])
         info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
         sre_compiler._compile_charset(charset, flags, info)
         info[1] = len(info) - 1

@@ -26,8 +26,9 @@ from tremplin.services.legality.pay import (
 from tremplin.services.legality.text import (
     clause_bounds,
     fast,
-    finditer_around,
+    finditer_in_windows,
     finditer_near_words,
+    is_latin1,
     search_around,
     search_near_words,
     sentence_bounds,
@@ -324,6 +325,21 @@ _FEMININE_ONLY = fast(
 _FEMININE_PARTICIPLES = frozenset("recherchee recherchees recrutee recrutees demandee demandees souhaitee "
                                   "souhaitees".split())
 _FEMININE_ENDING = re.compile(r"(?:iere|euse|trice)s?\b")
+# A match of _FEMININE_ENDING ends a word: a text can hold one only if one of its words (« words_of ») ends so. The
+# words seen are sorted once (those that end so are recorded before the word is marked as seen).
+_FEMININE_ENDINGS = ("iere", "ieres", "euse", "euses", "trice", "trices")
+_ENDING_SEEN: set[str] = set()
+_ENDING_WORDS: set[str] = set()
+
+
+def _may_end_feminine(words: frozenset[str]) -> bool:
+    """False when no word of a text ends like a feminine noun (then _FEMININE_ENDING finds nothing in it)."""
+    new = words - _ENDING_SEEN
+    if new:
+        _ENDING_WORDS.update(w for w in new if w.endswith(_FEMININE_ENDINGS))
+        if len(_ENDING_SEEN) < 300_000:
+            _ENDING_SEEN.update(new)
+    return not words.isdisjoint(_ENDING_WORDS)
 _FEMININE_WORDS = frozenset(
     "vendeuse serveuse caissiere coiffeuse secretaire hotesse femme femmes dame employee assistante aide infirmiere "
     "cuisiniere estheticienne standardiste gouvernante nourrice nounou baby fille demoiselle vendeuses serveuses "
@@ -351,10 +367,11 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if res is not None:
             hits.append(Hit("sex.gendered_title", "R08-SEX", "sex", "advise", "intitule", res["start"], res["end"],
                             params={"word": res["word"], "suggestion": res["suggestion"], "gender": res["gender"]}))
-    if ctx.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ctx.all):
+    if ctx.words.isdisjoint(_FEMININE_WORDS) and not (_may_end_feminine(ctx.words) and _FEMININE_ENDING.search(ctx.all)):
         return hits
     for ft in ctx.free_fields:
-        if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not _FEMININE_ENDING.search(ft.folded)):
+        if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not (
+                _may_end_feminine(ft.words) and _FEMININE_ENDING.search(ft.folded))):
             continue
         found = list(_RECRUIT_FEMININE.finditer(ft.folded)) + [
             m for rx in (_FEMININE_LINE, _FEMININE_ONLY) for m in rx.finditer(ft.folded)
@@ -630,7 +647,7 @@ _CDD_DURATION = fast(r"\b(?:cdd|contrat a duree determinee|contrat saisonnier)\s
                            r"duree de|sur|pour|d'une duree d'environ)\s+(\d{1,2})\s*(mois|ans?)\b")
 _TEMP_DURATION = fast(r"\b(?:mission|interim|contrat de mission|contrat de travail temporaire)\s+(?:\w+\s+){0,3}?"
                             r"(?:de|d'une duree de|sur|pour)\s+(\d{1,2})\s*(mois|ans?)\b")
-_DURATION_ANCHOR = re.compile(r"\d\s*(?:mois|ans?)\b")
+_DURATION_ANCHOR = compile_skipping(r"\d\s*(?:mois|ans?)\b")
 _TRIAL = fast(
     r"\bperiode d'essai\s*(?:\w+\s+){0,3}?(?:de|d'une duree de|:|=|fixee a|est de)?\s*(\d{1,2}(?:[.,]\d)?)\s*"
     r"(mois|semaines?|jours?)\b|\b(\d{1,2}(?:[.,]\d)?)\s*(mois|semaines?|jours?)\s+(?:de\s+)?periode d'essai\b|"
@@ -680,7 +697,10 @@ def detect_contract(ctx: Ctx, dropped: list) -> list[Hit]:
         for m in (_STRIKERS.finditer(folded) if not fw.isdisjoint({"greve", "greviste", "grevistes"}) else ()):
             hits.append(Hit("contract.strikers", "R15-CDD-MOTIF", "contract", "block", ft.name, m.start(), m.end(),
                             articles=("L1242-6",)))
-        for m in (finditer_around(_CDD_DURATION, _DURATION_ANCHOR, folded, 70, 10) if contractish else ()):
+        # the durations (« 24 mois ») are found once for both contract kinds, and only when one of them can match
+        durations = [m.span() for m in _DURATION_ANCHOR.finditer(folded)] if contractish and not (
+            _CDD_DURATION.absent_from(folded) and _TEMP_DURATION.absent_from(folded)) else []
+        for m in finditer_in_windows(_CDD_DURATION, folded, durations, 70, 10):
             months = _months(float(m.group(1)), m.group(2))
             limit = params.value("cdd_max_months", on) or 18
             if months <= limit:
@@ -695,7 +715,7 @@ def detect_contract(ctx: Ctx, dropped: list) -> list[Hit]:
                 continue
             hits.append(Hit("contract.cdd_too_long", "R16-CDD-DURATION", "contract", "review", ft.name, m.start(),
                             m.end(), params={"months": _fr(months, 0), "limit": _fr(limit, 0)}))
-        for m in (finditer_around(_TEMP_DURATION, _DURATION_ANCHOR, folded, 70, 10) if contractish else ()):
+        for m in finditer_in_windows(_TEMP_DURATION, folded, durations, 70, 10):
             if family not in ("temp", None) or not (family == "temp" or _TEXT_TEMP.search(folded)):
                 continue
             if family == "temp_cdi":
@@ -810,7 +830,7 @@ _WEEKLY = fast(r"\b(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h|heures?|hrs?)\s*(?:(\d{2})\s
                      r"(?:h|heures?)\b(?!\s*(?:par|/)\s*(?:jour|mois)|\s*\d{2}|\s*-|\s*a\s*\d)|"
                      r"\b(?:temps partiel|cdi|cdd|contrat)\s+(?:de\s+)?(\d{1,2})\s*(?:h|heures?)\b"
                      r"(?!\s*(?:par|/)\s*(?:jour|mois)|\s*\d{2}|\s*-|\s*a\s*\d)")
-_HOURS_ANCHOR = re.compile(r"\d\s*(?:h\b|h\d|heure|hrs?\b)")
+_HOURS_ANCHOR = compile_skipping(r"\d\s*(?:h\b|h\d|heure|hrs?\b)")
 _DAILY = fast(r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:h|heures?)\s*(?:\d{2}\s*)?(?:de travail\s*)?(?:par|/|chaque)\s*"
                     r"(?:jour|journee)\b|\bjournees? de (\d{1,2}(?:[.,]\d)?)\s*(?:h|heures?)\b|\b(\d{1,2})\s*(?:h|"
                     r"heures?)\s+par jour\b")
@@ -880,7 +900,9 @@ def detect_working_time(ctx: Ctx, dropped: list) -> list[Hit]:
         seven = not fw.isdisjoint(_SEVEN_TOKENS)
         if not (weekly or daily or monthly or seven):
             continue
-        for m in (finditer_around(_WEEKLY, _HOURS_ANCHOR, folded, 45, 40) if weekly else ()):
+        # the hours (« 35 h ») are found once for the weekly and the daily durations
+        hours_at = [m.span() for m in _HOURS_ANCHOR.finditer(folded)] if weekly or daily else []
+        for m in (finditer_in_windows(_WEEKLY, folded, hours_at, 45, 40) if weekly else ()):
             h = _week_hours(m)
             if h is None:
                 continue
@@ -905,7 +927,7 @@ def detect_working_time(ctx: Ctx, dropped: list) -> list[Hit]:
             weekly = monthly * 12 / 52
             if weekly < minimum:
                 part_time_hit(ft.name, m.start(), m.end(), weekly)
-        for m in (finditer_around(_DAILY, _HOURS_ANCHOR, folded, 40, 60) if daily else ()):
+        for m in (finditer_in_windows(_DAILY, folded, hours_at, 40, 60) if daily else ()):
             raw = next(g for g in m.groups() if g)
             h = float(raw.replace(",", "."))
             if re.search(r"(?:[-/]|\ba)\s*$", folded[max(0, m.start() - 4):m.start()]):
@@ -1274,7 +1296,7 @@ def _dept_of_code(raw: str) -> str:
 
 _PAREN_CODE = re.compile(r"\((\d{2}|2a|2b|97\d)\)")
 _FIVE_DIGITS = compile_skipping(r"\d{5}")
-_POSTCODE = re.compile(r"(?<![a-z0-9])(?<!\d[.,])(\d{5})(?![0-9]|[.,]\d)(?!\s*(?:€|euros?|eur\b|k\b|habitants))")
+_POSTCODE = compile_skipping(r"(?<![a-z0-9])(?<!\d[.,])(\d{5})(?![0-9]|[.,]\d)(?!\s*(?:€|euros?|eur\b|k\b|habitants))")
 _POSTCODE_CUES = frozenset("lieu localisation base basee situe situee localise localisee implante implantee "
                            "pourvoir".split())
 
@@ -1415,8 +1437,8 @@ def _english_run(words: int, english: int) -> bool:
 def _non_latin(body) -> list[Hit]:
     """Three words or more written in another script (Cyrillic, Arabic…) within one sentence."""
     clean = body.clean
-    if _NON_LATIN_ANY.search(clean) is None:
-        return []
+    if is_latin1(clean) or _NON_LATIN_ANY.search(clean) is None:
+        return []  # (the scripts looked for are all beyond Latin-1)
     for m in _SEG.finditer(clean):
         words = list(_NON_LATIN_WORD.finditer(clean, m.start(), m.end()))
         # CJK and kana are written without spaces: one run of four characters is already a phrase

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tremplin.services.legality.text import fold
+from tremplin.services.legality.text import fast, fold
 
 # Common job nouns (and the adjectives that often follow them), masculine → feminine.
 _PAIRS = """
@@ -77,13 +77,13 @@ infographiste pedicure-podologue podologue opticien-lunetiste pharmacien-adjoint
 """.split())
 _EPICENE.difference_update({"agent-de-maitrise"})
 
-#: A title that already addresses both sexes.
-INCLUSIVE = re.compile(
+#: A title that already addresses both sexes (a Fast pattern, exact: the matches of the pattern as written).
+INCLUSIVE = fast(
     r"\b[hfm]\s*/\s*[hfmx]\b|\([hfm]\s*/?\s*[hfmx]\)|\b[hf]\s*-\s*[hf]\b|\bhomme\s*(?:ou|/|et)\s*femme|"
     r"\bfemme\s*(?:ou|/|et)\s*homme|\(e\)|\(ne\)|\(euse\)|\(rice\)|\(trice\)|\(ere\)|\(se\)|\(es\)|\(ive\)|\(te\)|"
     r"[a-z]\.e\b|[a-z]\.(?:euse|rice|trice|ere|ne)\b|[a-z]·|[a-z]-e\b|[a-z]-(?:euse|rice|trice|ere|ne|te)\b|"
     r"[a-z](?:e|eu|eur|ier|ien|if|ant)\s*/\s*(?:e|euse|rice|trice|ere|iere|ienne|ive|ante|se|ne|te)\b|"
-    r"\b(?:h|f)\s*ou\s*(?:f|h)\b|\bhf\b|\bfh\b"
+    r"\b(?:h|f)\s*ou\s*(?:f|h)\b|\bhf\b|\bfh\b", exact=True
 )
 _DOUBLET = re.compile(r"\b([a-z][a-z'-]+)\s*/\s*([a-z][a-z'-]+)\b")
 _WORDS = re.compile(r"[a-z][a-z'-]*")

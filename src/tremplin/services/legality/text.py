@@ -66,6 +66,18 @@ _PROTECT = (("€", "\x80"), ("œ", "\x81"))
 _BULLETS = ("•", "\uf0a7", "▪", "►", "✓", "✔", "…")
 
 
+def is_latin1(text: str) -> bool:
+    """Whether every character of ``text`` is Latin-1 (below U+0100): then no pattern that looks for characters
+    beyond it can match. Python stores such a text one byte per character, and encodes it by a copy."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of ``text`` with the same length.
 
@@ -77,6 +89,15 @@ def fold(text: str) -> str:
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     if lowered.isascii():
         return lowered.replace("\t", " ") if "\t" in lowered else lowered
+    if is_latin1(lowered):
+        # the usual case: every replacement of _fold_beyond_latin1 is of characters beyond Latin-1, the table alone
+        # folds the text
+        return lowered.encode("latin-1").translate(_BYTES_TABLE).decode("latin-1")
+    return _fold_beyond_latin1(lowered)
+
+
+def _fold_beyond_latin1(lowered: str) -> str:
+    """:func:`fold` of a lower-cased text that is not ASCII."""
     for ch, tgt in _REPLACE_FIRST:
         if ch in lowered:
             lowered = lowered.replace(ch, tgt)
@@ -318,6 +339,11 @@ class Fast:
             if text.find(s, pos, end) >= 0:
                 return False
         return True
+
+    def absent_from(self, text: str) -> bool:
+        """Whether ``text`` holds none of the strings every match contains: then the pattern matches nowhere in it,
+        nor in any part of it."""
+        return self._absent(text, 0, None)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if self._absent(text, pos, endpos):
