@@ -974,16 +974,17 @@ _FEE = [
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.billed", "R05-FEE", "fee", "block",
       r"\b(?:formation|kit|pack|tenue|uniforme|materiel|equipement|inscription|licence|badge|carte "
-      r"professionnelle|accompagnement|coaching)s?\s+(?:[\w']+,?\s+){0,5}?(?:facture\w*|payable\w*|"
+      r"professionnelle|accompagnement|coaching)s?\s+(?:[\w']+,?\s+){0,7}?(?:facture\w*|payable\w*|"
       r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
       r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
-      r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
+      r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*|enlev\w*|soustrai\w*|ot(?:e|ons|ent|era)\b)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
       r"(?:€|euros?)\s+(?:\w+\s+){0,5}?(?:sur|de|du) (?:(?:votre|vos|le|la|les) )?(?:premier\w* )?(?:salaire|paie|paye|"
       r"remuneration|commissions?|versements?)|\bretenue\w* sur (?:salaire|paie|paye|commissions?)\s+(?:\w+\s+){0,3}?"
       r"(?:pour|de|au titre)\s+(?:la |le |les |votre |vos |du |des )?(?:tenue|formation|materiel|kit|frais|badge|"
       r"uniforme|equipement|dossier|inscription)",
       "facture facturee facturees factures payable payables regler payer verser financer retenu retenue retenus "
-      "retenons retiendrons deduit deduite deduits deduire deduirons preleve prelevee prelevons decompte retirons retire",
+      "retenons retiendrons deduit deduite deduits deduire deduirons preleve prelevee prelevons decompte retirons retire "
+      "enleve enlevons enlevent enlever soustrait soustrayons ote otons otent",
       negatable=False,
       unless=_FEE_CANCEL + r"|(?:clients?|clientele|vous facturez|facturation (?:des|aux)|factur\w* (?:aux?|des) "
       r"(?:clients|entreprises|stagiaires)|organisme de formation|centre de formation|vendre|vente|commercialis|"
@@ -995,7 +996,7 @@ _FEE = [
     # deducted must be named in the sentence (a contribution, the mutual, meal vouchers, rent stay lawful)
     P("fee.billed", "R05-FEE", "fee", "block",
       r"\b(?:preleve|retenu|deduit|decompte|impute|retire)(?:e|s|es)?\s+(?:\w+\s+){0,2}?sur (?:la |le |les |votre |vos |"
-      r"sa |son |leur |leurs |ta |tes |chaque |chacune de (?:vos|leurs|ses) )?(?:fiche de |bulletin de )?(?:paie|paye|"
+      r"sa |son |leur |leurs |ta |tes |chaque |chacune de (?:vos|leurs|ses) )?(?:premier(?:e|s|es)? )?(?:fiche de |bulletin de )?(?:paie|paye|"
       r"salaire|remuneration)s?\b|"
       r"\b(?:preleve|prelevent|retient|retiennent|deduit|deduisent|retire|retirent)\s+\d+(?:[.,]\d+)?\s?(?:%|€|euros?\b)"
       r"[^.;\n]{0,40}?\bsur (?:\w+\s+){0,3}?(?:paie|paye|salaire|remuneration)s?\b",
@@ -1004,7 +1005,8 @@ _FEE = [
       negatable=False,
       requires=r"(?:ecarts?|manquants?|\bcasse|cassee?s?|tenues?|uniformes?|blouses?|materiel|outil\w*|vehicule|"
       r"camionnette|equipement|frais|nettoyage|entretien|vaisselle|verres?|pertes?|degats?|dommages?|amendes?|"
-      r"contraventions?|formation|badge|telephone|tablette|gestion|stock|caisse)",
+      r"contraventions?|formation|badge|telephone|tablette|gestion|stock|caisse|pack|kit|demarrage|cartes? de visite|"
+      r"logiciel|licence|publicite|vitrine)",
       unless=_FEE_CANCEL + r"|(?:clients?|clientele|cotisation|charges sociales|impot|a la source|prevoyance|"
       r"part salariale|titres?[- ]restaurant|tickets?[- ]restaurant|acompte|avance|saisie|loyer|logement|cantine|"
       r"repas|retraite)",
@@ -1055,8 +1057,11 @@ _FEE = [
       r"doivent (?:regler|payer|verser))\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\bs'acquitt\w* (?:de |d')(?:la somme de |un montant de )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\b(?:a (?:financer|regler|payer|avancer|acheter)|(?:finance|regle|paye|avance|supporte|acquitte)e?s?) par "
-      r"(?:le |la |les |chaque )?(?:\w+ )?(?:candidat|postulant|salarie|stagiaire|"
-      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire)\w*|"
+      r"(?:le |la |les |l'|chaque )?(?:\w+ )?(?:candidat|postulant|salarie|stagiaire|"
+      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire|collaborat|employe|ouvrier|chauffeu|livreu)\w*|"
+      # « c'est le candidat qui paye », « c'est vous qui payez »
+      r"\bc'est (?:le |la |au |a la |a )?(?:candidat|postulant|salarie|employe|recrue|stagiaire|saisonnier|travailleu|"
+      r"interimaire|vous|toi)\w* qui (?:paye|paie|payez|paies|regle|reglez|finance|financez|avance|avancez)\b|"
       # « nous facturons 150 € la relecture de votre CV »
       r"\bnous (?:vous )?factur(?:ons|erons)\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\b(?:est|sont|sera|seront) factur\w* (?:au candidat |aux candidats )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
@@ -1069,16 +1074,18 @@ _FEE = [
       r"(?:€|euros?\b)|\bcheque de caution\s+(?:de\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
       "regle paie paye verse avance acquitte acquittent acquitter regler payer verser financer avancer facture "
       "factures facturee facturees prix acces liste fichier annuaire carnet achat location caution finance supporte "
-      "acheter facturons facturerons",
+      "acheter facturons facturerons paye paie payez reglez",
       negatable=False,
       unless=_FEE_CANCEL + r"|(?:\bbruts?\b|\bnets?\b|de l'heure|par heure|vos clients|aux clients|des clients|"
+      r"cotisations?|part salariale|mutuelle|impots?|"
       r"nos clients|la clientele|client final|"
       r"gestion des achats|service achats?|acheteu\w*|achats? (?:de|des) (?:matieres|marchandises|fournitures|"
       r"pieces|produits)|budget|chiffre d'affaires|\bca\b|panier moyen|commandes? clients?|tarif (?:public|client)|prix de vente|devis)",
       requires=r"(?:candidat|postul|embauch|emploi|recrut|travail|poste|mission|entretien|saison|salari|obligatoire|"
       r"\bcv\b|(?:doit|doivent) etre|professionnel|"
       r"avant|pour (?:sa|son|votre|la|le|l')|carte|assurance|tenue|blouse|badge|materiel|formation|caces|guide|"
-      r"profil|dossier|offres|liste|fichier|vendanges|exploitation|cueill|demonstration|mallette|caution)",
+      r"profil|dossier|offres|liste|fichier|vendanges|exploitation|cueill|demonstration|mallette|caution|licence|"
+      r"logiciel|equipement|outil|\bepi\b|visite medicale|\bport\b|entrer)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.pay_to_apply", "R05-FEE", "fee", "block",
       r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez|acquitt(?:er|ez|era|eront))\s+"
@@ -1090,6 +1097,57 @@ _FEE = [
       requires=r"(?:postul|candidat|dossier|inscri|entretien|acceder|offre|annonce|avant|pour (?:recevoir|obtenir)|"
       r"surtax|frais)", unless=_FEE_CANCEL + r"|(?:cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant))",
       negatable=False, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1", "L5331-5")),
+    # « coût de la visite médicale refacturé au candidat », « gants perdus refacturés 12 € la paire »: a cost of the
+    # employer passed on to the worker
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\brefactur\w*\s+(?:\w+\s+){0,2}?(?:au|aux|a la|a l')\s*(?:candidat|postulant|salarie|employe|recrue|stagiaire|"
+      r"saisonnier|personnel|interimaire|collaborat|agent|ouvrier|chauffeu|livreu|travailleu)\w*|"
+      r"\brefactur\w*\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)",
+      "refacture refacturee refactures refacturees refacturer refacturons refacturons", negatable=False,
+      unless=_FEE_CANCEL + r"|(?:clients?|clientele|fournisseurs?|filiales?|partenaires?|assureurs?|locataires?)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « 12,40 € brut, moins 30 € par mois de location des EPI »: a charge taken from the stated pay
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\bmoins \d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,3}?(?:de|pour|d')\s*(?:la |le |les |l')?(?:location|achat|"
+      r"tenues?|epi|materiel|uniformes?|badge|nettoyage|entretien|frais|formation|telephone|vehicule|outillage|equipement)",
+      "moins", negatable=False, requires=r"(?:\bbrut|\bnet\b|salaire|\bpaie|\bpaye|horaire|remuneration|de l'heure|smic)",
+      unless=_FEE_CANCEL + r"|(?:clients?|promotion|remise|reduction|tarif)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « sont à acheter vous-même »: the worker's own purse, whatever the thing
+    P("fee.purchase", "R05-FEE", "fee", "block",
+      r"\ba (?:acheter|payer|financer|regler|louer) (?:vous-memes?|toi-meme|par vous-memes?|par vos (?:propres )?soins|"
+      r"sur vos (?:propres )?deniers|de votre poche)\b",
+      "acheter payer financer regler louer", negatable=False, unless=_FEE_CANCEL, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « nos conseillers salariés louent leur bureau à l'agence pour 90 € par mois »: an employee renting the tools of the job
+    P("fee.worker_pays", "R05-FEE", "fee", "block",
+      r"\b(?:lou(?:ent|ez|e|er)|location (?:de|du)) (?:leur|votre|son|sa|ton|ta|un|une|le|la) (?:bureau|poste de travail|"
+      r"fauteuil|siege|place|vehicule|materiel|stand|cabine|espace de travail|outil\w*|camion|fourgon)\b[^.;\n]{0,50}?"
+      r"\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)",
+      "louent louez loue louer location", negatable=False,
+      requires=r"(?:salarie\w*|employe\w*|\bcdi\b|\bcdd\b|embauch\w*)",
+      unless=_FEE_CANCEL + r"|(?:independant|auto-?entrepreneur|micro-?entrepreneur|freelance|clients?)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « une retenue de 5 % est opérée sur le salaire … pour financer la publicité »: a share of pay taken for the business
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\bretenues? (?:de )?\d+(?:[.,]\d+)?\s?(?:%|€|euros?\b)[^.;\n]{0,40}?\bsur (?:le |les |la |votre |vos |leur |leurs |"
+      r"chaque |son |sa )?(?:salaire|paie|paye|remuneration|commission)s?\b",
+      "retenue retenues", negatable=False,
+      requires=r"(?:pour (?:financer|payer|couvrir)|publicite|vitrine|frais|materiel|tenue|formation|locaux|marketing)",
+      unless=_FEE_CANCEL + r"|(?:cotisation|charges sociales|impot|a la source|prevoyance|mutuelle|retraite|saisie)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « la mise en relation … est payante pour la personne qui gardera les enfants »
+    P("fee.paid_item", "R05-FEE", "fee", "block",
+      r"\b(?:mise en relation|placement|inscription|acces aux (?:offres|annonces|missions))\b[^.;:\n]{0,50}?\bpayant\w*\s+"
+      r"pour (?:le |la |les |chaque )?(?:candidat|personne|salarie|intervenant|postulant|travailleu|aide|garde|nounou|"
+      r"assistant|employe)\w*",
+      "payant payante payants payantes", negatable=False, unless=_FEE_CANCEL, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « notre formation certifiante (90 €) vous ouvre les portes d'un CDD chez nous », « bootcamp : 90 €, les meilleurs
+    # sont embauchés »: a training the candidate pays for as the way into the job
+    P("fee.paid_item", "R05-FEE", "fee", "block",
+      r"\b(?:formation|bootcamp|stage|session|programme|academie|preparation)\b[^.;:\n()]{0,50}?(?:\(\s*|:\s*)\d+(?:[ .,]\d+)?"
+      r"\s?(?:€|euros?\b)",
+      "formation bootcamp stage session programme academie preparation", negatable=False,
+      requires=r"(?:embauch|recrut|\bcdi\b|\bcdd\b|chez nous|\bposte\b|postuler|decrocher)",
+      unless=_FEE_CANCEL + r"|(?:remuner|\bpaye|\bbrut|\bnet\b|salaire|indemni|gratification|valeur|\bcpf\b|opco|"
+      r"france travail|pole emploi|region|clients?|de l'heure|par mois|/ ?mois|mensuel)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
 ]
 
 # --------------------------------------------------------------------------------------- undeclared work
