@@ -28,14 +28,16 @@ _MONEY = compile_skipping(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b
 _CENTS = re.compile(r"\s?(\d{2})\b(?!\s*(?:h\b|heures?|%|€|euros?|ans?\b|mois|jours?|semaines?|k\b|[.,]\d))")
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
-    r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la|chaque|pour (?:une|un|la|le))\s*)?"
+    r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par le|par|de l'|l'|a l'|le|la|chaque|pour chaque|pour (?:une|un|la|le))\s*)?"
     r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|demi[- ]journee|jour|journee|semaine|hebdo\w*|nuit|vacation|"
-    r"mission|prestation|piece|colis|livraison|tournee|course|forfait|soiree)?"
+    r"mission|prestation|piece|colis|livraison|tournee|course|forfait|soiree|soir\b)?"
     r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
 )
 _PAY_WORDS = fast(
     r"(?:salaire|remuner\w*|renumer\w*|remunar\w*|retribu\w*|\bpaye\w*|\bpaie\b|\bpaye\b|taux horaire|\bbrut\b|\bnet\b|\bfixe\b|"
-    r"gagn\w*|\bsalarial|\bpay(?!ant)\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille)"
+    r"gagn\w*|\bsalarial|\bpay(?!ant)\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille|"
+    # « forfait journalier de 70 € »: a lump sum for the time worked is the pay
+    r"\bforfait (?:journalier|quotidien|horaire|mensuel|hebdomadaire|de la journee|a la journee|par jour|de nuit|par soiree))"
 )
 _NOT_PAY = fast(
     r"(?:prime|bonus|indemnit\w*|tickets?|titres?[- ]restaurant|panier|mutuelle|participation|interessement|"
@@ -91,7 +93,7 @@ _UNIT_WORDS = {"heure": "hour", "h": "hour", "hr": "hour", "horaire": "hour", "m
                "an": "year", "annee": "year", "annuel": "year", "demi": "other", "jour": "other", "journee": "other",
                "semaine": "other", "hebdo": "other", "nuit": "other", "vacation": "other", "mission": "other",
                "prestation": "other", "piece": "other", "colis": "other", "livraison": "other", "tournee": "other",
-               "course": "other", "forfait": "other", "soiree": "other"}
+               "course": "other", "forfait": "other", "soiree": "other", "soir": "other"}
 
 
 def _unit_word(word: str | None) -> str | None:
@@ -272,7 +274,7 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
 
 _FOR_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:pour|les)\s+(\d{1,2})(?:[.,h](\d{1,2}))?\s*(?:h\b|heures?\b)"
                         r"(?!\s*(?:par|/|chaque|hebdo|de travail par|mensuel|par mois))")
-_DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de|\()\s*(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
+_DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de|\(|,)\s*(?:environ |env\. |soit )?(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
                         r"(?:h\b|heures?\b)")
 
 
@@ -423,7 +425,7 @@ def _bare_amounts(ft: FieldText) -> list[Amount]:
 
 def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> float | None:
     """Hours worked in the day or the week an amount pays for, when the text states them."""
-    if per.startswith(("jour", "journee", "nuit", "demi", "soiree", "vacation")):
+    if per.startswith(("jour", "journee", "nuit", "demi", "soir", "vacation", "tournee")):
         m = _DAY_HOURS.match(after)
         if m:
             h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)
