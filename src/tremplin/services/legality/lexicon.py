@@ -462,6 +462,15 @@ _RELIGION = [
       "musulman musulmane juif juive chretien chretienne catholique croyant croyante pratiquant pratiquante protestant "
       "bouddhiste", negatable=False, exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
       unless=MINISTRY_OF_WORSHIP, articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « les croyants, quelle que soit leur religion, ne sont pas les bienvenus », « toutes religions confondues »: the
+    # « whatever » qualifies the group shut out, it is no statement of openness (left from 1.12)
+    P("religion.explicit", "R10-DISCRIM", "religion", "block",
+      r"\b(?:croyant|pratiquant|musulman|juif|juive|chretien|catholique|protestant|religieu)\w*\s*,\s*(?:quel(?:le)?s? que soi"
+      r"(?:t|ent) (?:leur|sa|son|votre|vos) (?:religion|confession|culte|foi|croyance)s?|tou(?:te)?s (?:religions?|"
+      r"confessions?|croyances?|cultes?) confondu\w*)\s*,\s*(?:ne |n')[^.;\n]{0,40}?\b(?:pas|plus|jamais)\b",
+      "croyant croyants pratiquant pratiquants musulman musulmans juif juifs chretien chretiens catholique catholiques "
+      "protestant protestants religieux", negatable=False, diversity=False,
+      exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("religion.word", "R10-DISCRIM", "religion", "review",
       r"\b(?:religion|convictions? religieuses?|appartenance religieuse|pratique religieuse)\b",
       "religion religieuse religieuses", requires=r"(?:exige|obligatoire|preciser|indiquer|compatible|conforme|"
