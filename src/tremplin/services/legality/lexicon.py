@@ -923,7 +923,7 @@ REIMBURSED = (r"\b" + _NOT_DENIED + r"rembours(?!able|ez\b|erez\b|(?:ent|eront) 
               r"\w*\b" + _UNCONDITIONAL)
 EMPLOYER_PAYS = r"\b" + _NOT_DENIED + r"pris(?:e|es)? en charge"
 # « emploi garanti ou remboursé », « satisfait ou remboursé »: a money-back promise, the sum is paid first
-_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
+_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b(?! pas\b| jamais\b| rien\b| aucun)" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
                r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|"
                r"finance\w* par (?!(?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|participant|"
                r"interimaire|recrue|saisonnier|travailleu|beneficiaire|vous))|"
@@ -1067,7 +1067,7 @@ _FEE = [
       r"\bs'acquitt\w* (?:de |d')(?:la somme de |un montant de )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\b(?:a (?:financer|regler|payer|avancer|acheter)|(?:finance|regle|paye|avance|supporte|acquitte)e?s?) par "
       r"(?:le |la |les |l'|chaque )?(?:\w+ )?(?:candidat|postulant|salarie|stagiaire|"
-      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire|collaborat|employe|ouvrier|chauffeu|livreu)\w*|"
+      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire|collaborat|employe(?!ur)|ouvrier|chauffeu|livreu)\w*|"
       # « c'est le candidat qui paye », « c'est vous qui payez »
       r"\bc'est (?:le |la |au |a la |a )?(?:candidat|postulant|salarie|employe|recrue|stagiaire|saisonnier|travailleu|"
       r"interimaire|vous|toi)\w* qui (?:paye|paie|payez|paies|regle|reglez|finance|financez|avance|avancez)\b|"
