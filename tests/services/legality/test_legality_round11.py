@@ -7,12 +7,13 @@ duties towards children asked, mothers of young children; first names « à cons
 persons of colour shut out, birthplace and parents, non-EU nationals shut out even with a residence permit (left from
 1.12), a nationality wished for; a faith excluded in brackets; a body type named by a figure, a slim silhouette (the
 comparison with a model is no modelling job); named conditions shut out, « RQTH : non », sight without glasses, a
-perfect health, medical file sent; birth years written « l'an 2000 », the team's age bracket; « non merci », « moins
-de chances », « profil non recherché » as exclusions; where people live said with « vivent », « vivez du côté de »;
-a political sensibility, farmers' unions; the sex on the identity papers.
+perfect health, medical file sent; a faith shut out with « quelle que soit leur religion » or « toutes
+religions confondues » set next to the group (left from 1.12); birth years written « l'an 2000 », the team's age
+bracket; « non merci », « moins de chances », « profil non recherché » as exclusions; where people live said with
+« vivent », « vivez du côté de »; a political sensibility, farmers' unions; the sex on the identity papers.
 Fees: costs passed on (« refacturé »), « moins N € … de location » from the pay, « c'est le candidat qui paye »,
 things to buy oneself, an employee renting the desk, a share of pay kept for the business, a paid introduction, a
-paid training as the way into the job, « on enlève N € sur le salaire ».
+paid training as the way into the job, « on enlève N € sur le salaire », « on rembourse pas » cancels no fee.
 Pay: lump sums per day or per evening against the hours (left from 1.12), « par le mois », no hourly or fixed base,
 shares instead of salary, lodging with no other pay, a « discovery » month unpaid.
 Lawful statements: no age limit « que vous ayez 20 ou 60 ans », « aucune préférence », « aucun problème », « c'est
@@ -56,6 +57,8 @@ def found(text: str) -> dict[str, str]:
     ("La famille souhaite une gouvernante portugaise pour la maison.", "origin"),
     # religion
     ("Vendeur H/F (non pratiquant) pour la boucherie.", "religion"),
+    ("Les pratiquants, quelle que soit leur confession, ne sont pas retenus.", "religion"),
+    ("Les croyants, toutes confessions confondues, n'ont pas leur place ici.", "religion"),
     # appearance
     ("Physique de rugbyman souhaité pour la sécurité du club.", "appearance"),
     ("Silhouette élancée exigée pour l'accueil de la galerie.", "appearance"),
@@ -102,6 +105,7 @@ def test_round11_discrimination_is_found(text, category):
     ("Notre académie de vente (250 €) débouche sur un CDI pour les meilleurs.", "fee"),
     ("Votre kit de bienvenue : 60 € prélevés sur votre premier salaire.", "fee"),
     ("La licence du logiciel de caisse est payée par l'employé.", "fee"),
+    ("Il faut verser 200 euros pour la formation avant la prise de poste, on ne rembourse pas.", "fee"),
 ])
 def test_round11_fees_are_found(text, category):
     assert category in found(text), found(text)
@@ -140,6 +144,9 @@ def test_round11_pay_below_the_minimum_is_found(text):
     "On se dit tout, même ce qui fâche : c'est notre culture.",
     "Lunettes de sécurité fournies, port obligatoire en atelier.",
     "Poste pour un homme ou une femme, horaires de jour.",
+    "Vous êtes une femme ou un homme motivé ? Rejoignez l'équipe.",
+    "Les croyants, quelle que soit leur religion, sont les bienvenus dans l'équipe.",
+    "Recyclage de la carte professionnelle payé par l'employeur.",
     "Nous recrutons un employé de restauration, débutants acceptés.",
     "Produits bien de chez nous vendus au marché le samedi.",
     "Un collaborateur de chez nous vous formera la première semaine.",
