@@ -1106,6 +1106,20 @@ _FEE = [
       requires=r"(?:postul|candidat|dossier|inscri|entretien|acceder|offre|annonce|avant|pour (?:recevoir|obtenir)|"
       r"surtax|frais)", unless=_FEE_CANCEL + r"|(?:cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant))",
       negatable=False, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1", "L5331-5")),
+    # « chaque candidat paie sa place, 15 € », « Job dating — Entrée : 10 € »: a price to meet the recruiter (left
+    # from 1.12)
+    P("fee.pay_to_apply", "R05-FEE", "fee", "block",
+      r"\b(?:paie|paye|payez|paient|payent|reglez|regle|reglent|achete|achetez)\s+(?:sa|votre|ta|leur|son) (?:place|"
+      r"participation|entree|inscription|ticket|billet)\b",
+      "paie paye payez paient payent reglez regle reglent achete achetez", negatable=False,
+      requires=r"(?:\d\s?(?:€|euros?\b)|job ?dating|recrut|candidat|entretien|forum (?:de l')?emploi|postul|participant)",
+      unless=_FEE_CANCEL + r"|(?:visiteurs?|spectateurs?|public|clients?|concert|spectacle|musee|exposition|"
+      r"billetterie|caisse)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    P("fee.pay_to_apply", "R05-FEE", "fee", "block",
+      r"\bentree\s*:\s*\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)", "entree", negatable=False,
+      requires=r"(?:job ?dating|recrut|candidat|entretien|forum (?:de l')?emploi|postul|session)",
+      unless=_FEE_CANCEL + r"|(?:visiteurs?|spectateurs?|public|clients?|concert|spectacle|musee|exposition|"
+      r"billetterie|caisse)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     # « coût de la visite médicale refacturé au candidat », « gants perdus refacturés 12 € la paire »: a cost of the
     # employer passed on to the worker
     P("fee.billed", "R05-FEE", "fee", "block",
