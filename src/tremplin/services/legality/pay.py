@@ -137,10 +137,29 @@ _BARE_HOURLY = fast(r"\b(?:taux horaire|salaire horaire|remuneration horaire|thb
                     r"\s*(?:brut|net)?\s*(?:de|:|=|a)?\s*(\d{1,2})[.,](\d{1,2})\b(?!\s*(?:%|€|eur|k\b))")
 
 
+# « neuf euros de l'heure », « huit euros cinquante brut de l'heure »: an hourly rate written in words (left from 1.12)
+_WORD_UNITS = {"cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+               "quatorze": 14, "quinze": 15}
+_WORD_CENTS = {"dix": 10, "vingt": 20, "vingt-cinq": 25, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+               "soixante-dix": 70, "soixante-quinze": 75, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+_WORD_HOURLY = re.compile(
+    r"\b(cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze) euros?(?: (?:et )?(vingt-cinq|soixante-dix|"
+    r"soixante-quinze|quatre-vingt-dix|quatre-vingts?|dix|vingt|trente|quarante|cinquante|soixante)(?: centimes?)?)?"
+    r"\s*(bruts?|nets?)?\s*(?:de l'heure|l'heure|par heure|/ ?h\b|de l'h\b|(?:de )?(?:taux )?horaires?\b)")
+
+
 def parse_text_amounts(ft: FieldText) -> list[Amount]:
     """Pay amounts in free text (with unit and gross/net when stated)."""
     out: list[Amount] = []
     folded = ft.folded
+    if "euro" in folded:
+        for m in _WORD_HOURLY.finditer(folded):
+            if _NOT_PAY.search(folded, max(0, m.start() - 30), m.start()) or re.search(
+                    r"\b(?:majoration|supplement|bonus|surplus)\w*", folded[max(0, m.start() - 30):m.start()]) or re.match(
+                    r"\s*(?:de nuit|supplementaires?|d'astreinte|de dimanche|majoree?s?)", folded[m.end():m.end() + 20]):
+                continue  # « prime de dix euros par heure de nuit »: a bonus, not the rate
+            value = _WORD_UNITS[m.group(1)] + (_WORD_CENTS[m.group(2)] / 100 if m.group(2) else 0)
+            out.append(Amount(value, "hour", (m.group(3) or "").startswith("net"), ft.name, m.start(), m.end()))
     if "horaire" in ft.words or "thb" in ft.words:
         for m in _BARE_HOURLY.finditer(folded):
             net = bool(re.search(r"\bnet\b", m.group(0))) or bool(re.match(r"\s*nets?\b", folded[m.end():m.end() + 6]))
