@@ -13,8 +13,9 @@ bracket; « non merci », « moins de chances », « profil non recherché » as
 « vivent », « vivez du côté de »; a political sensibility, farmers' unions; the sex on the identity papers.
 Fees: costs passed on (« refacturé »), « moins N € … de location » from the pay, « c'est le candidat qui paye »,
 things to buy oneself, an employee renting the desk, a share of pay kept for the business, a paid introduction, a
-paid training as the way into the job, « on enlève N € sur le salaire », « on rembourse pas » cancels no fee.
-Pay: lump sums per day or per evening against the hours (left from 1.12), « par le mois », no hourly or fixed base,
+paid training as the way into the job, « on enlève N € sur le salaire », « on rembourse pas » cancels no fee,
+« paie sa place, N € » and « Entrée : N € » at a recruiting session (left from 1.12).
+Pay: lump sums per day or per evening against the hours and hourly rates written in words (left from 1.12), « par le mois », no hourly or fixed base,
 shares instead of salary, lodging with no other pay, a « discovery » month unpaid.
 Lawful statements: no age limit « que vous ayez 20 ou 60 ans », « aucune préférence », « aucun problème », « c'est
 privé », the choices of family status listed, hours that suit family life, a workstation adapted for pregnancy, an
@@ -106,6 +107,9 @@ def test_round11_discrimination_is_found(text, category):
     ("Votre kit de bienvenue : 60 € prélevés sur votre premier salaire.", "fee"),
     ("La licence du logiciel de caisse est payée par l'employé.", "fee"),
     ("Il faut verser 200 euros pour la formation avant la prise de poste, on ne rembourse pas.", "fee"),
+    # a price to meet the recruiter (left from 1.12)
+    ("Chaque candidat règle sa participation, 20 €, à l'accueil du salon.", "fee"),
+    ("Session de recrutement du 4 avril : entrée : 12 € par personne.", "fee"),
 ])
 def test_round11_fees_are_found(text, category):
     assert category in found(text), found(text)
@@ -123,6 +127,9 @@ def test_round11_fees_are_found(text, category):
     "Le poste est rémunéré en BSA la première année, sans salaire.",
     "Garde de la maison en échange de la chambre, sans autre rémunération.",
     "Les deux premières semaines « découverte » ne sont pas rémunérées.",
+    # an hourly rate written in words (left from 1.12)
+    "Payé huit euros de l'heure, déclaré.",
+    "Rémunération : dix euros cinquante brut de l'heure.",
 ])
 def test_round11_pay_below_the_minimum_is_found(text):
     assert "pay" in found(text), found(text)
@@ -157,6 +164,9 @@ def test_round11_pay_below_the_minimum_is_found(text):
     "Forfait journalier de 120 € pour 8 h de mission.",
     "Accompagnement de personnes diabétiques au quotidien, formation assurée.",
     "Prime de 30 € par soir pour 2 heures de surveillance en plus du salaire.",
+    "Prime de neuf euros par heure de nuit en plus du salaire conventionnel.",
+    "Quinze euros de l'heure pour les extras du week-end.",
+    "Parc de loisirs en bord de mer. Entrée : 25 € pour les visiteurs.",
 ])
 def test_round11_lawful_look_alikes_stay_silent(text):
     got = found(text)
