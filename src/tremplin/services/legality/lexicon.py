@@ -1165,9 +1165,9 @@ _FEE = [
     # « notre formation certifiante (90 €) vous ouvre les portes d'un CDD chez nous », « bootcamp : 90 €, les meilleurs
     # sont embauchés »: a training the candidate pays for as the way into the job
     P("fee.paid_item", "R05-FEE", "fee", "block",
-      r"\b(?:formation|bootcamp|stage|session|programme|academie|preparation)\b[^.;:\n()]{0,50}?(?:\(\s*|:\s*)\d+(?:[ .,]\d+)?"
+      r"\b(?:formation|bootcamp|academie)s?\b[^.;:\n()]{0,50}?(?:\(\s*|:\s*)\d+(?:[ .,]\d+)?"
       r"\s?(?:€|euros?\b)",
-      "formation bootcamp stage session programme academie preparation", negatable=False,
+      "formation formations bootcamp academie", negatable=False,
       requires=r"(?:embauch|recrut|\bcdi\b|\bcdd\b|chez nous|\bposte\b|postuler|decrocher)",
       unless=_FEE_CANCEL + r"|(?:remuner|\bpaye|\bbrut|\bnet\b|salaire|indemni|gratification|valeur|\bcpf\b|opco|"
       r"france travail|pole emploi|region|clients?|de l'heure|par mois|/ ?mois|mensuel)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
