@@ -448,6 +448,14 @@ _COMMISSION_ONLY = fast(
     r"(?:bons? d'achat|cartes?[- ]cadeaux?|cheques?[- ]cadeaux?|bons? cadeaux?|produits de la (?:boutique|marque|maison)|"
     r"marchandises?)\b|"
     r"\b(?:pas de|sans|aucun|aucune) (?:salaire|remuneration)\b[^.\n]{0,80}?\ben echange\b|"
+    r"\ben echange (?:du |d'un |d'une |de la |de l'|des )?(?:logement|hebergement|gite|couvert|repas|nourriture|chambre)\b"
+    r"[^.\n]{0,60}?\bsans (?:autre |aucune? )?(?:remuneration|salaire)\b|"
+    # no hourly or fixed base at all (« aucun taux horaire garanti », « sans aucune base fixe », « Le fixe ? Il n'y en a
+    # pas »), pay in company shares instead of a salary (« uniquement en BSPCE »)
+    r"\b(?:pas de|sans|aucun|aucune)\s+(?:aucune?\s+)?(?:base|taux) (?:fixe|horaire)\b|"
+    r"\bfixe\s*\?\s*(?:il n'y en a pas|(?:il )?n'y en a pas|aucun|zero|rien|nada|0)\b|"
+    r"\b(?:remuner\w*|pay\w*|retribu\w*)(?:\s*\(e\)s?)?\s+(?:\w+\s+){0,2}?en (?:bspce|bsa|stock-?options|actions|parts sociales)"
+    r"\b[^.\n]{0,60}?\bsans (?:aucun )?salaire\b|"
     # no hourly pay, a sum per evening or per piece instead (« pas de salaire horaire : une prime de 40 € par soirée »)
     r"\b(?:pas de|sans|aucun|aucune) (?:salaire|taux|remuneration|fixe) horaire\b[^.\n]{0,60}?(?:\bprime\b|\bforfait\b|"
     r"\bpar (?:soiree|piece|colis|appel|vente|livraison|course|passage|service|prestation)\b)"
@@ -458,12 +466,14 @@ _COMMISSION_WORDS = frozenset("commission commissions fixe variable pourcentage 
                               "pieces rendement minimum minimal minimale pourboire pourboires rang cageot colis ventes "
                               "vend vendez vendu vendus rien contrats resultats caisse cagette seau plateau botte kilo "
                               "unite prestation livraison course vends couvert couverts euro horaire base achat "
-                              "cadeau cadeaux marchandise marchandises echange".split())
+                              "cadeau cadeaux marchandise marchandises echange taux bspce bsa".split())
 # Work done for the employer and said to be unpaid: a trial, the induction, the training before or at the start of the
 # job (« trois jours d'essai non payés », « les deux semaines d'intégration ne sont pas rémunérées »); an internship, a
 # volunteer's work, a PMSMP immersion or a training paid by France Travail are other matters.
 _UNPAID_PERIOD = fast(
-    r"\b(?:essai|integration|formation|periode d'observation|journees? (?:de test|d'observation|decouverte))s?\b"
+    r"\b(?:essai|integration|formation|periode d'observation|journees? (?:de test|d'observation|decouverte)|"
+    # « le premier mois est un mois “découverte” non rémunéré »
+    r"(?:mois|semaines?) (?:«\s*|\"\s*)?(?:decouverte|de test|d'observation|d'essai)(?:\s*»|\s*\")?)s?\b"
     r"(?:\s*\([^()\n]{0,30}\))?[^.;\n]{0,120}?\b(?:non|ne sont pas|ne seront pas|n'est pas|ne sera pas|ne sont jamais|"
     r"pas) (?:remuneree?s?|payee?s?|retribuee?s?)\b")
 _UNPAID_WORDS = frozenset("essai essais integration formation formations observation test decouverte".split())

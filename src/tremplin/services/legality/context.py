@@ -90,11 +90,11 @@ EXCEPTION_CONTEXTS: dict[str, re.Pattern] = {
                             r"initiative emploi)|emplois? francs?|\biae\b|insertion par l'activite|chantier d'insertion"
                             r"|entreprise d'insertion|\bcddi\b|\bsiae\b|1 jeune 1 solution|aide a l'embauche|"
                             r"\beligible|service civique|garantie jeunes|\bcej\b|contrat d'engagement jeune"),
-    "EXC-R1142-1": _rx(r"\bmannequins?\b|\bmodeles? (?:photo|vivants?|pour (?:des|la|une) (?:photo|defile|shooting|"
+    "EXC-R1142-1": _rx(r"(?<!physique de )(?<!silhouette de )(?<!allure de )(?<!corps de )\bmannequins?\b|\bmodeles? (?:photo|vivants?|pour (?:des|la|une) (?:photo|defile|shooting|"
                        r"collection)|hommes?|femmes?|masculins?|feminins?)\b|\bcasting\b|\brole (?:feminin|masculin)\b|"
                        r"\bcomedien\w*|\bactrices?\b|\bacteurs? (?:pour|de|d') (?:un|une|le|la|notre) (?:role|film|"
                        r"serie|tournage|spectacle|piece)|\bfigurant\w*|\binterpreter (?:un|le) role\b"),
-    "EXC-EXIGENCE-ESSENTIELLE": _rx(r"\bmannequins?\b|\bcasting\b|\bcomedien\w*|enseignement catholique|\bdiocese\b|"
+    "EXC-EXIGENCE-ESSENTIELLE": _rx(r"(?<!physique de )(?<!silhouette de )(?<!allure de )(?<!corps de )\bmannequins?\b|\bcasting\b|\bcomedien\w*|enseignement catholique|\bdiocese\b|"
                                     r"\bparoisse\b|\beglise\b|\baumoneri\w*|\bmosquee\b|\bsynagogue\b|"
                                     r"association cultuelle|parti politique|groupe (?:parlementaire|politique)|"
                                     r"assistant\w* parlementaire|collaborat\w* (?:d'elu|parlementaire)|"

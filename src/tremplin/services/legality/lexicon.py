@@ -49,7 +49,7 @@ DIVERSITY = re.compile(
     r"personnes|profils)|egalite des chances|diversite|discriminat|ouvert(?:e|es|s)? a (?:tou|tous|toutes)|inclusi|"
     r"engage\w* (?:pour|en faveur|contre|dans)|lutte contre|valoris\w* (?:toutes|la diversite|les differences)|"
     r"\bfriendly\b|egalite professionnelle|handi-?accueillant|aucune discrimination|tous les talents|"
-    r"toutes les differences|\bmixite|\brespect (?:de|des) (?:la|les) (?:personne|difference)|charte de la diversite"
+    r"toutes les differences|\bmixite|\baucune limite d'age|\bque (?:vous ayez|tu aies) \d{2} (?:ou|comme|et) \d{2} ans|\brespect (?:de|des) (?:la|les) (?:personne|difference)|charte de la diversite"
 )
 
 
@@ -170,6 +170,17 @@ _SEX = [
       r"\b(?:recherch|recrut|souhait)\w*\s+(?:une|des|notre|la|nouvelle)\s+(?:future\s+)?candidates?\b"
       r"(?!\s*(?:ou|/|et)\s*(?:un |des )?candidats?)",
       "candidate candidates", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L5321-2")),
+    # « poste pour un homme », « un travail pour une femme »: the job itself given a sex
+    P("sex.explicit_person", "R08-SEX", "sex", "block",
+      r"\b(?:poste|emploi|travail|job|mission|place)\s+(?:(?:reserve|destine|ideal|fait|prevu|concu)\w*\s+)?(?:pour|a) "
+      r"(?:un|une) (?:homme|femme|monsieur|dame|fille|garcon)\b(?!\s*(?:ou|et|/)\s|\s*,\s*(?:une? )?(?:homme|femme|dame|"
+      r"monsieur|fille|garcon))",
+      "homme femme monsieur dame fille garcon", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    # « un employé de genre masculin »: the sex named as a gender
+    P("sex.explicit_gender", "R08-SEX", "sex", "block",
+      r"\bde genre (?:masculin|feminin)\b(?!\s*(?:ou|et|/|,)\s*(?:de genre )?(?:masculin|feminin))",
+      "masculin feminin", exceptions=("EXC-R1142-1",),
+      unless=r"(?:grammati|\bnoms?\b|\bmots?\b|accord|encourag|bienvenu|egalement|aussi|mixite|parite)", articles=("L1142-1", "L1146-1", "L5321-2")),
 ]
 
 # --------------------------------------------------------------------------------------- family
@@ -180,6 +191,8 @@ _FAMILY = [
       r"licenci\w*|arrete|non renouvel\w*)",
       "grossesse maternite", negatable=False, articles=("L1142-1", "L1132-1")),
     P("family.single", "R09-FAMILY", "family", "block", r"\bcelibataires?\b", "celibataire celibataires",
+      # « célibataire ou en couple : cela ne nous regarde pas »: the choices listed, none preferred
+      unless=r"celibataires?,? ou (?:en couple|marie|pacse)|(?:en couple|marie\w*|pacse\w*),? ou celibataire",
       unless_before=r"(?:logement|chambre|studio|hebergement|loge)\w*[^.;\n]{0,20}$",
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.no_children", "R09-FAMILY", "family", "block",
@@ -188,12 +201,18 @@ _FAMILY = [
       r"n'(?:ayez|ait|aient) pas d')\s*(?:\w+\s+)?(?:enfants?|gosses?|momes?|gamin(?:e|s|es)?|marmots?|bambins?|"
       r"mioches?)\b(?!\s*(?:de|du|des|d')\s(?!preference))",
       "enfant enfants gosse mome gamin gamine marmot bambin mioche", negatable=False,
+      unless_before=r"\bavec ou\s*$",
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.no_obligations", "R09-FAMILY", "family", "block",
+      # « sans obligations envers des enfants », « une personne sans famille »
+      r"\b(?:sans|pas|pas d'|pas de|aucune?|n'a pas|n'ayant pas|n'avez pas|n'ait pas)\s*(?:d')?(?:obligations?|contraintes?|"
+      r"charges?|responsabilites?) (?:envers|vis-a-vis|liees? a|aupres) (?:des |de ses |de vos |de leurs |ses |vos |leurs |d'|de )?"
+      r"(?:jeunes )?(?:enfants?|famille)\b|\b(?:personnes?|candidat\w*|profils?|quelqu'un|salarie\w*)\s+sans famille\b|"
       r"\blibre de (?:toute |toutes |tout )?(?:obligations?|contraintes?|attaches?|charges?|engagements?)"
       r"(?: de famille| familiale?s?)\b|\b(?:sans|pas de|aucune?) (?:attaches?|charges?|obligations?|contraintes?) "
       r"familiale?s?\b|\b(?:sans|pas de|aucune?|n'ait pas de|n'ayez pas de|(?:ne )?pas avoir de|n'avoir pas de) (?:famille|personnes?) a charge\b",
-      "libre familiale familiales famille attache attaches", negatable=False,
+      "libre familiale familiales famille attache attaches obligation obligations contrainte contraintes enfant enfants",
+      negatable=False,
       articles=("L1142-1", "L1132-1", "L5321-2")),
     P("family.situation", "R09-FAMILY", "family", "review",
       r"\b(?:situation|statut|etat) (?:familiale?|de famille|matrimoniale?|marital)\b",
@@ -312,19 +331,36 @@ _ORIGIN = [
       r"\b(?:personnes?|candidat\w*(?:\(e\))?|profils?|gens|personnel|employe\w*|individus?|agents?|hote\w*|"
       r"vendeu\w*|serveu\w*|collaborat\w*) de couleur(?: (?:blanche?s?|noire?s?|blancs?|noirs?))?\b",
       "peau teint couleur", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « pas de personnes de couleur »: the exclusion is the point, the negation does not cancel it
+    P("origin.skin", "R10-DISCRIM", "origin", "block",
+      r"\b(?:pas de|pas d'|aucune?|sans|ni)\s*(?:personnes?|candidat\w*|gens|profils?|employe\w*|individus?|agents?)\s+de "
+      r"couleur\b", "couleur", negatable=False, exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « né en Bretagne de parents bretons »: the birthplace and the parents' origin as the criterion
+    P("origin.native", "R10-DISCRIM", "origin", "block",
+      r"\bne(?:e|s|es|\(e\))? (?:en|a|au|aux|dans) [^.;,\n]{2,30}? de parents\b|\bde parents (?:francais|europeens|"
+      r"[a-z]+ais|[a-z]+iens)\b(?=[^.;\n]{0,30}(?:exige|souhait|obligatoire|uniquement|seulement|de preference|requis))",
+      "parents", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « même titulaire d'un titre de séjour, une personne non européenne ne sera pas retenue »: nationality itself
+    P("origin.exclusion", "R10-DISCRIM", "origin", "block",
+      r"\bmeme (?:avec (?:un |une |le |la )?|titulaires? (?:d'un |du )|muni\w* d'un |en possession d'un )(?:titre|carte) de sejour\b",
+      "sejour", negatable=False,
+      requires=r"(?:non[- ]?europeen|extra[- ]?europeen|hors (?:de l')?(?:ue|union|europe)|etrangers?|nationalite)",
+      articles=("L1132-1", "L5321-2")),
     P("origin.race", "R10-DISCRIM", "origin", "block",
       r"\b(?:race|ethnie|origine ethnique|appartenance ethnique)\b|\bbbr\b", "race ethnie ethnique bbr",
       unless=r"(?:race (?:bovine|ovine|canine|feline|de chien|de chat|animale)|races (?:bovines|ovines|animales)|"
       r"chevaux|bovins|troupeau|elevage|\bchien)", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("origin.surname", "R10-DISCRIM", "origin", "block",
-      r"\bnoms? (?:a consonance|d'origine|francais|a connotation)\b|\bpatronyme (?:francais|europeen)\b|"
-      r"\b(?:nom|patronyme)s? (?:bien |tres )?(?:de chez nous|d'ici|du terroir|bien francais|de la region)\b",
-      "nom noms patronyme", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+      r"\b(?:pre)?noms? (?:de famille )?(?:a consonance|d'origine|francais|a connotation)\b|\bpatronyme (?:francais|europeen)\b|"
+      r"\b(?:nom|patronyme)s? (?:de famille )?(?:bien |tres )?(?:de chez nous|d'ici|du terroir|bien francais|de la region)\b|"
+      # « du personnel “bien de chez nous” »: the people wanted as natives of the place
+      r"\b(?:personnel|personnes?|gens|profils?|candidat\w*|quelqu'un|employe\w*|salarie\w*)\s*(?:«\s*|\"\s*)?bien de chez nous\b",
+      "nom noms prenom prenoms patronyme chez", articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     # The person sought carries a nationality (« recrutons des peintres polonais », « cherche garde d'enfants
     # philippine »): the job is offered to a nation, not to a skill. Names of languages used for a skill
     # (« traducteur anglais ») and the cooking or goods of a country are left out.
     P("origin.sought_nationality", "R10-DISCRIM", "origin", "block",
-      r"\b(?:recrut|recherch|cherch|embauch|engag)\w*\s+(?:des |un |une |d'une? |nos |notre |sa |son )?(?:nouvel\w* )?"
+      r"\b(?:recrut|recherch|cherch|embauch|engag|souhait|voul|veu)\w*\s+(?:des |un |une |d'une? |nos |notre |sa |son )?(?:nouvel\w* )?"
       r"(?:[a-z'-]+\s+){1,3}?(?:polonais|portugais|roumain|philippin|marocain|algerien|tunisien|turc|turque|senegalais|"
       r"malien|ivoirien|camerounais|congolais|vietnamien|indien|pakistanais|sri-lankais|ukrainien|bulgare|serbe|"
       r"albanais|moldave|bresilien|malgache|comorien|haitien|cap-verdien|chinoise?)(?:\(e\)|\(ne\)|ne|e|es|nes|s)?"
@@ -418,6 +454,22 @@ _RELIGION = [
       unless=r"(?:etablissement|enseignement|ecole|college|lycee|institution|diocese|eglise|paroisse|"
       r"association) (?:\w+ )?(?:catholique|chretien|protestant|juif|musulman)|tourisme religieux|art religieux|"
       r"patrimoine religieux|fait religieux|edifice religieux|" + MINISTRY_OF_WORSHIP,
+      exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « agent d'entretien (non musulman) », « de préférence non pratiquant »: a faith shut out by name
+    P("religion.explicit", "R10-DISCRIM", "religion", "block",
+      r"(?:\(\s*|\b(?:personnes?|candidat\w*|profils?|uniquement|seulement|exclusivement|de preference|etre)\s+)non[- ]?"
+      r"(?:musulman|juif|juive|chretien|catholique|croyant|pratiquant|protestant|bouddhiste)\w*",
+      "musulman musulmane juif juive chretien chretienne catholique croyant croyante pratiquant pratiquante protestant "
+      "bouddhiste", negatable=False, exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
+      unless=MINISTRY_OF_WORSHIP, articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
+    # « les croyants, quelle que soit leur religion, ne sont pas les bienvenus », « toutes religions confondues »: the
+    # « whatever » qualifies the group shut out, it is no statement of openness (left from 1.12)
+    P("religion.explicit", "R10-DISCRIM", "religion", "block",
+      r"\b(?:croyant|pratiquant|musulman|juif|juive|chretien|catholique|protestant|religieu)\w*\s*,\s*(?:quel(?:le)?s? que soi"
+      r"(?:t|ent) (?:leur|sa|son|votre|vos) (?:religion|confession|culte|foi|croyance)s?|tou(?:te)?s (?:religions?|"
+      r"confessions?|croyances?|cultes?) confondu\w*)\s*,\s*(?:ne |n')[^.;\n]{0,40}?\b(?:pas|plus|jamais)\b",
+      "croyant croyants pratiquant pratiquants musulman musulmans juif juifs chretien chretiens catholique catholiques "
+      "protestant protestants religieux", negatable=False, diversity=False,
       exceptions=("EXC-EXIGENCE-ESSENTIELLE",), articles=("L1132-1", "L5321-2", "C. pén. 225-2")),
     P("religion.word", "R10-DISCRIM", "religion", "review",
       r"\b(?:religion|convictions? religieuses?|appartenance religieuse|pratique religieuse)\b",
@@ -547,6 +599,21 @@ _APPEARANCE = [
     P("appearance.presentation", "R10-DISCRIM", "appearance", "advise",
       r"\b(?:apparence|allure|look) (?:soignee|impeccable|irreprochable|agreable|avenante|correcte exigee)\b",
       "apparence allure look", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L1121-1")),
+    # « physique de déménageur exigé », « un physique de mannequin est souhaité »: a body type named by a figure
+    P("appearance.build", "R10-DISCRIM", "appearance", "block",
+      r"\bphysique d(?:e |')(?:un |une )?(?:demenageur|athlete|sporti(?:f|ve)|mannequin|top[- ]?model|rugbyman|culturiste|"
+      r"bodybuilder|catcheur|videur|danseu(?:r|se)|militaire|acteur|actrice|star|miss|colosse|armoire a glace)s?\b"
+      r"(?=[^.;\n]{0,40}\b(?:exige|demande|souhaite|requis|attendu|apprecie|impose|indispensable|obligatoire|de rigueur|"
+      r"recherche|prefere|privilegie|un plus|ideal|necessaire|imperati)\w*)",
+      "physique", exceptions=("EXC-R1142-1",), articles=("L1132-1", "L5321-2")),
+    # « silhouette mince appréciée », « silhouette de mannequin attendue »
+    P("appearance.build", "R10-DISCRIM", "appearance", "block",
+      r"\bsilhouettes? (?:mince|fine|elancee|svelte|de mannequin|harmonieuse|sportive|athletique|filiforme|parfaite)s?\b"
+      r"(?=[^.;\n]{0,40}\b(?:exige|demande|souhaite|requis|attendu|apprecie|impose|indispensable|obligatoire|de rigueur|"
+      r"recherche|prefere|privilegie|un plus|ideal|necessaire|imperati)\w*)",
+      "silhouette silhouettes", exceptions=("EXC-R1142-1",),
+      unless=r"(?:vetement|robe|coupe|collection|mode\b|tenue|conseill\w* (?:les|nos|vos) client|clientes?\b)",
+      articles=("L1132-1", "L5321-2")),
 ]
 
 # --------------------------------------------------------------------------------------- health & disability
@@ -563,6 +630,7 @@ _HEALTH = [
     P("health.good_health", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:en )?(?:(?:bonne|parfaite|excellente|tres bonne) (?:condition (?:de sante|physique et mentale)|"
       r"forme physique et mentale)|(?:bon|parfait|excellent|tres bon) etat de sante)\b|"
+      r"\bsante (?:parfaite|irreprochable|de fer|excellente)\b|"
       r"\b(?:en )?(?:bonne|parfaite|excellente|tres bonne) sante\b(?! (?:financiere|economique|de l'entreprise|"
       r"des (?:patients|animaux|salaries|residents|enfants|plantes|cultures|sols)|au travail|et (?:la )?securite))",
       "sante", unless_before=r"(?:preserv|veill|garant|assur|maint|favoris|contribu|promo|soin|suivi|surveill|"
@@ -585,9 +653,14 @@ _HEALTH = [
       r"pas avoir d'|n'avoir pas de)\s*"
       r"(?:\w+\s+){0,1}?(?:handicap\w*|probleme\w* (?:de sante|de dos|medica\w*|physique\w*|cardiaque\w*)|"
       r"maladie\w*(?: chronique\w*)?|antecedents?(?: medica\w*| de sante| psychiatriques?)?|pathologie\w*|"
-      r"restriction\w* medica\w*|traitement\w* medica\w*|allergie\w*|infirmite\w*|invalidite\w*)\b",
+      r"restriction\w* medica\w*|traitement\w* medica\w*|allergie\w*|infirmite\w*|invalidite\w*|"
+      r"troubles? (?:dys\w*|psy\w*|de l'apprentissage|cognitifs?|neuro\w*|du spectre autistique)|"
+      r"(?:diabetique|epileptique|seropositi\w*|asthmatique|dyslexique|autiste|bipolaire|schizophrene|obese|"
+      r"handicape)e?s?)\b",
       "handicap handicape handicapes handicapee probleme problemes maladie maladies antecedent antecedents "
-      "pathologie pathologies restriction restrictions traitement allergie allergies infirmite invalidite",
+      "pathologie pathologies restriction restrictions traitement allergie allergies infirmite invalidite trouble troubles "
+      "diabetique diabetiques epileptique epileptiques seropositif seropositifs seropositive asthmatique dyslexique "
+      "autiste bipolaire schizophrene obese",
       negatable=False, unless=r"(?:arret maladie|conge maladie|maladies? professionnelles?|prevention|prevoyance|"
       r"sans (?:aucun )?probleme (?:de|pour) (?:communication|deplacement|horaires)|mutuelle|garantie|"
       r"assurance|mi-temps therapeutique|patients?|personnes? (?:atteintes|agees)|\bsoin)",
@@ -595,7 +668,9 @@ _HEALTH = [
     P("health.disability_excluded", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:handicap\w*|travailleurs? handicape\w*|personnes? handicapee?s?|rqth|personnes? en situation de "
       r"handicap|invalides?)\s+(?:\w+\s+){0,2}?(?:s'abstenir|non accept\w*|exclu\w*|refuse\w*|pas accept\w*|"
-      r"impossible|incompatible\w*|pas les bienvenu\w*|ne (?:peuvent|pourront) pas)",
+      r"impossible|incompatible\w*|pas les bienvenu\w*|ne (?:peuvent|pourront) pas)|"
+      # « RQTH : non », « Handicap : NON »: the answer written in the form
+      r"\b(?:rqth|handicap)\s*:\s*non\b(?!\s*(?:obligatoire|requise?|exigee?|necessaire|indispensable|/|ou\b))",
       "handicap handicape handicapes handicapee handicapees rqth invalide invalides", negatable=False,
       articles=("L1132-1", "L5321-2")),
     P("health.sick_leave", "R10-DISCRIM", "health_disability", "review",
@@ -606,7 +681,7 @@ _HEALTH = [
       r"\b(?:certificat medical|dossier medical|questionnaire (?:medical|de sante)|bilan de sante|"
       r"informations? medicales?)\b",
       "certificat dossier questionnaire bilan informations medical medicale medicales",
-      requires=r"(?:joindre|fournir|envoy\w*|avec (?:votre|la) candidature|dans votre candidature|\bau cv|avec (?:le|votre) "
+      requires=r"(?:joindre|fournir|envoy\w*|transmet\w*|communiqu\w*|adress\w*|avec (?:votre|la) candidature|dans votre candidature|\bau cv|avec (?:le|votre) "
       r"cv|obligatoire pour postuler|exige\w* (?:a|pour) (?:la )?candidature)",
       unless=r"(?:medecin du travail|visite medicale|medecine du travail|dossiers? medicaux des patients|"
       r"patients?|secretari|archiv|gestion des dossiers|saisie|codage)", articles=("L1132-1", "L1221-6")),
@@ -615,6 +690,13 @@ _HEALTH = [
       r"bipolaire|obese)s?\s+(?:\w+\s+){0,2}?(?:s'abstenir|exclu\w*|non accept\w*|refuse\w*|pas accept\w*)",
       "diabetique epileptique seropositif asthmatique depressif cardiaque dyslexique autiste bipolaire obese",
       negatable=False, articles=("L1132-1", "L5321-2")),
+    # « vue parfaite sans lunettes ni lentilles »: the sight without correction as a condition
+    P("health.no_condition", "R10-DISCRIM", "health_disability", "review",
+      r"\bsans (?:port de |porter de )?(?:lunettes|lentilles|correction)(?: (?:ni|ou) (?:lunettes|lentilles))?\b",
+      "lunettes lentilles correction", negatable=False,
+      requires=r"(?:\bvue\b|vision|visuel|\byeux\b|exige|obligatoire|requis|imperati)",
+      unless=r"(?:lunettes (?:de protection|de securite|fournies)|soleil|opticien|optique|vente|client)",
+      articles=("L1132-1", "L5321-2")),
     P("health.genetic", "R10-DISCRIM", "health_disability", "block",
       r"\b(?:test|examen|caracteristiques?|profil|depistage) genetiques?\b", "genetique genetiques",
       unless=r"(?:laboratoire|recherche|biolog|analyse|technicien|ingenieur|sequencage|\bchercheu)",
@@ -841,7 +923,7 @@ REIMBURSED = (r"\b" + _NOT_DENIED + r"rembours(?!able|ez\b|erez\b|(?:ent|eront) 
               r"\w*\b" + _UNCONDITIONAL)
 EMPLOYER_PAYS = r"\b" + _NOT_DENIED + r"pris(?:e|es)? en charge"
 # « emploi garanti ou remboursé », « satisfait ou remboursé »: a money-back promise, the sum is paid first
-_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
+_FEE_CANCEL = (r"(?:" + _NOT_DENIED + r"(?<!ou )rembours\w*\b(?! pas\b| jamais\b| rien\b| aucun)" + _UNCONDITIONAL + "|" + EMPLOYER_PAYS + r"|offert\w*|gratuit\w*|aucun frais|"
                r"sans frais|pas de frais|a la charge de (?:l'employeur|l'entreprise|la societe|notre)|"
                r"finance\w* par (?!(?:le |la |les |chaque )?(?:candidat|postulant|salarie|stagiaire|participant|"
                r"interimaire|recrue|saisonnier|travailleu|beneficiaire|vous))|"
@@ -901,16 +983,17 @@ _FEE = [
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.billed", "R05-FEE", "fee", "block",
       r"\b(?:formation|kit|pack|tenue|uniforme|materiel|equipement|inscription|licence|badge|carte "
-      r"professionnelle|accompagnement|coaching)s?\s+(?:[\w']+,?\s+){0,5}?(?:facture\w*|payable\w*|"
+      r"professionnelle|accompagnement|coaching)s?\s+(?:[\w']+,?\s+){0,7}?(?:facture\w*|payable\w*|"
       r"a (?:regler|payer|verser|financer))\b|\bdedui\w* (?:de|du|des|sur) (?:vos|votre|le|la|les) (?:premier\w* )?"
       r"(?:salaires?|paies?|payes?|commissions?|remunerations?|versements?|gains)\b|"
-      r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
+      r"\b(?:reten\w*|retir\w*|deduit\w*|deduir\w*|preleve\w*|decompte\w*|enlev\w*|soustrai\w*|ot(?:e|ons|ent|era)\b)\s+(?:\w+\s+){0,3}?\d+(?:[ .,]\d+)?\s?"
       r"(?:€|euros?)\s+(?:\w+\s+){0,5}?(?:sur|de|du) (?:(?:votre|vos|le|la|les) )?(?:premier\w* )?(?:salaire|paie|paye|"
       r"remuneration|commissions?|versements?)|\bretenue\w* sur (?:salaire|paie|paye|commissions?)\s+(?:\w+\s+){0,3}?"
       r"(?:pour|de|au titre)\s+(?:la |le |les |votre |vos |du |des )?(?:tenue|formation|materiel|kit|frais|badge|"
       r"uniforme|equipement|dossier|inscription)",
       "facture facturee facturees factures payable payables regler payer verser financer retenu retenue retenus "
-      "retenons retiendrons deduit deduite deduits deduire deduirons preleve prelevee prelevons decompte retirons retire",
+      "retenons retiendrons deduit deduite deduits deduire deduirons preleve prelevee prelevons decompte retirons retire "
+      "enleve enlevons enlevent enlever soustrait soustrayons ote otons otent",
       negatable=False,
       unless=_FEE_CANCEL + r"|(?:clients?|clientele|vous facturez|facturation (?:des|aux)|factur\w* (?:aux?|des) "
       r"(?:clients|entreprises|stagiaires)|organisme de formation|centre de formation|vendre|vente|commercialis|"
@@ -922,7 +1005,7 @@ _FEE = [
     # deducted must be named in the sentence (a contribution, the mutual, meal vouchers, rent stay lawful)
     P("fee.billed", "R05-FEE", "fee", "block",
       r"\b(?:preleve|retenu|deduit|decompte|impute|retire)(?:e|s|es)?\s+(?:\w+\s+){0,2}?sur (?:la |le |les |votre |vos |"
-      r"sa |son |leur |leurs |ta |tes |chaque |chacune de (?:vos|leurs|ses) )?(?:fiche de |bulletin de )?(?:paie|paye|"
+      r"sa |son |leur |leurs |ta |tes |chaque |chacune de (?:vos|leurs|ses) )?(?:premier(?:e|s|es)? )?(?:fiche de |bulletin de )?(?:paie|paye|"
       r"salaire|remuneration)s?\b|"
       r"\b(?:preleve|prelevent|retient|retiennent|deduit|deduisent|retire|retirent)\s+\d+(?:[.,]\d+)?\s?(?:%|€|euros?\b)"
       r"[^.;\n]{0,40}?\bsur (?:\w+\s+){0,3}?(?:paie|paye|salaire|remuneration)s?\b",
@@ -931,7 +1014,8 @@ _FEE = [
       negatable=False,
       requires=r"(?:ecarts?|manquants?|\bcasse|cassee?s?|tenues?|uniformes?|blouses?|materiel|outil\w*|vehicule|"
       r"camionnette|equipement|frais|nettoyage|entretien|vaisselle|verres?|pertes?|degats?|dommages?|amendes?|"
-      r"contraventions?|formation|badge|telephone|tablette|gestion|stock|caisse)",
+      r"contraventions?|formation|badge|telephone|tablette|gestion|stock|caisse|pack|kit|demarrage|cartes? de visite|"
+      r"logiciel|licence|publicite|vitrine)",
       unless=_FEE_CANCEL + r"|(?:clients?|clientele|cotisation|charges sociales|impot|a la source|prevoyance|"
       r"part salariale|titres?[- ]restaurant|tickets?[- ]restaurant|acompte|avance|saisie|loyer|logement|cantine|"
       r"repas|retraite)",
@@ -982,8 +1066,11 @@ _FEE = [
       r"doivent (?:regler|payer|verser))\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\bs'acquitt\w* (?:de |d')(?:la somme de |un montant de )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\b(?:a (?:financer|regler|payer|avancer|acheter)|(?:finance|regle|paye|avance|supporte|acquitte)e?s?) par "
-      r"(?:le |la |les |chaque )?(?:\w+ )?(?:candidat|postulant|salarie|stagiaire|"
-      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire)\w*|"
+      r"(?:le |la |les |l'|chaque )?(?:\w+ )?(?:candidat|postulant|salarie|stagiaire|"
+      r"participant|interimaire|recrue|saisonnier|travailleu|beneficiaire|collaborat|employe(?!ur)|ouvrier|chauffeu|livreu)\w*|"
+      # « c'est le candidat qui paye », « c'est vous qui payez »
+      r"\bc'est (?:le |la |au |a la |a )?(?:candidat|postulant|salarie|employe|recrue|stagiaire|saisonnier|travailleu|"
+      r"interimaire|vous|toi)\w* qui (?:paye|paie|payez|paies|regle|reglez|finance|financez|avance|avancez)\b|"
       # « nous facturons 150 € la relecture de votre CV »
       r"\bnous (?:vous )?factur(?:ons|erons)\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
       r"\b(?:est|sont|sera|seront) factur\w* (?:au candidat |aux candidats )?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)|"
@@ -996,16 +1083,18 @@ _FEE = [
       r"(?:€|euros?\b)|\bcheque de caution\s+(?:de\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b|e\b)",
       "regle paie paye verse avance acquitte acquittent acquitter regler payer verser financer avancer facture "
       "factures facturee facturees prix acces liste fichier annuaire carnet achat location caution finance supporte "
-      "acheter facturons facturerons",
+      "acheter facturons facturerons paye paie payez reglez",
       negatable=False,
       unless=_FEE_CANCEL + r"|(?:\bbruts?\b|\bnets?\b|de l'heure|par heure|vos clients|aux clients|des clients|"
+      r"cotisations?|part salariale|mutuelle|impots?|"
       r"nos clients|la clientele|client final|"
       r"gestion des achats|service achats?|acheteu\w*|achats? (?:de|des) (?:matieres|marchandises|fournitures|"
       r"pieces|produits)|budget|chiffre d'affaires|\bca\b|panier moyen|commandes? clients?|tarif (?:public|client)|prix de vente|devis)",
       requires=r"(?:candidat|postul|embauch|emploi|recrut|travail|poste|mission|entretien|saison|salari|obligatoire|"
       r"\bcv\b|(?:doit|doivent) etre|professionnel|"
       r"avant|pour (?:sa|son|votre|la|le|l')|carte|assurance|tenue|blouse|badge|materiel|formation|caces|guide|"
-      r"profil|dossier|offres|liste|fichier|vendanges|exploitation|cueill|demonstration|mallette|caution)",
+      r"profil|dossier|offres|liste|fichier|vendanges|exploitation|cueill|demonstration|mallette|caution|licence|"
+      r"logiciel|equipement|outil|\bepi\b|visite medicale|\bport\b|entrer)",
       exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
     P("fee.pay_to_apply", "R05-FEE", "fee", "block",
       r"\b(?:reglez|regler|payez|payer|versez|verser|envoyez|envoyer|joindre|joignez|acquitt(?:er|ez|era|eront))\s+"
@@ -1017,6 +1106,71 @@ _FEE = [
       requires=r"(?:postul|candidat|dossier|inscri|entretien|acceder|offre|annonce|avant|pour (?:recevoir|obtenir)|"
       r"surtax|frais)", unless=_FEE_CANCEL + r"|(?:cheques?[- ](?:cadeaux?|vacances|dejeuner|restaurant))",
       negatable=False, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1", "L5331-5")),
+    # « chaque candidat paie sa place, 15 € », « Job dating — Entrée : 10 € »: a price to meet the recruiter (left
+    # from 1.12)
+    P("fee.pay_to_apply", "R05-FEE", "fee", "block",
+      r"\b(?:paie|paye|payez|paient|payent|reglez|regle|reglent|achete|achetez)\s+(?:sa|votre|ta|leur|son) (?:place|"
+      r"participation|entree|inscription|ticket|billet)\b",
+      "paie paye payez paient payent reglez regle reglent achete achetez", negatable=False,
+      requires=r"(?:\d\s?(?:€|euros?\b)|job ?dating|recrut|candidat|entretien|forum (?:de l')?emploi|postul|participant)",
+      unless=_FEE_CANCEL + r"|(?:visiteurs?|spectateurs?|public|clients?|concert|spectacle|musee|exposition|"
+      r"billetterie|caisse)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    P("fee.pay_to_apply", "R05-FEE", "fee", "block",
+      r"\bentree\s*:\s*\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)", "entree", negatable=False,
+      requires=r"(?:job ?dating|recrut|candidat|entretien|forum (?:de l')?emploi|postul|session)",
+      unless=_FEE_CANCEL + r"|(?:visiteurs?|spectateurs?|public|clients?|concert|spectacle|musee|exposition|"
+      r"billetterie|caisse)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « coût de la visite médicale refacturé au candidat », « gants perdus refacturés 12 € la paire »: a cost of the
+    # employer passed on to the worker
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\brefactur\w*\s+(?:\w+\s+){0,2}?(?:au|aux|a la|a l')\s*(?:candidat|postulant|salarie|employe|recrue|stagiaire|"
+      r"saisonnier|personnel|interimaire|collaborat|agent|ouvrier|chauffeu|livreu|travailleu)\w*|"
+      r"\brefactur\w*\s+(?:\w+\s+)?\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)",
+      "refacture refacturee refactures refacturees refacturer refacturons refacturons", negatable=False,
+      unless=_FEE_CANCEL + r"|(?:clients?|clientele|fournisseurs?|filiales?|partenaires?|assureurs?|locataires?)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « 12,40 € brut, moins 30 € par mois de location des EPI »: a charge taken from the stated pay
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\bmoins \d+(?:[ .,]\d+)?\s?(?:€|euros?)\s+(?:\w+\s+){0,3}?(?:de|pour|d')\s*(?:la |le |les |l')?(?:location|achat|"
+      r"tenues?|epi|materiel|uniformes?|badge|nettoyage|entretien|frais|formation|telephone|vehicule|outillage|equipement)",
+      "moins", negatable=False, requires=r"(?:\bbrut|\bnet\b|salaire|\bpaie|\bpaye|horaire|remuneration|de l'heure|smic)",
+      unless=_FEE_CANCEL + r"|(?:clients?|promotion|remise|reduction|tarif)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « sont à acheter vous-même »: the worker's own purse, whatever the thing
+    P("fee.purchase", "R05-FEE", "fee", "block",
+      r"\ba (?:acheter|payer|financer|regler|louer) (?:vous-memes?|toi-meme|par vous-memes?|par vos (?:propres )?soins|"
+      r"sur vos (?:propres )?deniers|de votre poche)\b",
+      "acheter payer financer regler louer", negatable=False, unless=_FEE_CANCEL, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « nos conseillers salariés louent leur bureau à l'agence pour 90 € par mois »: an employee renting the tools of the job
+    P("fee.worker_pays", "R05-FEE", "fee", "block",
+      r"\b(?:lou(?:ent|ez|e|er)|location (?:de|du)) (?:leur|votre|son|sa|ton|ta|un|une|le|la) (?:bureau|poste de travail|"
+      r"fauteuil|siege|place|vehicule|materiel|stand|cabine|espace de travail|outil\w*|camion|fourgon)\b[^.;\n]{0,50}?"
+      r"\d+(?:[ .,]\d+)?\s?(?:€|euros?\b)",
+      "louent louez loue louer location", negatable=False,
+      requires=r"(?:salarie\w*|employe\w*|\bcdi\b|\bcdd\b|embauch\w*)",
+      unless=_FEE_CANCEL + r"|(?:independant|auto-?entrepreneur|micro-?entrepreneur|freelance|clients?)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « une retenue de 5 % est opérée sur le salaire … pour financer la publicité »: a share of pay taken for the business
+    P("fee.billed", "R05-FEE", "fee", "block",
+      r"\bretenues? (?:de )?\d+(?:[.,]\d+)?\s?(?:%|€|euros?\b)[^.;\n]{0,40}?\bsur (?:le |les |la |votre |vos |leur |leurs |"
+      r"chaque |son |sa )?(?:salaire|paie|paye|remuneration|commission)s?\b",
+      "retenue retenues", negatable=False,
+      requires=r"(?:pour (?:financer|payer|couvrir)|publicite|vitrine|frais|materiel|tenue|formation|locaux|marketing)",
+      unless=_FEE_CANCEL + r"|(?:cotisation|charges sociales|impot|a la source|prevoyance|mutuelle|retraite|saisie)",
+      exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « la mise en relation … est payante pour la personne qui gardera les enfants »
+    P("fee.paid_item", "R05-FEE", "fee", "block",
+      r"\b(?:mise en relation|placement|inscription|acces aux (?:offres|annonces|missions))\b[^.;:\n]{0,50}?\bpayant\w*\s+"
+      r"pour (?:le |la |les |chaque )?(?:candidat|personne|salarie|intervenant|postulant|travailleu|aide|garde|nounou|"
+      r"assistant|employe)\w*",
+      "payant payante payants payantes", negatable=False, unless=_FEE_CANCEL, exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
+    # « notre formation certifiante (90 €) vous ouvre les portes d'un CDD chez nous », « bootcamp : 90 €, les meilleurs
+    # sont embauchés »: a training the candidate pays for as the way into the job
+    P("fee.paid_item", "R05-FEE", "fee", "block",
+      r"\b(?:formation|bootcamp|academie)s?\b[^.;:\n()]{0,50}?(?:\(\s*|:\s*)\d+(?:[ .,]\d+)?"
+      r"\s?(?:€|euros?\b)",
+      "formation formations bootcamp academie", negatable=False,
+      requires=r"(?:embauch|recrut|\bcdi\b|\bcdd\b|chez nous|\bposte\b|postuler|decrocher)",
+      unless=_FEE_CANCEL + r"|(?:remuner|\bpaye|\bbrut|\bnet\b|salaire|indemni|gratification|valeur|\bcpf\b|opco|"
+      r"france travail|pole emploi|region|clients?|de l'heure|par mois|/ ?mois|mensuel)", exceptions=("EXC-AGENTS-ARTISTES-SPORTIFS",), articles=("L5321-3", "L5331-1")),
 ]
 
 # --------------------------------------------------------------------------------------- undeclared work
@@ -1119,9 +1273,11 @@ _AGE_WORDS = [
     P("age.generation", "R07-AGE", "age", "review",
       r"\b(?:digital natives?|generation (?:y|z|millennials?)|millennials?|trentenaire|quadragenaire|quinquagenaire|"
       r"sexagenaire|d'age mur|jeunesse (?:exigee|souhaitee|requise)|jeune retraite\w* (?:exclu|s'abstenir)|"
-      r"(?:du|de|d'un|d'une|de la) meme (?:age|tranche d'age|generation|classe d'age))\b",
+      r"(?:du|de|d'un|d'une|de la) meme (?:age|tranche d'age|generation|classe d'age)|"
+      # « quelqu'un de notre tranche d'âge »: the team's own age as the criterion
+      r"(?:de|dans) (?:notre|nos|leur) (?:tranche|classe)s? d'age)\b",
       "digital native natives generation millennial millennials trentenaire quadragenaire quinquagenaire "
-      "sexagenaire mur jeunesse meme", articles=("L1132-1", "L5321-2")),
+      "sexagenaire mur jeunesse meme tranche classe", articles=("L1132-1", "L5321-2")),
     P("age.decade", "R07-AGE", "age", "block",
       r"\b(?:la |une |votre )?(?:petite |jeune |belle )?(?:vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)\b"
       r"(?!\s*(?:de\s|d'|d\s)(?!annees))",
@@ -1132,7 +1288,7 @@ _AGE_WORDS = [
       exceptions=("EXC-APPRENTISSAGE",), articles=("L1132-1", "L5321-2")),
     P("age.birth_year", "R07-AGE", "age", "block",
       r"\bne(?:\(e\)|e)?s?\s+(?:apres|avant|entre|en|a partir de|depuis|posterieurement a|au plus tot en|au plus tard en)"
-      r"\s+(?:19|20)\d{2}\b|\bannees? de naissance\s*:?\s*(?:posterieure|anterieure|superieure|inferieure|apres|avant|"
+      r"\s+(?:l'an(?:nee)? )?(?:19|20)\d{2}\b|\bannees? de naissance\s*:?\s*(?:posterieure|anterieure|superieure|inferieure|apres|avant|"
       r"entre|minimum|maximum|au plus tot|au plus tard|(?:19|20)\d{2}\s*(?:-|a|et)\s*(?:19|20)\d{2})",
       " ".join(["naissance"] + [str(y) for y in range(1950, 2011)]),
       requires=r"(?:candidat|\bvous\b|profil|personne|\betre\b|recherch|postul|recrut|\bage)",

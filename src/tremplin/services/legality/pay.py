@@ -28,14 +28,16 @@ _MONEY = compile_skipping(_NUM + r"\s*(k\s?(?:€|euros?|eur)\b|k\b|€|euros?\b
 _CENTS = re.compile(r"\s?(\d{2})\b(?!\s*(?:h\b|heures?|%|€|euros?|ans?\b|mois|jours?|semaines?|k\b|[.,]\d))")
 _RANGE_BEFORE = fast(r"(?:entre|de|du)?\s*" + _NUM + r"\s*(k\s?€?|€|euros?)?\s*(?:et|a|-|/)\s*$")
 _UNIT_AFTER = fast(
-    r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par|de l'|l'|a l'|le|la|chaque|pour (?:une|un|la|le))\s*)?"
+    r"^\s*(?:(bruts|brut|nets|net|b\b)\s*)?(?:(?:/|par le|par|de l'|l'|a l'|le|la|chaque|pour chaque|pour (?:une|un|la|le))\s*)?"
     r"(heure|h\b|hr\b|mois|mensuel\w*|an\b|annee|annuel\w*|horaire|demi[- ]journee|jour|journee|semaine|hebdo\w*|nuit|vacation|"
-    r"mission|prestation|piece|colis|livraison|tournee|course|forfait|soiree)?"
+    r"mission|prestation|piece|colis|livraison|tournee|course|forfait|soiree|soir\b)?"
     r"\s*(?:(brut|net|bruts|nets)\b)?\s*(?:(?:/|par)\s*(heure|mois|an|annee|jour|semaine))?"
 )
 _PAY_WORDS = fast(
     r"(?:salaire|remuner\w*|renumer\w*|remunar\w*|retribu\w*|\bpaye\w*|\bpaie\b|\bpaye\b|taux horaire|\bbrut\b|\bnet\b|\bfixe\b|"
-    r"gagn\w*|\bsalarial|\bpay(?!ant)\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille)"
+    r"gagn\w*|\bsalarial|\bpay(?!ant)\w*\b|\bsmic\b|\bpackage\b|\bsalary\b|grille|"
+    # « forfait journalier de 70 € »: a lump sum for the time worked is the pay
+    r"\bforfait (?:journalier|quotidien|horaire|mensuel|hebdomadaire|de la journee|a la journee|par jour|de nuit|par soiree))"
 )
 _NOT_PAY = fast(
     r"(?:prime|bonus|indemnit\w*|tickets?|titres?[- ]restaurant|panier|mutuelle|participation|interessement|"
@@ -91,7 +93,7 @@ _UNIT_WORDS = {"heure": "hour", "h": "hour", "hr": "hour", "horaire": "hour", "m
                "an": "year", "annee": "year", "annuel": "year", "demi": "other", "jour": "other", "journee": "other",
                "semaine": "other", "hebdo": "other", "nuit": "other", "vacation": "other", "mission": "other",
                "prestation": "other", "piece": "other", "colis": "other", "livraison": "other", "tournee": "other",
-               "course": "other", "forfait": "other", "soiree": "other"}
+               "course": "other", "forfait": "other", "soiree": "other", "soir": "other"}
 
 
 def _unit_word(word: str | None) -> str | None:
@@ -135,10 +137,29 @@ _BARE_HOURLY = fast(r"\b(?:taux horaire|salaire horaire|remuneration horaire|thb
                     r"\s*(?:brut|net)?\s*(?:de|:|=|a)?\s*(\d{1,2})[.,](\d{1,2})\b(?!\s*(?:%|€|eur|k\b))")
 
 
+# « neuf euros de l'heure », « huit euros cinquante brut de l'heure »: an hourly rate written in words (left from 1.12)
+_WORD_UNITS = {"cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+               "quatorze": 14, "quinze": 15}
+_WORD_CENTS = {"dix": 10, "vingt": 20, "vingt-cinq": 25, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+               "soixante-dix": 70, "soixante-quinze": 75, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+_WORD_HOURLY = re.compile(
+    r"\b(cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze) euros?(?: (?:et )?(vingt-cinq|soixante-dix|"
+    r"soixante-quinze|quatre-vingt-dix|quatre-vingts?|dix|vingt|trente|quarante|cinquante|soixante)(?: centimes?)?)?"
+    r"\s*(bruts?|nets?)?\s*(?:de l'heure|l'heure|par heure|/ ?h\b|de l'h\b|(?:de )?(?:taux )?horaires?\b)")
+
+
 def parse_text_amounts(ft: FieldText) -> list[Amount]:
     """Pay amounts in free text (with unit and gross/net when stated)."""
     out: list[Amount] = []
     folded = ft.folded
+    if "euro" in folded:
+        for m in _WORD_HOURLY.finditer(folded):
+            if _NOT_PAY.search(folded, max(0, m.start() - 30), m.start()) or re.search(
+                    r"\b(?:majoration|supplement|bonus|surplus)\w*", folded[max(0, m.start() - 30):m.start()]) or re.match(
+                    r"\s*(?:de nuit|supplementaires?|d'astreinte|de dimanche|majoree?s?)", folded[m.end():m.end() + 20]):
+                continue  # « prime de dix euros par heure de nuit »: a bonus, not the rate
+            value = _WORD_UNITS[m.group(1)] + (_WORD_CENTS[m.group(2)] / 100 if m.group(2) else 0)
+            out.append(Amount(value, "hour", (m.group(3) or "").startswith("net"), ft.name, m.start(), m.end()))
     if "horaire" in ft.words or "thb" in ft.words:
         for m in _BARE_HOURLY.finditer(folded):
             net = bool(re.search(r"\bnet\b", m.group(0))) or bool(re.match(r"\s*nets?\b", folded[m.end():m.end() + 6]))
@@ -272,7 +293,7 @@ def parse_text_amounts(ft: FieldText) -> list[Amount]:
 
 _FOR_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:pour|les)\s+(\d{1,2})(?:[.,h](\d{1,2}))?\s*(?:h\b|heures?\b)"
                         r"(?!\s*(?:par|/|chaque|hebdo|de travail par|mensuel|par mois))")
-_DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de|\()\s*(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
+_DAY_HOURS = re.compile(r"^\s*(?:bruts?|nets?)?\s*(?:de|pour|sur|d'une duree de|\(|,)\s*(?:environ |env\. |soit )?(\d{1,2})(?:[.,h](\d{1,2}))?\s*"
                         r"(?:h\b|heures?\b)")
 
 
@@ -423,7 +444,7 @@ def _bare_amounts(ft: FieldText) -> list[Amount]:
 
 def _period_hours(folded: str, per: str, start: int, end: int, after: str) -> float | None:
     """Hours worked in the day or the week an amount pays for, when the text states them."""
-    if per.startswith(("jour", "journee", "nuit", "demi", "soiree", "vacation")):
+    if per.startswith(("jour", "journee", "nuit", "demi", "soir", "vacation", "tournee")):
         m = _DAY_HOURS.match(after)
         if m:
             h = int(m.group(1)) + (int(m.group(2)) / 60 if m.group(2) else 0)

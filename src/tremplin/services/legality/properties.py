@@ -57,7 +57,7 @@ _CUE_EXCL = (
     r"\brefus\w*|\beliminatoire\w*|\bredhibitoire\w*|\bs'abstenir|\bsabsten\w*|\bpas (?:fait|faite|concu|"
     r"concue|pense|pensee|destine|destinee) pour\b|\babstenez|\babstenir|\babstiens|\babstiendr\w*|"
     r"\bnon (?:accept|admis|retenu|etudi|recevable|desir|souhait|bienvenu|pris|compatible|autoris|toler|consider|"
-    r"prioritair)\w*|"
+    r"prioritair|recherch|voulu|merci\b)\w*|\bmoins de chances?\b|"
     r"\bexclu\w*|\binterdi(?:t|ction)\w*|\bincompatible\w*|\bpass(?:ez|er|e) (?:votre|ton) chemin|\bpas pour (?:vous|toi)|\binutile\b|"
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
     r"\bhors de question|\bstop\b|\bjamais\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
@@ -185,6 +185,7 @@ def _seek_positions(ft, cue_spans: list[tuple[int, int]]) -> list[tuple[int, int
 _LAWFUL = re.compile(
     r"\baucune? (?:condition|critere|exigence|restriction|distinction|limite|discrimination|importance)|"
     r"\b(?:sans|pas de) (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
+    r"\baucune preference\b|\b(?:aucun|pas de) (?:probleme|souci)s?\b(?! (?:de|d'|du|des|avec)\b)|\bc'est prive\b|"
     # « quelle que soit l'organisation » after an exclusion is no statement: only a protected property makes one
     + WHATEVER_PROTECTED + r"|"
     r"\bindifferent|\bjamais (?:un |une |des )?(?:critere|obstacle|frein|probleme)|"
@@ -277,7 +278,7 @@ def _p(id: str, category: str, rule: str, pattern: str, anchors: str, cues: str,
 
 
 _PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:de|des|d')|accueil\w* (?:de|des|d'|du|les)\b|"
-                r"etablissement|foyer|\baccueillir|\bdetenu\w*|\bsans consentement|"
+                r"etablissement|foyer|(?<!vous )(?<!t')\baccueillir|\bdetenu\w*|\bsans consentement|"
                 r"esat\b|\bime\b|\bmas\b|\bfam\b|usager|beneficiaire|residents?\b|\bpublic|sensibilis|prevention|"
                 r"mutuelle|prevoyance|assurance|complementaire|indemni|remplacement|en remplacement|conge|"
                 # the candidate's own follow-up (« un suivi psychiatrique, même ancien ») is no public
@@ -285,7 +286,7 @@ _PUBLIC_CARE = (r"accompagn|\bsoins?\b|soign|patient|prise en charge|aupres (?:d
                 r"(?:prevention|declaration|risques?|gestion|taux|analyse|enquetes?|suivi) (?:des |d'|de )?"
                 r"(?:accidents?|maladies?)|medecine du travail|visite medicale|"
                 r"clients?\b|clientele|eleves?\b|enfants?\b|jeunes\b|aidant|infirmi|aide-soignant|ehpad|hopital|"
-                r"clinique|pharmac|laboratoire|recherche|essais? cliniques?|therapeute|kine|ergotherap|orthophon|"
+                r"clinique|pharmac|laboratoire|(?<!non )recherche|essais? cliniques?|therapeute|kine|ergotherap|orthophon|"
                 r"educat|animat|amenagement|politique handicap|referent|mission handicap|"
                 r"boeth|oeth|agefiph|fiphfp|ea\b|entreprise adaptee")
 
@@ -459,7 +460,8 @@ PROPS: tuple[Prop, ...] = (
        r"celibat\w*|veu(?:f|ve|fs|ves)\b|personnes? seules?|vivant seule?s?|vivre seule?s?|seule?s? sans (?:enfant|famille)|"
        r"(?:vie|charges?|contraintes?|obligations?|attaches?|situation) (?:de famille|familiale?s?)|"
        r"(?:pere|mere|maman|papa)s? (?:de famille|celibataires?|isolee?s?|solos?|au foyer)|(?:jeunes?|futur(?:e|es|s)?) "
-       r"(?:mamans?|meres?|peres?|papas?|parents?)|mamans?|papas?|parents? (?:de (?:jeunes |tres jeunes )?enfants|"
+       r"(?:mamans?|meres?|peres?|papas?|parents?)|(?:meres?|peres?) de (?:jeunes |tres jeunes |petits )?enfants|"
+       r"mamans?|papas?|parents? (?:de (?:jeunes |tres jeunes )?enfants|"
        r"isolee?s?|solos?|celibataires?)|fonder une famille|enceinte\w*|grossesse\w*|(?:projet|desir|envie)s? (?:de |d')?"
        r"(?:bebe|enfants?|grossesse|maternite|famille)|conges? (?:maternite|parental)s? (?:prevus?|a venir|en vue)|"
        r"situation (?:familiale|de famille|matrimoniale)|charges? de famille|se marier|(?:jeunes?|futurs?) maries|"
@@ -471,7 +473,8 @@ PROPS: tuple[Prop, ...] = (
        "seules seuls famille familiale familial familiales mere meres maman mamans papa papas parent parents "
        "enceinte enceintes grossesse grossesses maternite parental personne personnes marier nombreuse nombreuses couple concubinage",
        "excl only pref ask", "block",
-       unless=r"\bmutuelle|\bprevoyance|\bcreche|\bconges? (?:maternite|paternite|parental|de naissance)"
+       unless=r"\bmutuelle|\bprevoyance|\bcreche|\bcompatibles? avec (?:une|la|votre|ta|leur) vie (?:de famille|familiale)|"
+              r"\bconcili\w*|\bamenagements? (?:de|du|des) (?:poste|temps|horaires?)|\bconges? (?:maternite|paternite|parental|de naissance)"
               r"(?! (?:prevu|a venir|en vue|dans))(?<!en conge maternite)(?<!en conge parental)|"
               r"\brole\b|\bcasting|\bpersonnage|\bfilm|\bcourt-metrage|\btheatre|\bcomedien\w*|\bactrice|"
               r"\bmaintien|\bprime\w*|\ballocation|\bsupplement familial|\bcheques?|\bcomite|\bcse\b|"
@@ -617,7 +620,9 @@ PROPS: tuple[Prop, ...] = (
        r"\b(?:milit(?:e|es|ez|er|ons|ent|ait|aient|ant)\b|(?:un|au|du|le|d'un|a un|meme|notre|son|leur|quel) parti\b"
        r"(?! pris)|adher\w* (?:a|au|aux) (?:un |une |le |la |notre |meme |quel |leur |son )?(?:parti|syndicat|mouvement|organisation politique)|anti-?(?:nucleaire|capital|militar|fasc|vax|vaccin|pass|corrida|chasse|"
        r"mondialis|globalis|specis|imperial|racis|sionis|europe|euro|syndica)\w*|souverainist\w*|royalist\w*|"
-       r"identitaires?|conservat(?:eur|eurs|rice|rices)\b(?! (?:de|du|des|alimentaire|du patrimoine))|"
+       r"identitaires?|"
+       # « la famille qui emploie est très conservatrice » describes the employer, not the candidate
+       r"(?<!est )(?<!sont )(?<!tres )(?<!plutot )(?<!assez )conservat(?:eur|eurs|rice|rices)\b(?! (?:de|du|des|alimentaire|du patrimoine))|"
        r"progressist\w*|(?:idees|valeurs|convictions|opinions|engagements?) (?:politiques|de gauche|de droite)|syndica\w*|syndique\w*|syndicat\w*|cgt|cfdt|cftc|cfe-cgc|unsa|solidaires|fo\b|force ouvriere|"
        r"sud (?:rail|ptt|sante|education|solidaires)|de sud\b|greve\w*|greviste\w*|manif(?:s|estants?|estantes?|estations?)?\b|manifest\w* (?:contre|pour|dans la rue|avec)|gilets? jaunes?|"
        r"militan\w*|sympathisant\w*|(?:adherent|membre)\w* (?:d'un |d'une |de la |du |de |des |a un |a une )?(?:parti|"
@@ -626,7 +631,7 @@ PROPS: tuple[Prop, ...] = (
        r"(?:engage\w*|actif|active) politiquement|"
        r"extreme[- ](?:gauche|droite)|(?:de|a) (?:gauche|droite)\b|gauchis\w*|droitis\w*|communist\w*|socialist\w*|"
        r"ecologist\w*|insoumis\w*|lepenist\w*|frontist\w*|nationalist\w*|anarchist\w*|zadist\w*|antifa\w*|"
-       r"fach\w*|\blfi\b|\brn\b|\bps\b|\blr\b|\bfn\b|opinions?|convictions? (?:politiques?|syndicales?|"
+       r"facho\w*|fachos?\b|\blfi\b|\brn\b|\bps\b|\blr\b|\bfn\b|opinions?|convictions? (?:politiques?|syndicales?|"
        r"philosophiques?)|engagements? (?:politiques?|syndica\w*|associati\w*|militants?)|mandats? "
        r"(?:syndica\w*|electifs?|locaux|local|municipa\w*|d'elu|politiques?)|"
        # inclusive endings: « élu(e) municipal(e) », « délégué(e) du personnel », « élu(e) CSE »
@@ -634,7 +639,9 @@ PROPS: tuple[Prop, ...] = (
        r"ancien(?:ne|\(ne\))?s? elu(?:\(e\)|e)?s?|delegue(?:\(e\)|e)?s? (?:syndica\w*|du personnel)|representant(?:\(e\)|e)?s? "
        r"(?:syndica\w*|du personnel)|candidat\w* (?:a|aux) (?:une |des |l')?elections?|elections?|vote\w*|"
        r"prud'?hom\w*|actions? collectives?|conseillers? municipa\w*|maires?(?: en exercice| adjoints?)|"
-       r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche))",
+       r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche)|"
+       r"sensibilites? (?:liberale|conservatrice|progressiste|ecologiste|socialiste|communiste|souverainiste|"
+       r"republicaine)s?|confederation paysanne|coordination rurale|fnsea)",
        "milite militer militez militons militent militait parti! adherer! adherez! adhere! adherant! anti "
        "souverainiste souverainistes royaliste royalistes identitaire identitaires conservateur conservateurs "
        "conservatrice conservatrices progressiste progressistes idees! "
@@ -648,7 +655,7 @@ PROPS: tuple[Prop, ...] = (
        "lr fn opinion opinions conviction convictions engagement engagements mandat mandats elu elus elue elues "
        "delegue delegues representant representants election elections vote votes voter prudhomme prudhommes "
        "prudhommal prud collective collectives conseiller conseillers municipal municipaux maire maires votez "
-       "sensibilite",
+       "sensibilite sensibilites confederation coordination fnsea",
        "excl only pref ask req", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
        unless=r"\brelations? (?:avec les )?(?:partenaires|organisations|representants|elus|syndicats)|"
               r"\bdialogue social|\binstances?|\bnegociation|\baccords? (?:d'entreprise|collectifs?|signes?)|"
@@ -680,7 +687,8 @@ PROPS: tuple[Prop, ...] = (
        # the sex assigned at birth or on the identity papers as the norm (« conforme au genre de naissance »)
        r"(?:genre|sexe) (?:inscrit |indique |assigne |declare )?(?:de|a (?:leur|sa|la|votre|ta)) naissance|"
        r"(?:genre|sexe) (?:[a-z']+ ){0,4}?(?:celui|celle) (?:de|inscrit sur) (?:votre|ta|sa|leur|la) (?:carte d'identite|piece "
-       r"d'identite|etat civil)|"
+       r"d'identite|etat civil)|(?:genre|sexe) (?:indique|inscrit|mentionne|figurant|declare) (?:sur|a|dans) (?:votre |ta |sa |"
+       r"leur |la |vos |les )?(?:carte d'identite|pieces? d'identite|etat civil|papiers)|"
        r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
        r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
        r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
@@ -723,13 +731,14 @@ PROPS: tuple[Prop, ...] = (
        r"requis\w*|imperati\w*|indispensable|souhaite\w*|uniquement|seulement|exclusivement) (?:a|en|dans|au|aux|sur|pres)\b)|"
        r"(?:gens|personnes?|candidat\w*|profils?|jeunes|habitants?) (?:du|de notre|de la|d'ici|du meme) ?(?:village|bourg|"
        r"hameau|canton|commune|coin|cru)\b|"
-       r"domicilie(?:e|s|es)?\b|domiciliation|(?:votre|son|leur|lieu de) domicile|domicile (?:a|en|dans|hors|situe|proche|"
+       r"domicilie(?:e|s|es)?\b|domiciliation|(?:votre|son|leur|lieu de) domicile|lieux? de residence|domicile (?:a|en|dans|hors|situe|proche|"
        r"a moins)|residen(?:ce|t|ts|te|tes|ts?) (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin|proche|principale)|"
        r"residant\w* (?:a|en|dans|hors|au|aux|du|des|de|sur|pres|loin)|resid(?:ez|er) (?:a|en|dans|hors|au|aux|sur|pres|"
        r"loin|proche)|habit(?:ant|ants|ante|antes|er|ez|ent|es|e) (?:a|en|dans|hors|au|aux|du|des|de|d'|sur|pres|loin|proche|"
        r"la|le|les|l')|"
        # « vivant sur l'île de Ré uniquement »: where the person lives, like « habitant à »
-       r"viv(?:ant|ante|ants|antes) (?:a|en|dans|au|aux|sur) (?:l'|la |le |les )?(?!(?:couple|concubinage|colocation|"
+       r"(?:viv(?:ant|ante|ants|antes|ent|ez)|habitez|residez) (?:a|en|dans|au|aux|sur|du cote (?:de|du|des)|pres (?:de|du|des)) "
+       r"(?:l'|la |le |les )?(?!(?:couple|concubinage|colocation|"
        r"famille|harmonie|equipe)\b)[a-z]+|"
        r"(?:viv(?:ant|ez|re|ent|ons)|vi[st]) (?:a|en|dans|hors|au|aux|sur|pres|loin|loin de) (?:la |le |les |l'|une |un )?"
        r"(?:cites?|banlieues?|quartiers?|zones?|campagne|villes?|communes?|agglomeration|regions?|departements?|\d|"
@@ -803,8 +812,8 @@ PROPS: tuple[Prop, ...] = (
               r"l'etranger|en france)|\bcadre de vie|\bqualite de vie|\blogement (?:fourni|de fonction)"
               r"|\bcampagne (?:de|d'|marketing|publicitaire|commerciale|de recrutement|de vaccination)|"
               r"\bzone (?:de (?:chalandise|stockage|production|travail|livraison|intervention)|commerciale|"
-              r"industrielle|d'activite|artisanale|geographique)|\bhors (?:agglomeration|zone)\b(?! (?:s'abstenir|"
-              r"non|pas|refus|exclu|inutile))|\bla ville\b(?!.{0,20}(?:uniquement|seulement|exclusivement))",
+              r"industrielle|d'activite|artisanale|geographique)|\bhors (?:agglomeration|zone)\b(?! (?:[a-z'-]+ ){0,3}?(?:s'abstenir|"
+              r"non|pas|refus|exclu|inutile))|(?<!interieur de )\bla ville\b(?!.{0,20}(?:uniquement|seulement|exclusivement))",
        reach=60, positive=r"\bqpv\b|\bprioritaire|\bpolitique de la ville|\bemplois? francs?|\bzrr\b|\bzfu\b"),
     # --- language: a mother tongue, an accent, « native » — a language as a person, not a skill
     _p("prop.language", "language", "R10-DISCRIM",
