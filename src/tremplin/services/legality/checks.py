@@ -26,12 +26,14 @@ from tremplin.services.legality.pay import (
 from tremplin.services.legality.text import (
     clause_bounds,
     fast,
+    finditer_at,
     finditer_in_windows,
     finditer_near_words,
     is_latin1,
     search_around,
     search_near_words,
     sentence_bounds,
+    starts_after,
 )
 
 
@@ -322,6 +324,23 @@ _FEMININE_ONLY = fast(
     r"(?=(?:[^\S\n]+(?:d'|de |du |des |en |a |au |aux |pour )[^.!?\n;:,/()]{0,40}?)?[^\S\n]+(?:uniquement|exclusivement|"
     r"seulement)\b)",
     exact=True)
+_MALE_MARK = re.compile(r"\b(?:h/f|f/h)\b|\(h\)")
+
+
+def _feminine_lines(folded: str) -> list:
+    """The matches of _FEMININE_LINE, then those of _FEMININE_ONLY, in ``folded`` (as their ``finditer`` gives them).
+
+    Both can start only at the start of the text or of a line (_FEMININE_ONLY also after « : »): they are tried
+    there only, and not at all when the text holds none of the strings every match contains."""
+    if _FEMININE_LINE.absent_from(folded):
+        return []
+    lines = starts_after(folded, ("\n",))
+    found = list(finditer_at(_FEMININE_LINE, folded, lines))
+    if not _FEMININE_ONLY.absent_from(folded):
+        found += finditer_at(_FEMININE_ONLY, folded, starts_after(folded, ("\n", ": ")) if ": " in folded else lines)
+    return found
+
+
 _FEMININE_PARTICIPLES = frozenset("recherchee recherchees recrutee recrutees demandee demandees souhaitee "
                                   "souhaitees".split())
 _FEMININE_ENDING = re.compile(r"(?:iere|euse|trice)s?\b")
@@ -373,9 +392,9 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not (
                 _may_end_feminine(ft.words) and _FEMININE_ENDING.search(ft.folded))):
             continue
-        found = list(_RECRUIT_FEMININE.finditer(ft.folded)) + [
-            m for rx in (_FEMININE_LINE, _FEMININE_ONLY) for m in rx.finditer(ft.folded)
-            if not re.search(r"\b(?:h/f|f/h)\b|\(h\)", ft.folded)]
+        found = list(_RECRUIT_FEMININE.finditer(ft.folded))
+        if not _MALE_MARK.search(ft.folded):
+            found += _feminine_lines(ft.folded)
         if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
             found += list(_FEMININE_SOUGHT.finditer(ft.folded))
         for m in found:

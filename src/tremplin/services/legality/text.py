@@ -402,6 +402,33 @@ def finditer_in_windows(rx, folded: str, positions, back: int, fwd: int):
                 yield m
 
 
+def starts_after(text: str, marks: tuple[str, ...]) -> list[int]:
+    """0 and every position right after an occurrence of one of ``marks`` (sorted, without repeats)."""
+    out = {0}
+    for mark in marks:
+        k = len(mark)
+        pos = text.find(mark)
+        while pos >= 0:
+            out.add(pos + k)
+            pos = text.find(mark, pos + 1)
+    return sorted(out)
+
+
+def finditer_at(rx, text: str, starts):
+    """Matches of ``rx`` (a :class:`Fast` or compiled pattern that never matches the empty string) tried only at
+    ``starts`` (sorted), each starting at or after the end of the one before: exactly ``rx.finditer(text)`` when no
+    match can start elsewhere (a pattern that opens with « (?:^|(?<=\\n)) » can start only at 0 or after a line
+    break; the engine would try, and fail, at every other position)."""
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def finditer_around(rx, anchor, text: str, back: int = 120, fwd: int = 120):
     """Matches of ``rx`` looked for only around the matches of the cheap ``anchor`` pattern.
 
