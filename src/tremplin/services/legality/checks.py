@@ -324,7 +324,9 @@ _FEMININE_ONLY = fast(
     r"(?=(?:[^\S\n]+(?:d'|de |du |des |en |a |au |aux |pour )[^.!?\n;:,/()]{0,40}?)?[^\S\n]+(?:uniquement|exclusivement|"
     r"seulement)\b)",
     exact=True)
-_MALE_MARK = re.compile(r"\b(?:h/f|f/h)\b|\(h\)")
+# « H/F », « (H) » in a field: its feminine lines are not a restriction (a Fast pattern: run only when « h/f », « f/h » or
+# « (h) » is in the text, the pattern's own matches)
+_MALE_MARK = fast(r"\b(?:h/f|f/h)\b|\(h\)", exact=True)
 
 
 def _feminine_lines(folded: str) -> list:
