@@ -177,6 +177,9 @@ def test_contract_durations_found_once_for_both_contract_kinds():
 def test_starts_after_and_finditer_at():
     assert text.starts_after("ab\ncd: e\n", ("\n", ": ")) == [0, 3, 7, 9]
     assert text.starts_after("", ("\n",)) == [0]
+    t = "abc\nx: euses\nhotesses\n\nz"
+    assert text.starts_holding(t, text.starts_after(t, ("\n", ": ")), ("euses", "hotesses")) == [4, 7, 13]
+    assert text.starts_holding(t, [0, 4, 14, 24], ("zz",)) == []
     rx = re.compile(r"(?:^|(?<=\n))[^\S\n]*\w+")
     for t in ("", "abc", "a\nb\n\nc  d\n  e", "\n\n", " x\ny z"):
         assert [m.span() for m in text.finditer_at(rx, t, text.starts_after(t, ("\n",)))] == \

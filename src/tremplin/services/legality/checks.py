@@ -34,6 +34,7 @@ from tremplin.services.legality.text import (
     search_near_words,
     sentence_bounds,
     starts_after,
+    starts_holding,
 )
 
 
@@ -332,14 +333,20 @@ _MALE_MARK = fast(r"\b(?:h/f|f/h)\b|\(h\)", exact=True)
 def _feminine_lines(folded: str) -> list:
     """The matches of _FEMININE_LINE, then those of _FEMININE_ONLY, in ``folded`` (as their ``finditer`` gives them).
 
-    Both can start only at the start of the text or of a line (_FEMININE_ONLY also after « : »): they are tried
-    there only, and not at all when the text holds none of the strings every match contains."""
+    Both can start only at the start of the text or of a line (_FEMININE_ONLY also after « : »), and read no line
+    break before the end of the feminine word (group 1), which holds one of the strings every match contains
+    (``needs``): they are tried only at those starts whose line holds one of these strings."""
+    needs = _FEMININE_LINE.needs
+    if needs is None or needs != _FEMININE_ONLY.needs:  # (not expected: the patterns share their words)
+        lines = starts_after(folded, ("\n",))
+        return list(finditer_at(_FEMININE_LINE, folded, lines)) + list(
+            finditer_at(_FEMININE_ONLY, folded, starts_after(folded, ("\n", ": "))))
     if _FEMININE_LINE.absent_from(folded):
         return []
-    lines = starts_after(folded, ("\n",))
+    lines = starts_holding(folded, starts_after(folded, ("\n",)), needs)
     found = list(finditer_at(_FEMININE_LINE, folded, lines))
-    if not _FEMININE_ONLY.absent_from(folded):
-        found += finditer_at(_FEMININE_ONLY, folded, starts_after(folded, ("\n", ": ")) if ": " in folded else lines)
+    found += finditer_at(_FEMININE_ONLY, folded,
+                         starts_holding(folded, starts_after(folded, ("\n", ": ")), needs) if ": " in folded else lines)
     return found
 
 

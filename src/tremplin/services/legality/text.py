@@ -414,6 +414,31 @@ def starts_after(text: str, marks: tuple[str, ...]) -> list[int]:
     return sorted(out)
 
 
+def starts_holding(text: str, starts: list[int], needs) -> list[int]:
+    """The positions of ``starts`` whose line (from the position to the next line break) holds one of ``needs``:
+    the only places where a pattern that needs one of them and reads no line break can match."""
+    hits = []
+    for s in needs:
+        pos = text.find(s)
+        while pos >= 0:
+            hits.append(pos)
+            pos = text.find(s, pos + 1)
+    if not hits:
+        return []
+    hits.sort()
+    out = []
+    i, n = 0, len(hits)
+    for p in starts:
+        while i < n and hits[i] < p:
+            i += 1
+        if i == n:
+            break
+        end = text.find("\n", p)
+        if end < 0 or hits[i] < end:
+            out.append(p)
+    return out
+
+
 def finditer_at(rx, text: str, starts):
     """Matches of ``rx`` (a :class:`Fast` or compiled pattern that never matches the empty string) tried only at
     ``starts`` (sorted), each starting at or after the end of the one before: exactly ``rx.finditer(text)`` when no
