@@ -26,12 +26,15 @@ from tremplin.services.legality.pay import (
 from tremplin.services.legality.text import (
     clause_bounds,
     fast,
+    finditer_at,
     finditer_in_windows,
     finditer_near_words,
     is_latin1,
     search_around,
     search_near_words,
     sentence_bounds,
+    starts_after,
+    starts_holding,
 )
 
 
@@ -322,6 +325,31 @@ _FEMININE_ONLY = fast(
     r"(?=(?:[^\S\n]+(?:d'|de |du |des |en |a |au |aux |pour )[^.!?\n;:,/()]{0,40}?)?[^\S\n]+(?:uniquement|exclusivement|"
     r"seulement)\b)",
     exact=True)
+# « H/F », « (H) » in a field: its feminine lines are not a restriction (a Fast pattern: run only when « h/f », « f/h » or
+# « (h) » is in the text, the pattern's own matches)
+_MALE_MARK = fast(r"\b(?:h/f|f/h)\b|\(h\)", exact=True)
+
+
+def _feminine_lines(folded: str) -> list:
+    """The matches of _FEMININE_LINE, then those of _FEMININE_ONLY, in ``folded`` (as their ``finditer`` gives them).
+
+    Both can start only at the start of the text or of a line (_FEMININE_ONLY also after « : »), and read no line
+    break before the end of the feminine word (group 1), which holds one of the strings every match contains
+    (``needs``): they are tried only at those starts whose line holds one of these strings."""
+    needs = _FEMININE_LINE.needs
+    if needs is None or needs != _FEMININE_ONLY.needs:  # (not expected: the patterns share their words)
+        lines = starts_after(folded, ("\n",))
+        return list(finditer_at(_FEMININE_LINE, folded, lines)) + list(
+            finditer_at(_FEMININE_ONLY, folded, starts_after(folded, ("\n", ": "))))
+    if _FEMININE_LINE.absent_from(folded):
+        return []
+    lines = starts_holding(folded, starts_after(folded, ("\n",)), needs)
+    found = list(finditer_at(_FEMININE_LINE, folded, lines))
+    found += finditer_at(_FEMININE_ONLY, folded,
+                         starts_holding(folded, starts_after(folded, ("\n", ": ")), needs) if ": " in folded else lines)
+    return found
+
+
 _FEMININE_PARTICIPLES = frozenset("recherchee recherchees recrutee recrutees demandee demandees souhaitee "
                                   "souhaitees".split())
 _FEMININE_ENDING = re.compile(r"(?:iere|euse|trice)s?\b")
@@ -373,9 +401,9 @@ def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
         if ft.name == "intitule" or (ft.words.isdisjoint(_FEMININE_WORDS) and not (
                 _may_end_feminine(ft.words) and _FEMININE_ENDING.search(ft.folded))):
             continue
-        found = list(_RECRUIT_FEMININE.finditer(ft.folded)) + [
-            m for rx in (_FEMININE_LINE, _FEMININE_ONLY) for m in rx.finditer(ft.folded)
-            if not re.search(r"\b(?:h/f|f/h)\b|\(h\)", ft.folded)]
+        found = list(_RECRUIT_FEMININE.finditer(ft.folded))
+        if not _MALE_MARK.search(ft.folded):
+            found += _feminine_lines(ft.folded)
         if not ft.words.isdisjoint(_FEMININE_PARTICIPLES):
             found += list(_FEMININE_SOUGHT.finditer(ft.folded))
         for m in found:

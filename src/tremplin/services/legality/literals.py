@@ -68,8 +68,11 @@ def required_strings(tree: sre_parse.SubPattern) -> tuple[str, ...] | None:
 
     ``tree``: ``re._parser.parse(pattern, flags)`` of a case-sensitive pattern."""
     got = _required(tree.data)
-    if got is None or len(got) > MAX_STRINGS:
+    if got is None:
         return None
-    # a string that contains another is redundant: the shorter one is found wherever the longer one is
+    # a string that contains another is redundant: the shorter one is found wherever the longer one is (dropped before
+    # counting: « vendeuses|serveuses|…euses » needs « euses » only)
     kept = [s for s in got if not any(t != s and t in s for t in got)]
+    if len(kept) > MAX_STRINGS:
+        return None
     return tuple(sorted(kept))

@@ -402,6 +402,58 @@ def finditer_in_windows(rx, folded: str, positions, back: int, fwd: int):
                 yield m
 
 
+def starts_after(text: str, marks: tuple[str, ...]) -> list[int]:
+    """0 and every position right after an occurrence of one of ``marks`` (sorted, without repeats)."""
+    out = {0}
+    for mark in marks:
+        k = len(mark)
+        pos = text.find(mark)
+        while pos >= 0:
+            out.add(pos + k)
+            pos = text.find(mark, pos + 1)
+    return sorted(out)
+
+
+def starts_holding(text: str, starts: list[int], needs) -> list[int]:
+    """The positions of ``starts`` whose line (from the position to the next line break) holds one of ``needs``:
+    the only places where a pattern that needs one of them and reads no line break can match."""
+    hits = []
+    for s in needs:
+        pos = text.find(s)
+        while pos >= 0:
+            hits.append(pos)
+            pos = text.find(s, pos + 1)
+    if not hits:
+        return []
+    hits.sort()
+    out = []
+    i, n = 0, len(hits)
+    for p in starts:
+        while i < n and hits[i] < p:
+            i += 1
+        if i == n:
+            break
+        end = text.find("\n", p)
+        if end < 0 or hits[i] < end:
+            out.append(p)
+    return out
+
+
+def finditer_at(rx, text: str, starts):
+    """Matches of ``rx`` (a :class:`Fast` or compiled pattern that never matches the empty string) tried only at
+    ``starts`` (sorted), each starting at or after the end of the one before: exactly ``rx.finditer(text)`` when no
+    match can start elsewhere (a pattern that opens with « (?:^|(?<=\\n)) » can start only at 0 or after a line
+    break; the engine would try, and fail, at every other position)."""
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def finditer_around(rx, anchor, text: str, back: int = 120, fwd: int = 120):
     """Matches of ``rx`` looked for only around the matches of the cheap ``anchor`` pattern.
 
