@@ -19,3 +19,14 @@ def found(text: str, *, on: date) -> dict[str, str]:
         if SEVERITY_ORDER[f.severity] > SEVERITY_ORDER.get(out.get(f.category, ""), 0):
             out[f.category] = f.severity
     return out
+
+
+# The categories the issue's recall target counts (L1132-1 criteria, fees, pay below the SMIC)
+TARGET = frozenset({"language", "origin", "fee", "age", "sex", "family", "appearance", "health_disability", "residence",
+                    "opinions", "religion", "pay", "sexual_orientation_identity"})
+MARCH_2026 = date(2026, 3, 1)  # SMIC 12,02 €/h
+
+
+def found_in_2026(text: str) -> dict[str, str]:
+    """``found`` as of 1 March 2026, the date the round-by-round wording tests check against."""
+    return found(text, on=MARCH_2026)

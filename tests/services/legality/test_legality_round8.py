@@ -19,20 +19,9 @@ identity: the sex or gender of birth or of the identity papers as the norm; « c
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from .helpers import found as found_on
-
-D2026 = date(2026, 3, 1)
-
-TARGET = {"language", "origin", "fee", "age", "sex", "family", "appearance", "health_disability", "residence",
-          "opinions", "religion", "pay", "sexual_orientation_identity"}
-
-
-def found(text: str) -> dict[str, str]:
-    return found_on(text, on=D2026)
+from .helpers import TARGET, found_in_2026 as found
 
 
 @pytest.mark.parametrize("text, category", [
