@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import TARGET, found_in_2026 as found
+from .helpers import TARGET
+from .helpers import found_in_2026 as found
 
 
 @pytest.mark.parametrize("text, category", [
