@@ -37,6 +37,18 @@ _SPECIAL = frozenset("()[]{}|\\.^$*+?")
 _QUANTIFIERS = frozenset("?*+{")
 
 
+def _class_end(pattern: str, i: int) -> int:
+    """Index of the « ] » closing the character class that opens at ``pattern[i]`` (« [ »), or len(pattern)."""
+    i, n = i + 1, len(pattern)
+    if i < n and pattern[i] == "^":
+        i += 1
+    if i < n and pattern[i] == "]":  # « []…] »: a leading « ] » is a member
+        i += 1
+    while i < n and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
 def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
     """(index, character) of every character of ``pattern`` outside escapes and character classes."""
     i, n = start, len(pattern)
@@ -46,14 +58,7 @@ def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
             i += 2
             continue
         if ch == "[":
-            i += 1
-            if i < n and pattern[i] == "^":
-                i += 1
-            if i < n and pattern[i] == "]":  # « []…] »: a leading « ] » is a member
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-            i += 1
+            i = _class_end(pattern, i) + 1
             continue
         yield i, ch
         i += 1
@@ -117,14 +122,8 @@ def _leading_class(alternative: str) -> str | None:
     """The character class that opens the alternative (not quantified), or None."""
     if alternative[:1] != "[":
         return None
-    i, n = 1, len(alternative)
-    if i < n and alternative[i] == "^":
-        i += 1
-    if i < n and alternative[i] == "]":  # « []…] »: a leading « ] » is a member
-        i += 1
-    while i < n and alternative[i] != "]":
-        i += 2 if alternative[i] == "\\" else 1
-    if i >= n or alternative[i + 1:i + 2] in _QUANTIFIERS:
+    i = _class_end(alternative, 0)
+    if i >= len(alternative) or alternative[i + 1:i + 2] in _QUANTIFIERS:
         return None
     return alternative[:i + 1]
 
