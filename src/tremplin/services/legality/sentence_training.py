@@ -234,7 +234,7 @@ def choose_thresholds(examples: Sequence[Example], best: Sequence[tuple[str, flo
                       classes: Sequence[str]) -> dict[str, Any]:
     """Per-category thresholds from out-of-fold scores: every category starts off; greedily, the move (one category
     to a lower threshold of ``THRESHOLDS``) that adds the most template positives per unit of estimated wrong
-    additions is made, as long as the estimated added precision stays at ``CV_MIN_ADDED_PRECISION`` or more."""
+    additions (then the most positives, then the highest threshold) is made, as long as the estimated added precision stays at ``CV_MIN_ADDED_PRECISION`` or more."""
     import math
 
     import numpy as np
@@ -272,7 +272,7 @@ def choose_thresholds(examples: Sequence[Example], best: Sequence[tuple[str, flo
                 if gain <= 0 or new["estimated_added_precision"] < CV_MIN_ADDED_PRECISION:
                     continue
                 cost = new["_cost"] - current["_cost"]
-                value = (math.inf, gain) if cost <= 1e-9 else (gain / cost, gain)
+                value = (math.inf if cost <= 1e-9 else gain / cost, gain, t)  # ties: the higher threshold
                 if move is None or value > move[0]:
                     move = (value, trial, new)
         if move is None:
