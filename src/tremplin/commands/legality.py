@@ -308,9 +308,10 @@ def register(root: typer.Typer, groups: dict[str, typer.Typer]) -> None:
             cv = m["cross_validation"]
             return (f"Détecteur de phrases {m['version']} écrit dans {m['path']} ({m['features']} caractéristiques, "
                     f"{m['examples']} exemples, {m['seconds']} s).\n"
-                    f"Seuil {m['threshold']} (validation croisée : précision sur les gabarits "
-                    f"{cv['template_precision']}, rappel {cv['template_recall']}, offres réelles signalées "
-                    f"{cv['real_offers_flagged_share']:.2%}).\n"
+                    f"Seuils par catégorie : {_thresholds_text(m['thresholds'])}.\n"
+                    f"Validation croisée : précision sur les gabarits {cv['template_precision']}, rappel "
+                    f"{cv['template_recall']}, offres réelles signalées {cv['real_offers_flagged_share']:.2%}, "
+                    f"précision estimée des ajouts sur un jeu neuf {cv['estimated_added_precision']}.\n"
                     "Il ne sert que si TREMPLIN_LEGALITY_SENTENCE_MODEL=1 ; mesurez-le d'abord : tremplin evaluate "
                     f"legality --sentence-model {m['path']} --templates NOUVEAU_JEU.json")
 
@@ -423,10 +424,17 @@ def _offers_file(offers: Path | None) -> Path:
     return Path(mirror) / "offers" / "offers_dev.jsonl"
 
 
+def _thresholds_text(thresholds: dict[str, float | None]) -> str:
+    """« age 0,79, sex 0,91 ; désactivées : fee » — the thresholds of a sentence detector, as the commands show them."""
+    on = ", ".join(f"{c} {t:.2f}".replace(".", ",") for c, t in thresholds.items() if t is not None)
+    off = ", ".join(c for c, t in thresholds.items() if t is None)
+    return f"{on or 'aucune catégorie'}" + (f" ; désactivées : {off}" if off else "")
+
+
 def _render_sentence_model(sm: dict[str, Any]) -> str:
     """Rules alone vs rules + learned detector, as ``tremplin evaluate legality --sentence-model`` shows it."""
-    out = [f"\nDétecteur de phrases appris {sm['model_version']} (seuil {sm['threshold']}) : règles seules → "
-           "règles + détecteur"]
+    out = [f"\nDétecteur de phrases appris {sm['model_version']} (seuils : {_thresholds_text(sm['thresholds'])}) : "
+           "règles seules → règles + détecteur"]
     rows = list(sm["per_set"].items()) + ([("jeux supplémentaires réunis", sm["pooled_extra_sets"])]
                                           if "pooled_extra_sets" in sm else [])
     for name, s in rows:

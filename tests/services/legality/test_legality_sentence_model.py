@@ -1,5 +1,6 @@
-"""The learned sentence detector, version 2: features, training, fast scoring = reference scoring, weights file,
-wiring into ``check_offer`` (off by default), the train and evaluate commands, oversight of its findings."""
+"""The learned sentence detector, version 3: features, training, per-category thresholds, fast scoring = reference
+scoring, weights file (version-2 files still read), wiring into ``check_offer`` (off by default), the train and
+evaluate commands, oversight of its findings."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _examples() -> list[st.Example]:
 
 @pytest.fixture(scope="module")
 def model() -> sm.SentenceModel:
-    return st.train(_examples(), CONFIG, c=10.0, prune=0.0, threshold=0.5)
+    return st.train(_examples(), CONFIG, c=10.0, prune=0.0, thresholds=0.5)
 
 
 def _flags(model, text: str) -> list[str]:
@@ -113,12 +114,76 @@ def test_template_examples_keep_target_positives_and_lawful_look_alikes_but_not_
     assert "pay" not in sm.TARGET_CATEGORIES
 
 
-def test_cross_validation_picks_the_lowest_threshold_meeting_the_rule():
+def test_cross_validation_chooses_per_category_thresholds_within_the_rule():
     cv = st.cross_validate(_examples(), folds=3, config=CONFIG, c=10.0, prune=0.0)
-    assert [row["threshold"] for row in cv["table"]] == list(st.THRESHOLDS)
-    ok = [row for row in cv["table"] if (row["template_precision"] or 0) >= st.CV_MIN_PRECISION
-          and (row["real_offers_flagged_share"] or 0) <= st.CV_MAX_REAL_SHARE]
-    assert cv["chosen"] == (ok[0] if ok else cv["table"][-1])
+    assert set(cv["thresholds"]) == {"age", "fee"}
+    assert all(t is None or t in st.THRESHOLDS for t in cv["thresholds"].values())
+    figures = cv["figures"]
+    assert figures["estimated_added_precision"] is None or \
+        figures["estimated_added_precision"] >= st.CV_MIN_ADDED_PRECISION
+
+
+def _oof(rows):
+    """Examples and out-of-fold (category, score) for choose_thresholds: (label, source, group, predicted, score)."""
+    examples = [st.Example("x", label, group, source) for label, source, group, _, _ in rows]
+    return examples, [(c, p) for *_, c, p in rows]
+
+
+def test_choose_thresholds_counts_a_flagged_real_offer_once_per_template_wording():
+    # 20 age positives at 0.95, 20 lawful templates at 0.55; one real offer (of 10) flagged « age » at 0.90.
+    rows = [("age", "template", f"t:a{i}", "age", 0.95) for i in range(20)]
+    rows += [("none", "template", f"t:n{i}", "age", 0.55) for i in range(20)]
+    rows += [("none", "real", f"o:{i}", "age", 0.90 if i == 0 else 0.2) for i in range(10)]
+    examples, best = _oof(rows)
+    chosen = st.choose_thresholds(examples, best, ["age", "fee"])
+    # at 0.90 or below the real offer costs 10 % × 40 wordings = 4 wrong findings against 0.17 × 20 right: too many
+    assert chosen["thresholds"] == {"age": 0.95, "fee": None}  # ties: the highest
+    assert chosen["figures"]["real_offers_flagged"] == 0 and chosen["figures"]["template_true"] == 20
+    assert chosen["per_category"]["age"]["template_recall"] == 1.0
+
+
+def test_choose_thresholds_leaves_an_imprecise_category_off_and_keeps_a_precise_one():
+    rows = [("age", "template", f"t:a{i}", "age", 0.8) for i in range(30)]
+    rows += [("fee", "template", f"t:f{i}", "fee", 0.8) for i in range(30)]
+    rows += [("none", "template", f"t:n{i}", "fee", 0.8) for i in range(30)]  # lawful look-alikes read as fee
+    rows += [("none", "real", f"o:{i}", "fee", 0.1) for i in range(50)]
+    examples, best = _oof(rows)
+    chosen = st.choose_thresholds(examples, best, ["age", "fee"])
+    assert chosen["thresholds"] == {"age": 0.8, "fee": None}
+    assert chosen["figures"]["estimated_added_precision"] == 1.0
+
+
+def test_choose_thresholds_ignores_sentences_the_rules_flag_and_handles_no_candidate():
+    rows = [("age", "template", f"t:a{i}", "age", 0.9) for i in range(5)]
+    examples, best = _oof(rows + [("none", "real", "o:1", "age", 0.99)])
+    examples[-1].ruled = True  # the model never reads it
+    assert st.choose_thresholds(examples, best, ["age"])["thresholds"] == {"age": 0.9}
+    nothing = st.choose_thresholds(examples, [("age", 0.1)] * len(examples), ["age"])
+    assert nothing["thresholds"] == {"age": None} and nothing["per_category"] == {}
+
+
+def test_training_refuses_to_write_a_detector_with_every_category_off(monkeypatch):
+    from tremplin.errors import InvalidInput
+
+    monkeypatch.setattr(st, "choose_thresholds", lambda examples, best, classes: {"thresholds": dict.fromkeys(
+        classes), "figures": {}, "per_category": {}, "rule": ""})
+    with pytest.raises(InvalidInput, match="aucune catégorie"):
+        st.fit_with_thresholds(_examples(), folds=2, config=CONFIG)
+
+
+def test_per_category_thresholds_decide_on_the_best_category_only(model):
+    text = "Réservé aux moins de 28 ans."
+    assert _flags(model, text) == ["age"]
+    fee_off = st.train(_examples(), CONFIG, c=10.0, prune=0.0, thresholds={"age": 0.5, "fee": None})
+    assert fee_off.enabled == ("age",) and fee_off.threshold_of("fee") is None
+    assert _flags(fee_off, text) == ["age"]
+    assert _flags(fee_off, "Des frais de 120 euros sont à payer par le candidat.") == []  # best category off
+    age_high = st.train(_examples(), CONFIG, c=10.0, prune=0.0, thresholds={"age": 0.999, "fee": 0.5})
+    assert _flags(age_high, text) == []  # not given to fee: its best category is under its own threshold
+    for m in (fee_off, age_high):
+        ctx = Ctx({"description": f"{text} Des frais de 120 euros sont à payer. Mutuelle."})
+        assert [(f.category, f.start) for f in m.scan(ctx)] == [(f.category, f.start) for f in m.scan(ctx,
+                                                                                                  reference=True)]
 
 
 # ------------------------------------------------------------------------------------- fast = reference
@@ -128,7 +193,7 @@ def test_cross_validation_picks_the_lowest_threshold_meeting_the_rule():
 def templates_model() -> sm.SentenceModel:
     """A model of realistic size: the tune and held-out wordings, pruned as in production."""
     examples = [ex for split in ("tune", "heldout") for ex in st.template_examples(load_templates(split))]
-    return st.train(examples, threshold=0.6)
+    return st.train(examples, thresholds=0.6)
 
 
 def test_fast_logits_equal_the_reference_scoring(templates_model):
@@ -167,15 +232,52 @@ def test_file_round_trip_keeps_decisions_and_version(model, tmp_path):
     path = tmp_path / "model.json"
     sm.save(model, path)
     again = sm.load(path)
-    assert again.version == model.version and again.threshold == model.threshold
+    assert again.version == model.version and again.thresholds == model.thresholds
+    assert model.version.startswith("3+") and json.loads(path.read_text(encoding="utf-8"))["thresholds"] == [0.5, 0.5]
     texts = [ex.text for ex in _examples()]
     assert again.logits(texts).tolist() == model.logits(texts).tolist()  # trained weights are kept as rounded
+
+
+def _as_v2(model: sm.SentenceModel, threshold: float) -> dict:
+    """A version-2 weights file, as ``tremplin train legality-sentences`` wrote it before version 3."""
+    data = model.to_dict()
+    del data["thresholds"]
+    data.update({"format": sm.FORMAT_V2, "threshold": threshold})
+    core = {k: data[k] for k in ("config", "classes", "bias", "threshold", "weights")}
+    import hashlib
+
+    digest = hashlib.sha256(json.dumps(core, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    data["info"] = {"sha256": digest, "version": f"2+{digest[:10]}"}
+    return data
+
+
+def test_version_2_file_loads_decides_as_before_and_is_written_back_unchanged(model, tmp_path):
+    path = tmp_path / "v2.json"
+    data = _as_v2(model, 0.62)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    old = sm.load(path)
+    assert old.format_version == 2 and old.version == data["info"]["version"] and old.thresholds == (0.62, 0.62)
+    assert old.enabled == ("age", "fee")
+    for text in ("Réservé aux moins de 28 ans.", "Des frais de 120 euros sont à payer par le candidat.",
+                 "Vous gérez les commandes des clients."):
+        assert _flags(old, text) == _flags(st.train(_examples(), CONFIG, c=10.0, prune=0.0, thresholds=0.62), text)
+    again = tmp_path / "again.json"
+    sm.save(old, again)
+    written = json.loads(again.read_text(encoding="utf-8"))
+    assert written["format"] == sm.FORMAT_V2 and written["threshold"] == 0.62 and "thresholds" not in written
+    assert sm.load(again).version == old.version
+    path.write_text(json.dumps(_as_v2(model, 0.5)), encoding="utf-8")
+    old = sm.load(path)
+    added = [x for x in check_offer(OFFER, sentence_model=old).findings if x.rule == sm.RULE_ID]
+    assert [x.detector for x in added] == [f"{sm.DETECTOR}:{old.version}"]
+    assert "seuil de 0,50" in added[0].explanation
 
 
 @pytest.mark.parametrize(("content", "message"), [
     (b"{not json", "JSON invalide ligne 1"),
     (b"\xff\xfe", "pas en UTF-8"),
     (b'{"format": "something else"}', "format « something else » inconnu"),
+    (b'{"format": "tremplin-legality-sentence-model/1"}', "l'ancien « tremplin-legality-sentence-model/2 »"),
     (b"[1, 2]", "un objet JSON est attendu"),
 ])
 def test_bad_weights_file_gives_a_clear_french_error(tmp_path, content, message):
@@ -201,6 +303,33 @@ def test_altered_or_inconsistent_weights_are_refused(model, tmp_path):
         sm.load(path)
     with pytest.raises(DataUnavailable, match="introuvable"):
         sm.load(tmp_path / "none.json")
+
+
+@pytest.mark.parametrize(("thresholds", "message"), [
+    ([0.5], "« thresholds » : 2 seuils attendus"),
+    ([0.5, 1.0], "strictement entre 0 et 1 ou null"),
+    ([0.5, "0.7"], "strictement entre 0 et 1 ou null"),
+    ([None, None], "aucune catégorie activée"),
+    (0.5, "« thresholds » : 2 seuils attendus"),
+])
+def test_bad_per_category_thresholds_are_refused_in_french(model, tmp_path, thresholds, message):
+    data = model.to_dict()
+    data["thresholds"] = thresholds
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataUnavailable, match=message):
+        sm.load(path)
+
+
+def test_version_2_file_with_a_per_category_threshold_list_is_refused(model, tmp_path):
+    data = _as_v2(model, 0.6)
+    data["threshold"] = [0.6, 0.7]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataUnavailable, match="« threshold » : un nombre strictement entre 0 et 1"):
+        sm.load(path)
+    with pytest.raises(ValueError, match="2 seuils attendus"):
+        sm.SentenceModel(model.config, model.classes, model.bias, model.weights, (0.5,))
 
 
 # ------------------------------------------------------------------------------------------------ wiring
@@ -290,6 +419,8 @@ def test_train_command_writes_a_weights_file_without_real_offer_words(tmp_path, 
     meta = json.loads(result.stdout)
     trained = sm.load(out)
     assert meta["version"] == trained.version and "pay" not in trained.classes
+    assert trained.version.startswith("3+") and meta["thresholds"] == dict(zip(trained.classes, trained.thresholds,
+                                                                                strict=True))
     assert trained.info["real_offers"] == len(tune_ids) and "heldout8" in trained.info["template_sets"]
     assert not any("zorglu" in f for f in trained.weights)
     missing = runner.invoke(app, ["train", "legality-sentences", "--offers", str(tmp_path / "none.jsonl")])

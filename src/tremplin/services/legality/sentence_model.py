@@ -1,9 +1,13 @@
-"""The learned sentence detector of the legality check, version 2 (wired into ``check_offer``, off by default).
+"""The learned sentence detector of the legality check, version 3 (wired into ``check_offer``, off by default).
 
 A linear one-vs-rest model over words cut to a few letters and pairs of neighbouring words flags, at REVIEW level
 only, sentences that no rule flagged, for the categories whose recall is the target: explicit discrimination and
 fees asked of candidates. Pay is left to the rules (it is judged on amounts, not words; 63 of the 66 wrong
 additions of the session-4 trial were pay).
+
+Version 3 gives each category its own threshold, or none (the category is off): a sentence is flagged when its best
+category is on and its score reaches that category's threshold (training chooses them, ``sentence_training.py``).
+A version-2 file (one threshold for every category) still loads and decides as before.
 
 Scoring (the hot path) tokenises each field with one regular expression that returns the cut words and a marker
 at each sentence end, turns words into ids through a dict, and sums the rows of NumPy weight matrices per sentence
@@ -38,7 +42,10 @@ from tremplin.services.legality.messages import MESSAGES
 from tremplin.services.legality.rules import CATEGORIES, DISCRIMINATION_CATEGORIES, RULES, cite
 from tremplin.services.legality.text import WORD, FieldText
 
-FORMAT = "tremplin-legality-sentence-model/2"
+FORMAT = "tremplin-legality-sentence-model/3"
+#: The previous format (one threshold for all categories): read and written back as it was, same decisions.
+FORMAT_V2 = "tremplin-legality-sentence-model/2"
+_FORMATS = {FORMAT: 3, FORMAT_V2: 2}
 #: Categories the model may add (those of the recall target, pay excepted).
 TARGET_CATEGORIES: tuple[str, ...] = (*DISCRIMINATION_CATEGORIES, "fee")
 NONE = "none"
@@ -205,22 +212,39 @@ class SentenceModel:
     bias: list[float]
     #: feature → ((class index, weight), …), weights different from zero only
     weights: dict[str, tuple[tuple[int, float], ...]]
-    #: score (logistic of the logit) at or above which a sentence is flagged, chosen by grouped cross-validation
-    threshold: float = 0.5
+    #: per class, the score (logistic of the logit) at or above which a sentence whose best class it is gets
+    #: flagged, or ``None``: the class is off. Chosen by grouped cross-validation (sentence_training.py).
+    thresholds: tuple[float | None, ...] = ()
     info: dict[str, Any] = field(default_factory=dict)
+    #: 3, or 2 for a model read from a version-2 file (same threshold for every class, written back as version 2)
+    format_version: int = 3
 
     def __post_init__(self) -> None:
+        self.thresholds = tuple(self.thresholds)
+        if len(self.thresholds) != len(self.classes):
+            raise ValueError(f"{len(self.classes)} seuils attendus (un par catégorie), {len(self.thresholds)} reçus")
+        if self.format_version == 2 and len(set(self.thresholds)) != 1:
+            raise ValueError("un modèle au format 2 n'a qu'un seuil pour toutes les catégories")
         self._compile()
 
     @property
     def version(self) -> str:
-        return f"2+{self.digest()[:10]}"
+        return f"{self.format_version}+{self.digest()[:10]}"
+
+    def threshold_of(self, category: str) -> float | None:
+        """The threshold of a category (``None``: off, or not a class of the model)."""
+        return dict(zip(self.classes, self.thresholds, strict=True)).get(category)
+
+    @property
+    def enabled(self) -> tuple[str, ...]:
+        """The categories the model may add (those with a threshold)."""
+        return tuple(c for c, t in zip(self.classes, self.thresholds, strict=True) if t is not None)
 
     def digest(self) -> str:
-        """SHA-256 of what decides (features, weights, bias, threshold), as written in the file (computed once)."""
+        """SHA-256 of what decides (features, weights, bias, thresholds), as written in the file (computed once)."""
         if self._digest is None:
             core = {k: v for k, v in self.to_dict().items()
-                    if k in ("config", "classes", "bias", "threshold", "weights")}
+                    if k in ("config", "classes", "bias", "threshold", "thresholds", "weights")}
             self._digest = hashlib.sha256(json.dumps(core, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
         return self._digest
 
@@ -257,7 +281,13 @@ class SentenceModel:
         self._token_ids = ids
         self._seed = {**ids, _MARK: self._sep}
         self._word_ids = _WordIds(ids, self.config.prefix, self._seed)
-        self._cut = _logit(self.threshold)
+        self._cuts = np.array([math.inf if t is None else _logit(t) for t in self.thresholds])
+        self._cut = float(self._cuts.min())  # no piece under it is flagged
+
+    def _flagged(self, z: Sequence[float]) -> int | None:
+        """The class a row of logits is flagged for: its best class, when on and at or above its threshold."""
+        c = max(range(len(z)), key=z.__getitem__)
+        return c if z[c] >= self._cuts[c] else None
 
     def reference_logits(self, text: str) -> list[float]:
         """Logits of one piece of text, in plain Python (the definition the fast path is tested against)."""
@@ -310,21 +340,23 @@ class SentenceModel:
         z = self._sums(ids)
         if z.max() < self._cut:  # the usual case: nothing to flag
             return
-        found = (z.max(axis=1) >= self._cut).nonzero()[0]
+        best = z.argmax(axis=1)
+        top = z[np.arange(len(z)), best]
+        found = (top >= self._cuts[best]).nonzero()[0]
         starts = [i for i, v in enumerate(ids) if v == self._sep] + [len(ids)]
         for p in found:
             if starts[p + 1] - starts[p] - 1 < _MIN_WORDS:
                 continue
             i = bisect.bisect_right(first, p) - 1
-            c = int(z[p].argmax())
+            c = int(best[p])
             yield fields[i], int(p) - first[i], c, float(z[p, c])
 
     def _reference_candidates(self, ctx: Ctx) -> Iterator[tuple[FieldText, int, int, float]]:
         for ft in scanned_fields(ctx):
             for index, piece in sentences(ft.folded):
                 z = self.reference_logits(piece)
-                c = max(range(len(z)), key=z.__getitem__)
-                if z[c] >= self._cut:
+                c = self._flagged(z)
+                if c is not None:
                     yield ft, index, c, z[c]
 
     def scan(self, ctx: Ctx, flagged: dict[str, list[tuple[int, int]]] | None = None, *,
@@ -352,7 +384,7 @@ class SentenceModel:
             articles = list(RULES[_LAW_RULE.get(flag.category, _DEFAULT_LAW_RULE)].articles)
             explanation = MESSAGES[DETECTOR]["explain"].format(
                 label=CATEGORIES[flag.category], score=f"{flag.score:.2f}".replace(".", ","),
-                threshold=f"{self.threshold:.2f}".replace(".", ","))
+                threshold=f"{self.threshold_of(flag.category):.2f}".replace(".", ","))
             out.append(Finding(rule=RULE_ID, category=flag.category, articles=articles, severity="review",
                                field=flag.field, span=span, text=ft.raw[span[0]:span[1]],
                                explanation=f"{explanation} ({'; '.join(cite(a) for a in articles)})",
@@ -362,12 +394,13 @@ class SentenceModel:
     # -------------------------------------------------------------------------------------------- file
 
     def to_dict(self) -> dict[str, Any]:
+        cut = {"threshold": self.thresholds[0]} if self.format_version == 2 else {"thresholds": list(self.thresholds)}
         return {
-            "format": FORMAT,
+            "format": FORMAT_V2 if self.format_version == 2 else FORMAT,
             "config": {"prefix": self.config.prefix, "pairs": self.config.pairs, "min_count": self.config.min_count},
             "classes": list(self.classes),
             "bias": [round(b, 6) for b in self.bias],
-            "threshold": self.threshold,
+            **cut,
             "weights": {f: [[c, round(w, 6)] for c, w in ws] for f, ws in sorted(self.weights.items())},
             "info": self.info,
         }
@@ -377,8 +410,10 @@ class SentenceModel:
         """Build a model from a file's content; a clear French message names what is wrong (``ValueError``)."""
         if not isinstance(data, dict):
             raise ValueError("un objet JSON est attendu")
-        if data.get("format") != FORMAT:
-            raise ValueError(f"format « {data.get('format')} » inconnu (attendu « {FORMAT} »)")
+        version = _FORMATS.get(data.get("format"))  # type: ignore[arg-type]
+        if version is None:
+            raise ValueError(f"format « {data.get('format')} » inconnu (attendu « {FORMAT} », ou l'ancien "
+                             f"« {FORMAT_V2} »)")
         config = data.get("config")
         if not (isinstance(config, dict) and set(config) == {"prefix", "pairs", "min_count"}
                 and isinstance(config["prefix"], int) and 1 <= config["prefix"] <= 30
@@ -391,9 +426,20 @@ class SentenceModel:
         bias = data.get("bias")
         if not (isinstance(bias, list) and len(bias) == len(classes) and all(_finite(b) for b in bias)):
             raise ValueError(f"« bias » : {len(classes)} nombres attendus (un par catégorie)")
-        threshold = data.get("threshold")
-        if not (_finite(threshold) and 0 < threshold < 1):
-            raise ValueError("« threshold » : un nombre strictement entre 0 et 1 est attendu")
+        if version == 2:
+            threshold = data.get("threshold")
+            if not (_finite(threshold) and 0 < threshold < 1):
+                raise ValueError("« threshold » : un nombre strictement entre 0 et 1 est attendu")
+            thresholds = [float(threshold)] * len(classes)
+        else:
+            thresholds = data.get("thresholds")
+            if not (isinstance(thresholds, list) and len(thresholds) == len(classes)
+                    and all(t is None or (_finite(t) and 0 < t < 1) for t in thresholds)):
+                raise ValueError(f"« thresholds » : {len(classes)} seuils attendus (un par catégorie), chacun "
+                                 "strictement entre 0 et 1 ou null (catégorie désactivée)")
+            if all(t is None for t in thresholds):
+                raise ValueError("« thresholds » : aucune catégorie activée, le détecteur n'ajouterait rien")
+            thresholds = [None if t is None else float(t) for t in thresholds]
         weights = data.get("weights")
         if not isinstance(weights, dict):
             raise ValueError("« weights » : un objet (caractéristique → poids) est attendu")
@@ -409,8 +455,8 @@ class SentenceModel:
                 raise ValueError(f"« weights » : poids de « {f} » invalides (paires [catégorie, poids] attendues)")
             parsed[f] = tuple((int(c), float(w)) for c, w in ws)
         info = data.get("info", {})
-        model = cls(FeatureConfig(**config), tuple(classes), [float(b) for b in bias], parsed, float(threshold),
-                    dict(info) if isinstance(info, dict) else {})
+        model = cls(FeatureConfig(**config), tuple(classes), [float(b) for b in bias], parsed, tuple(thresholds),
+                    dict(info) if isinstance(info, dict) else {}, version)
         expected = info.get("sha256") if isinstance(info, dict) else None
         if expected is not None and expected != model.digest():
             raise ValueError("les poids ne correspondent pas à leur empreinte (info.sha256) : fichier modifié ou "

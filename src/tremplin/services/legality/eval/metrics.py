@@ -179,7 +179,8 @@ def _against_rules_alone(model: SentenceModel, items: list[EvalItem], prediction
                                    "share_review": _ratio(c["review"], sum(c.values()))}
                                for s, c in verdicts_split.items()}}
     out: dict[str, Any] = {
-        "model_version": model.version, "threshold": model.threshold, "categories": list(model.classes),
+        "model_version": model.version,
+        "thresholds": dict(zip(model.classes, model.thresholds, strict=True)), "categories": list(model.enabled),
         "template_sets_trained_on": model.info.get("template_sets"),
         "per_set": {split: both([i for i in items if i.split == split]) for split in ("tune", "heldout", *extra_sets)},
     }
