@@ -35,6 +35,9 @@ NEG_BEFORE = re.compile(
 NEG_AFTER = re.compile(
     r"^[^.;\n]{0,25}?\b(?:non|pas|n'est pas|ne sont pas)\s+(?:obligatoire|exige|requis|necessaire|demande|indispensable"
     r"|imperatif|souhaite)\w*|^[^.;\n]{0,25}?\bfacultati\w*|^[^.;\n]{0,12}?\b(?:n'est|ne sont|ne sera|ne seront) pas\b"
+    # « les candidatures féminines ne sont pas traitées »: a denied processing excludes the group, it denies no need
+    r"(?! (?:traite|retenu|accepte|etudie|examine|considere|convoque|contacte|admis|recu|rappele|selectionne|presente|"
+    r"embauche|recrute|pris en compte|prise en compte|bienvenu)\w*)"
 )
 # « quel que soit votre âge » is a statement; « quel que soit leur niveau », « quelle que soit l'organisation » (after
 # an exclusion) say nothing of the candidates' protected properties
@@ -131,8 +134,10 @@ _SEX = [
       r"aupres|accompagn|public|usager|resident|patient|beneficiaire|accueilli|heberge|detenu|adultes|mineurs)",
       exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_only_after", "R08-SEX", "sex", "block",
-      r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b",
-      "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+      r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b|"
+      # « Candidate uniquement » (not « candidate uniquement par mail », the verb)
+      r"\bcandidates?\s+(?:uniquement|exclusivement|seulement)\b(?!\s*(?:par|via|sur|en|depuis|a partir|au|a l'))",
+      "hommes femmes candidate candidates", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_gender", "R08-SEX", "sex", "block",
       # « Expérience en chantier, sexe masculin »: the sex as an item of a list of requirements
       r"\bde sexe (?:masculin|feminin)\b|(?:^|(?<=[,;\n•*-]))\s*sexe\s*:?\s*(?:masculin|feminin)e?s?\b(?!\s*(?:ou|et|/|,|-|et/ou|ou bien)\s*(?:masculin|feminin))|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
@@ -176,6 +181,20 @@ _SEX = [
       r"(?:un|une) (?:homme|femme|monsieur|dame|fille|garcon)\b(?!\s*(?:ou|et|/)\s|\s*,\s*(?:une? )?(?:homme|femme|dame|"
       r"monsieur|fille|garcon))",
       "homme femme monsieur dame fille garcon", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    # « poste féminin », « le marin devra être un homme », « le quota est de trois femmes »: the job or the
+    # person hired given a sex
+    P("sex.explicit_gender", "R08-SEX", "sex", "block",
+      r"\b(?:poste|emploi|job)s? (?:exclusivement |uniquement |strictement )?(?:masculin|feminin)s?\b"
+      r"(?!\s*(?:ou|et|/)\s*(?:masculin|feminin))|"
+      r"\b(?:devra|doit|doivent|devront|devrait) (?:imperativement |obligatoirement |absolument |forcement |donc )?"
+      r"etre (?:un homme|une femme|des hommes|des femmes|de sexe (?:masculin|feminin))\b(?!\s*(?:ou|et|/)\s)|"
+      r"\bquotas? (?:est |sera )?(?:de |d')?(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) "
+      r"(?:femmes|hommes|candidates|filles|garcons)\b",
+      "masculin feminin masculins feminins homme femme hommes femmes quota quotas", exceptions=("EXC-R1142-1",),
+      unless=r"(?:encourag|bienvenu|egalement|aussi|feminis|mixite|parite|egalite|traditionnellement|historiquement)",
+      articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.explicit_gender", "R08-SEX", "sex", "block", r"\bsexe\s*=\s*(?:f|h|m|homme|femme|masculin|feminin)\b",
+      "sexe", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     # « un employé de genre masculin »: the sex named as a gender
     P("sex.explicit_gender", "R08-SEX", "sex", "block",
       r"\bde genre (?:masculin|feminin)\b(?!\s*(?:ou|et|/|,)\s*(?:de genre )?(?:masculin|feminin))",
@@ -260,6 +279,8 @@ _FAMILY = [
 # under both (heldout4 to heldout8 label it so; tune, held-out and heldout2 label it origin only).
 _NATIVE_SPEAKER = (
     r"\bnative (?:english |french |german |spanish |italian )?speakers?\b|\blangue maternelle\b|"
+    # the mother tongue in the language it is asked in (« Deutsch als Muttersprache », « madrelingua »)
+    r"\b(?:muttersprache|muttersprachler\w*|lengua materna|madrelingua|lingua madre|moedertaal|mother tongue)\b|"
     r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
     r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
     r"natif|native)\b|\bbilingue de naissance\b|"
@@ -279,6 +300,7 @@ _SPOKEN_FROM_BIRTH = (
     r"\b(?:parl\w*|francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois) depuis le berceau\b"
 )
 _NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif natifs bilingue locuteur locutrice locuteurs premiere "
+                         "muttersprache muttersprachler materna madrelingua madre moedertaal tongue "
                          "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
                          "sinophone neerlandophone")
 _NATIVE_SPEAKER_NEEDS_LANGUAGE = _NATIVE_SPEAKER_NEEDS + " naissance berceau grandi"
