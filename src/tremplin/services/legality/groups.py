@@ -237,6 +237,8 @@ GROUPS: tuple[Group, ...] = (
               r"parking|magasin)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|mutuelle|prevoyance|garantie|assurance|"
               r"remplacement|indemni|sans (?:aucun )?(?:probleme|souci) (?:de|pour) (?:communication|deplacement|horaires)|"
               r"maladies? professionnelles?|"
+              # the law's exception to an age limit (« la limite haute ne s'appliquant pas aux travailleurs handicapés »)
+              r"\bne s'appliqu\w*|\bprevue?s? par la loi|"
               # « parler une autre langue est un handicap »: the word said of a trait, not of a person
               r"\b(?:est|sera|serait|constitue|devient) (?:un |une )?(?:vrai |reel |gros |veritable )?handicap\b"
               r"(?! (?:\w+ )?(?:physique|mental|psychique|moteur|visuel|auditif)))",

@@ -52,7 +52,7 @@ DIVERSITY = re.compile(
     r"personnes|profils)|egalite des chances|diversite|discriminat|ouvert(?:e|es|s)? a (?:tou|tous|toutes)|inclusi|"
     r"engage\w* (?:pour|en faveur|contre|dans)|lutte contre|valoris\w* (?:toutes|la diversite|les differences)|"
     r"\bfriendly\b|egalite professionnelle|handi-?accueillant|aucune discrimination|tous les talents|"
-    r"toutes les differences|\bmixite|\baucune limite d'age|\bque (?:vous ayez|tu aies) \d{2} (?:ou|comme|et) \d{2} ans|\brespect (?:de|des) (?:la|les) (?:personne|difference)|charte de la diversite"
+    r"toutes les differences|\bmixite|\baucune limite d'age|\btoutes (?:les )?generations|\bde tous (?:les )?ages|\bque (?:vous ayez|tu aies) \d{2} (?:ou|comme|et) \d{2} ans|\brespect (?:de|des) (?:la|les) (?:personne|difference)|charte de la diversite"
 )
 
 
@@ -279,8 +279,6 @@ _FAMILY = [
 # under both (heldout4 to heldout8 label it so; tune, held-out and heldout2 label it origin only).
 _NATIVE_SPEAKER = (
     r"\bnative (?:english |french |german |spanish |italian )?speakers?\b|\blangue maternelle\b|"
-    # the mother tongue in the language it is asked in (« Deutsch als Muttersprache », « madrelingua »)
-    r"\b(?:muttersprache|muttersprachler\w*|lengua materna|madrelingua|lingua madre|moedertaal|mother tongue)\b|"
     r"\blocut(?:eur|rice)s?\s+(?:natif|native|de naissance)s?\b|"
     r"\b(?:anglais|francais|allemand|espagnol|italien|arabe|chinois|portugais|neerlandais)\s+(?:langue maternelle|"
     r"natif|native)\b|\bbilingue de naissance\b|"
@@ -300,10 +298,10 @@ _SPOKEN_FROM_BIRTH = (
     r"\b(?:parl\w*|francais|anglais|allemand|espagnol|italien|arabe|portugais|chinois) depuis le berceau\b"
 )
 _NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif natifs bilingue locuteur locutrice locuteurs premiere "
-                         "muttersprache muttersprachler materna madrelingua madre moedertaal tongue "
                          "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
                          "sinophone neerlandophone")
-_NATIVE_SPEAKER_NEEDS_LANGUAGE = _NATIVE_SPEAKER_NEEDS + " naissance berceau grandi"
+_NATIVE_SPEAKER_NEEDS_LANGUAGE = (_NATIVE_SPEAKER_NEEDS + " naissance berceau grandi muttersprache muttersprachler materna "
+                                  "madrelingua madre moedertaal tongue")
 _NATIVE_SPEAKER_UNLESS = r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)"
 
 _ORIGIN = [
@@ -448,7 +446,8 @@ _RELIGIOUS_ITEMS = (r"(?:voile|foulard|hijab|kippa|turban|burqa|niqab|burkini|si
 # determining requirement (L1133-1), not a criterion on an ordinary worker.
 MINISTRY_OF_WORSHIP = (r"\baumonier(?:e|s|es)?\b|\baumonier ?\((?:e|ere)\)|\bministres? du culte\b|\bpretres?\b|"
                        r"\bpasteure?s?\b(?! (?:allemand|belge|australien|berger))|\bimams?\b|\brabbins?\b|"
-                       r"\bcatechistes?\b|\bdiacres?\b")
+                       r"\bcatechistes?\b|\bdiacres?\b|\b(?:animat\w*|agent|charge\w*|responsable|coordinat\w*|"
+                       r"laic\w*)(?:\(\w+\))?(?: / \w+)? (?:en|de|d'|de la) pastorale\b|\bcatechese\b")
 _RELIGION = [
     P("religion.dress_ban", "R10-DISCRIM", "religion", "review",
       r"\b(?:pas de|sans|aucun|aucune|interdi\w*|proscri\w*|refus\w*|ne (?:pas )?porter|retirer|enlever|ni)\s+"
@@ -917,7 +916,9 @@ _LANGUAGE = [
       unless=r"(?:\bou\b[^.;\n]{0,20}" + _LANGS + r"|un plus|apprecie|serait un atout|atout|souhaite|bienvenu|"
       r"(?<!contact )(?<!aucun )(?<!sans )(?<!aucune )clien(?:ts?|tele)\b(?! etrangere)|clientele (?:etrangere|internationale)|"
       r"touris|export|etranger|(?<!avec l')(?<!avec l')international(?!e? du groupe)|"
-      r"traduct|interpr|enseign|professeur|formateur|accueil)",
+      r"traduct|interpr|enseign|professeur|formateur|accueil|"
+      # a team or partners abroad the job coordinates with
+      r"coordonn\w*|partenaires?|filiale|siege)",
       articles=("L1132-1", "L5321-2")),
     P("language.accent", "R10-DISCRIM", "language", "block",
       r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+){0,2}?accents?\b(?!\s+(?:sur|mis|particulier|"
@@ -928,7 +929,9 @@ _LANGUAGE = [
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
       articles=("L1132-1", "L5321-2")),
     # the language spoken from birth is read as the mother tongue here only (the origin detector keeps its own words)
-    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER + "|" + _SPOKEN_FROM_BIRTH,
+    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER + "|" + _SPOKEN_FROM_BIRTH + "|"
+      # the mother tongue in the language it is asked in (« Deutsch als Muttersprache », « madrelingua »)
+      r"\b(?:muttersprache|muttersprachler\w*|lengua materna|madrelingua|lingua madre|moedertaal|mother tongue)\b",
       _NATIVE_SPEAKER_NEEDS_LANGUAGE,
       unless=_NATIVE_SPEAKER_UNLESS, articles=("L1132-1", "L5321-2")),
 ]
@@ -1345,7 +1348,11 @@ _AGE_WORDS = [
       articles=("L1132-1", "L5321-2")),
     P("age.junior_senior", "R07-AGE", "age", "advise",
       r"\b(?:profil|candidat\w*|vous etes|personne)\s+(?:plutot\s+)?(?:junior|senior)s?\b",
-      "junior senior juniors seniors", articles=("L1132-1", "L5321-2")),
+      "junior senior juniors seniors",
+      # « senior au sens de l'expérience : huit ans de projets »: the seniority meant is the experience
+      unless=r"(?:au sens de|en termes d'|cote) (?:l')?experience|\bexperience (?:de|d')(?:au moins )?(?:\d+|un|deux|trois|"
+             r"quatre|cinq|six|sept|huit|neuf|dix)|\b(?:au moins|minimum|plus de) (?:\d+|deux|trois|quatre|cinq|six|sept|huit|"
+             r"neuf|dix) ans (?:de|d')", articles=("L1132-1", "L5321-2")),
 ]
 
 ALL_PATTERNS: tuple[Pat, ...] = tuple(

@@ -204,7 +204,8 @@ _LAWFUL = re.compile(
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
-    r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\binterdit par la loi|\bau sens de l'article|"
+    r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\bprevue?s? par la loi|"
+    r"\bne s'appliqu\w* pas (?:aux?|pour)\b|\binterdit par la loi|\bau sens de l'article|"
     r"\bcode du travail|\bl\.? ?1132|\btoutes? et tous\b|\btous et toutes\b|\bouvert\w* a (?:tou|toutes|tous)|"
     r"\btou(?:te)?s (?:les )?(?:nationalites|origines|ages|religions|confessions|profils|tailles|morphologies|"
     r"horizons|situations)|\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin|\bn'(?:exclu|ecart|elimin|refus)\w*|"
@@ -434,7 +435,8 @@ PROPS: tuple[Prop, ...] = (
        "rouquin rouquine seduisant seduisante seduisants seduisantes seduisant attirant attirante sex charmant "
        "charmante mignon mignonne stature carrure gabarit gabarits m calvitie chauve chauves",
        "excl only req pref ask seek", "review",
-       unless=r"\bconseil\w* en image|\bconseillerez|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
+       # (the appearance of the sex on the identity papers is the gender identity's criterion: see prop.orientation)
+       unless=r"\bconseil\w* en image|\bconseillerez|\bsexe (?:inscrit|indique|mentionne|de naissance|biologique|assigne)|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
               r"\bperceu\w*|\bbarbier\w*|\bcoiffeu\w*|\bcoiffage|\bsalon de coiffure|(?<!standards )(?<!standard )(?<!criteres )(?<!canons )(?<!normes )\bestheti\w*|\bsalon\b(?! auto| de l'auto)|"
               r"\bcasting|\bdefile\w*|\bmannequins? (?:hommes?|femmes?|enfants?|h|f|pour|photo|cabine|mode|vivants?)\b|\btravaux publics|\bbitum\w*|\benrobage|\bvoirie|\benrobes? (?:h|f|bitum\w*|a chaud|routier)\b|\bmannequin (?:cabine|photo|de defile)|\bessayages?|\bprototypes?|\blunettes? (?:de (?:protection|"
               r"securite|soleil|chantier)|masque|anti)|\bopticien|\boptique|\bverres? correcteurs?|\bsoins? (?:de|du) "
@@ -492,6 +494,8 @@ PROPS: tuple[Prop, ...] = (
        "enceinte enceintes grossesse grossesses maternite parental personne personnes marier nombreuse nombreuses couple concubinage",
        "excl only pref ask", "block",
        unless=r"\bmutuelle|\bprevoyance|\bcreche|\bcompatibles? avec (?:une|la|votre|ta|leur) vie (?:de famille|familiale)|"
+              r"\b(?:horaires?|plannings?|emplois? du temps|organisation)\w* (?:\w+ ){0,2}?(?:pense|concu|adapte|amenage)\w* "
+              r"(?:pour|a) (?:la |une |votre )?vie (?:de famille|familiale)|"
               r"\bconcili\w*|\bamenagements? (?:de|du|des) (?:poste|temps|horaires?)|\bconges? (?:maternite|paternite|parental|de naissance)"
               r"(?! (?:prevu|a venir|en vue|dans))(?<!en conge maternite)(?<!en conge parental)|"
               r"\brole\b|\bcasting|\bpersonnage|\bfilm|\bcourt-metrage|\btheatre|\bcomedien\w*|\bactrice|"
@@ -624,7 +628,12 @@ PROPS: tuple[Prop, ...] = (
               r"\bcollege|\blycee|\binstitution|\bdiocese|\beglise|\baumoner|\btourisme|\bpatrimoine|\bedifice|"
               + MINISTRY_OF_WORSHIP + "|"
               # time off or a schedule arranged for religious holidays: a benefit offered, no criterion
-              r"\b(?:amenag|adapt|conges?|absences?|jours?|flexib|souple)\w*[^.;\n]{0,40}\bfetes? religieuses|"
+              r"\b(?:amenag|adapt|conges?|absences?|jours?|flexib|souple)\w*[^.;\n]{0,40}\bfetes? religieuses?|"
+              r"\bfetes? religieuses?[^.;\n]{0,40}\b(?:conges?|rtt|poses?|posees?|recuper\w*)\b|"
+              # knowledge of a field (« histoire religieuse de la région », « art sacré »), the habilitation that the
+              # regulation of ritual slaughter asks for
+              r"\bhistoire (?:\w+ )?religieuse|\bart sacre|\bpatrimoine (?:\w+ )?religieux|\babattage rituel|"
+              r"\bsacrificat\w*|"
               r"\bfetes? religieuses?[^.;\n]{0,25}\b(?:sur demande|possibles?|accorde\w*|respecte\w*|pris\w* en compte)|"
               r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
               r"\blieu de culte|\bcathedrale|\bguide|\bvisite|\bculture\w*|\bfoi (?:de|du)\b|\bbonne foi|\bma foi|"
@@ -687,6 +696,8 @@ PROPS: tuple[Prop, ...] = (
        "carte cartes prise prises position positions proche proches fidele fideles",
        "excl only pref ask req", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
        unless=r"\brelations? (?:avec les )?(?:partenaires|organisations|representants|elus|syndicats)|"
+              r"\bsyndicats? (?:intercommuna\w*|mixtes?|des eaux|d'initiative|de (?:communes|copropriete|pays))|"
+              r"\bcommunes (?:du|de ce|de notre) syndicat|\bsivom|\bsivu\b|"
               r"\bdialogue social|\binstances?|\bnegociation|\baccords? (?:d'entreprise|collectifs?|signes?)|"
               r"\borganisations syndicales\b(?!.{0,30}(?:pas|exclu))|\baccompagn|\baupres (?:des|de)|"
               r"\bavec les (?:elus|representants)|\bremplac\w* (?:des |les )?grevistes|\bsans engagement|"
@@ -717,7 +728,7 @@ PROPS: tuple[Prop, ...] = (
        r"(?:genre|sexe) (?:inscrit |indique |assigne |declare )?(?:de|a (?:leur|sa|la|votre|ta)) naissance|"
        r"(?:genre|sexe) (?:[a-z']+ ){0,4}?(?:celui|celle) (?:de|inscrit sur) (?:votre|ta|sa|leur|la) (?:carte d'identite|piece "
        r"d'identite|etat civil)|(?:genre|sexe) (?:indique|inscrit|mentionne|figurant|declare) (?:sur|a|dans) (?:votre |ta |sa |"
-       r"leur |la |vos |les )?(?:carte d'identite|pieces? d'identite|etat civil|papiers)|"
+       r"leur |la |vos |les |l')?(?:carte d'identite|pieces? d'identite|etat civil|papiers)|"
        r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
        r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
        r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
@@ -813,7 +824,8 @@ PROPS: tuple[Prop, ...] = (
        "logement logements caravane caravanes mobil mobilhome camping squat squats squatteur "
        "hebergement chrs hotels habitation",
        "excl only req pref ask", "review",
-       unless=r"\bvehicul|\bpermis\b|\bvoiture|\bdeplac|"
+       unless=r"\bvehicul|\bpermis\b|\bvoiture|\bdeplac|\bqu'(?:a|apres|lors de) (?:l'etablissement|la signature|"
+              r"l'embauche|votre embauche|la redaction)|\bnati(?:f|ve|fs|ves) (?:de|du|des|d')|"
               r"\b(?:entreprise|societe|agence|magasin|site|bureaux|locaux|depot|entrepot|siege|chantier|poste|"
               r"etablissement|restaurant|boutique|usine|structure|cabinet)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|implante|"
               r"localise|se trouve|est a)\w*|\bsecteur d'intervention|\binterventions?|\bdeplacements?|\btournees?|"
@@ -969,7 +981,11 @@ PROPS: tuple[Prop, ...] = (
               r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
               r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b|"
               # rent for housing the employer offers, kept from the pay: a benefit in kind, not a fee to get the job
-              r"\bloyers?\b|\blogements? (?:possible|facultatif|propose|disponible|sur place)"),
+              r"\bloyers?\b|\blogements? (?:possible|facultatif|propose|disponible|sur place)|"
+              # one's own meals or commute (« les repas restent à votre charge »), tips handed over whole to the staff
+              r"\b(?:repas|dejeuners?|trajets?|transports?)\b(?: \w+){0,2}? (?:restent|reste|sont|est|a) (?:a )?"
+              r"(?:vos|votre|ta|leur|sa) (?:frais|charge)|\breverse\w* (?:integralement|en totalite|a 100 ?%|"
+              r"aux? (?:salaries|equipes?|serveurs|personnel))|\bintegralement reverse"),
 )
 
 # A number that can be an age or a birth year. The lookahead on the first digit adds no condition (every alternative
