@@ -62,7 +62,7 @@ _CUE_EXCL = (
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
     r"\bhors de question|\bstop\b|\bjamais\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
     r"\bwithout\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
-    r"\bferme\w* (?:l'acces|la porte|les portes)|\b(?:cherchez|cherche|allez voir|voyez|postulez|passez) ailleurs\b|"
+    r"\bferme\w* (?:l'acces|la porte|les portes|aux?|a des)\b|\b(?:cherchez|cherche|allez voir|voyez|postulez|passez) ailleurs\b|"
     r"\bc'est (?:non|niet|mort|exclu|hors de question)\b|\bnon[- ](?:embauche|recrutement|selection)\w*|"
     r"\bmotif (?:de |d')(?:refus|rejet|non|ecart|eviction)\w*|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|(?:^|(?<=[\n:•]))\s*ni\b|"
     # a processing put on hold (« place la candidature en attente »), the absence of a membership checked, a
@@ -135,7 +135,7 @@ _CUE_WORDS = frozenset(
     "demandons reclamons exigeons doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
     "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees "
     "partager partageant partageante partageantes partageants partagez partagent partage "
-    "attente absence coefficient lisser defriser raser cacher masquer camoufler".split())
+    "attente absence coefficient lisser defriser raser cacher masquer camoufler fermee fermees fermes".split())
 _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit", "interdiction",
               "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
               "requis", "requise", "obligatoire", "imperati", "indispensable", "necessaire", "impose", "demande",
@@ -526,7 +526,10 @@ PROPS: tuple[Prop, ...] = (
        r"(?:roumain(?:e?s)|bulgares|ukrainien(?:ne)?s|tchetchenes|albanaises|kurdes|tamouls|vietnamien(?:ne)?s|"
        r"turc(?:que)?s|turques|russes|chinoises|polonaises|portugaises|bresilien(?:ne)?s)\b(?! (?:courant|lu|ecrit|parle|bilingue|souhaite|exige|requis|obligatoire|serait|"
        r"est un|indispensable|apprecie|un plus|niveau|natif|maternel|[abc][12]\b))|"
-       r"origines?|nationalites?|double nationalite|ressortissant\w*|consonance\w*|noms? (?:a consonance|"
+       r"origines?|nationalites?|double nationalite|"
+       # a birthplace given as the value of a filter or field (« pays de naissance = France »); asked alone, it is
+       # candidate data
+       r"(?:pays|lieu|ville|departement) de naissance(?=\s*[:=]\s*(?:la |le |l')?[a-z])|ressortissant\w*|consonance\w*|noms? (?:a consonance|"
        r"etranger|francais|de famille)|patronymes?|couleur (?:de peau|de la peau)|peau (?:blanche|noire|claire|"
        r"foncee|mate)|races?\b|ethni\w*|de souche|(?:type|typee?s?|physique) (?:europeen|caucasien|africain|"
        r"asiatique|maghrebin|mediterraneen|nordique)\w*|caucasien\w*|pays de l'est|europe de l'est|hors (?:union "
@@ -572,7 +575,7 @@ PROPS: tuple[Prop, ...] = (
        "americaine americains bresilien bresilienne bresiliens philippin philippine philippins philippines thai "
        "thaie malgache malgaches japonais japonaise coreen coreenne grec grecque serbe serbes hongrois hongroise "
        "indien indienne mauricien mauricienne neerlandais neerlandaise "
-       "origine origines nationalite nationalites double ressortissant ressortissants ressortissante consonance "
+       "origine origines nationalite nationalites double naissance ressortissant ressortissants ressortissante consonance "
        "nom! noms! patronyme patronymes couleur peau race races ethnie ethnique ethniques souche typee typees "
        "caucasien caucasienne caucasiens hors! ue! europe! extracommunautaire extracommunautaires "
        "extra communautaire communautaires europeen europeenne europeens europeennes etranger etrangere etrangers "
@@ -1372,6 +1375,21 @@ def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]
     return finditer_in_windows(prop.rx, folded, anchors, 45, 50)
 
 
+# « Pas de candidats domiciliés en Seine-Saint-Denis, notre client… », « merci de ne pas postuler à l'accueil »: an
+# exclusion aimed at the applicants themselves is no description of the job's public or place, whatever context
+# word (client, accueil) the clause also holds. Only for the categories whose lawful contexts are a public or a place:
+# the others hold legal conditions (« titre de séjour exigé pour les candidats hors UE ») that stay lawful.
+_PUBLIC_OR_PLACE = frozenset(("health_disability", "residence"))
+_APPLICANT_BEFORE = re.compile(r"\b(?:candidat(?:e|s|es|\(e\)s?)?|postulant\w*|candidatures?)\b(?: qui)?[^.;:\n]{0,20}$")
+_APPLYING = re.compile(r"postul|candidater|candidatez")
+
+
+def _excludes_applicants(folded: str, c0: int, ms: int, ks: int, ke: int) -> bool:
+    return bool(_APPLICANT_BEFORE.search(folded, max(c0, ms - 30), ms) or folded.startswith(("candidat", "postulant"), ms)
+                # the group named, then right after it « merci de ne pas postuler »
+                or ms < ks <= ms + 60 and "?" not in folded[ms:ks] and _APPLYING.search(folded, ks, ke + 12))
+
+
 def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=None) -> None:
     """Run every property on one field (``back`` maps positions of a corrected copy to the field's)."""
     _learn_words(ft.words)
@@ -1443,7 +1461,8 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             clause = folded[c0:c1]
             if _states_lawful(clause, ms - c0) or is_diversity_statement(folded, ms, me):
                 continue
-            if prop.unless is not None and lawful_context(prop.unless, clause):
+            if prop.unless is not None and lawful_context(prop.unless, clause) and not (
+                    kind == "excl" and prop.category in _PUBLIC_OR_PLACE and _excludes_applicants(folded, c0, ms, ks, ke)):
                 continue
             if prop.cues == ("fee",) and _SALES.search(clause) and not _OWN_PURCHASE.search(clause):
                 continue
