@@ -27,11 +27,12 @@ Search windows no longer end inside a word (« fo\\b », a union's initials, was
 
 from __future__ import annotations
 
-from datetime import date
+import re
 
 import pytest
 
 from tremplin.services.legality import check_offer
+from tremplin.services.legality.text import finditer_in_windows
 
 from .helpers import TARGET
 from .helpers import found_in_2026 as found
@@ -153,8 +154,7 @@ def test_round12_a_syndicat_of_municipalities_is_no_trade_union():
 
 
 def test_round12_a_search_window_never_ends_inside_a_word():
-    # « Prise » anchors the opinions words; the window it opens ends inside « foyer », where « fo\b » matched
-    text = ("Vous êtes titulaire de l'agrément\nPrise de poste dès que possible\n"
-            "Adresse en HLM ou en foyer : candidature non retenue.")
-    assert "opinions" not in found(text)
-    assert "residence" in found(text)
+    # a window opened 8 characters after « poste » ends inside « foyer »: « fo\b » held at the window's end
+    text = "poste en foyer"
+    assert list(finditer_in_windows(re.compile(r"\bfo\b"), text, [(0, 5)], 0, 8)) == []
+    assert [m.group(0) for m in finditer_in_windows(re.compile(r"\bfoyer\b"), text, [(0, 5)], 0, 8)] == ["foyer"]

@@ -378,7 +378,7 @@ PROPS: tuple[Prop, ...] = (
        r"(?:mauvaise|belle|jolie|vilaine) peau|peau (?:grasse|abimee|a problemes?|parfaite|nette)|acne\w*|boutons? "
        r"(?:d'acne|au visage)|kilos? (?:en trop|superflus?)|poids (?:en trop|maxim\w*|minim\w*|accepte)|"
        r"(?:votre|vos|son|sa|leur) (?:taille|poids)|taille (?:et|,) (?:\w+ )?poids|imc\b|indice de masse corporelle|"
-       r"porte\w* (?:du|un|une|en) (?:xxs|xs|s|m|l|xl|3[2-9]|4[0-6])\b|(?:fai(?:re|t|tes|sant)|font) (?:du|un|une) "
+       r"porte\w* (?:du|un|une|en) (?:xxs|xs|s|m|l|xl|3[2-9]|4[0-6])\b|fai(?:re|t|tes|sant) (?:du|un|une) "
        r"(?:xxs|xs|s|m|3[2-9]|4[0-6])\b|(?:porteu\w*|port) (?:de )?lunettes|a lunettes|lunettes (?:de vue|correctrices)|avec (?:des )?lunettes|dents? (?:abimee|jaune|manquante|de travers)\w*|appareils? "
        r"dentaires?|bien (?:foutue?s?|roulee?s?|gaulee?s?|balancee?s?)|(?:bonne|belle|jolie) (?:gueule|tete|bouille)|"
        r"gueule d'ange|cheveux|"
@@ -429,7 +429,7 @@ PROPS: tuple[Prop, ...] = (
        "mensurations taille poids kg kgs 1m cm mesurer mesurez mesurant mesurent mesure mince minces svelte elance elancee look teint peau visage "
        "dents dent laid laide laids moche moches disgracieux vilain fortes forte corpulence "
        "corpulent corpulente corpulentes enrobe enrobee enrobes enrobees embonpoint roux rousse rousses rousseur "
-       "font tailles vetement vetements traits standard standards critere criteres canons norme normes minois "
+       "tailles vetement vetements traits esthetique esthetiques minois "
        "depasser peser pesant pese vetement vetements vestimentaire vestimentaires beaute blond blonde blondes "
        "blondinette blondinettes brune brunes brunette brunettes mignons "
        "rouquin rouquine seduisant seduisante seduisants seduisantes seduisant attirant attirante sex charmant "
@@ -695,8 +695,10 @@ PROPS: tuple[Prop, ...] = (
        "prudhommal prud collective collectives conseiller conseillers municipal municipaux maire maires votez "
        "sensibilite sensibilites confederation coordination fnsea autonomiste autonomistes regionaliste "
        "regionalistes independantiste independantistes separatiste separatistes gaulliste gaullistes centriste "
-       "centristes trotskiste marxiste marxistes rassemblement front france socialiste republicain republicains "
-       "carte cartes prise prises position positions proche proches fidele fideles",
+       # (a party card, a political stand are anchored by « parti », « syndicale », « politiques »; closeness to a
+       # majority by the rarer « majorité », « opposition »: frequent words here would cost every offer a scan)
+       "centristes trotskiste marxiste marxistes rassemblement front insoumise socialiste republicain republicains "
+       "majorite opposition municipalite",
        "excl only pref ask req", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
        unless=r"\brelations? (?:avec les )?(?:partenaires|organisations|representants|elus|syndicats)|"
               r"\bsyndicats? (?:intercommuna\w*|mixtes?|des eaux|d'initiative|de (?:communes|copropriete|pays))|"
