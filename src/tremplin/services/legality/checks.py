@@ -294,14 +294,16 @@ _FEMININE_AGENT = (r"(?!(?:carriere|filiere|matiere|maniere|lumiere|premiere|der
                    r"balayeuse|laveuse|niveleuse|moissonneuse|agrafeuse|calculatrice|imprimatrice|structure|"
                    r"entreprise|societe|personne|equipe)s?\b)[a-z-]{3,}(?:iere|euse|trice)s?")
 _RECRUIT_FEMININE = fast(
-    r"\b(?:(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:exclusivement |uniquement |seulement |plutot |"
-    r"de preference )?|besoin (?=d'une))(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
+    # (« ne recrute donc que des enseignantes »: the restriction between the verb and the noun)
+    r"\b(?:(?:recherch|recrut|embauch|cherch|souhait)\w*\s+(?:(?:donc |plus |desormais )?qu(?:e |'))?(?:exclusivement |"
+    r"uniquement |seulement |plutot |de preference )?|besoin (?=d'une))(?:un |une |notre |nouvelle |des |sa |votre |la |d'une )?"
     r"(?:future?\s+|nouvelle\s+)?"
     r"(vendeuse|serveuse|caissiere|coiffeuse|secretaire|hotesse|femme de (?:menage|chambre)|dame de (?:compagnie|"
     r"service)|employee|assistante|aide-soignante|infirmiere|cuisiniere|esthéticienne|estheticienne|standardiste|"
     r"gouvernante|nourrice|nounou|baby-sitter|jeune fille|demoiselle|vendeuses|serveuses|caissieres|hotesses|"
     r"femmes? de menage|aide-menagere|menagere|auxiliaire de vie feminine|ouvriere|opératrice|operatrice|"
-    r"preparatrice|conseillere|commerciale|livreuse|agente|" + _FEMININE_AGENT + r")\b"
+    r"preparatrice|conseillere|commerciale|livreuse|agente|enseignantes?|intervenantes?|surveillantes?|"
+    r"accompagnantes?|consultantes?|gerantes?|" + _FEMININE_AGENT + r")\b"
 )
 # « Caissières recherchées » : the sought person named first, the participle in the feminine (run only when such a
 # participle is in the field)
@@ -372,7 +374,8 @@ _FEMININE_WORDS = frozenset(
     "vendeuse serveuse caissiere coiffeuse secretaire hotesse femme femmes dame employee assistante aide infirmiere "
     "cuisiniere estheticienne standardiste gouvernante nourrice nounou baby fille demoiselle vendeuses serveuses "
     "caissieres hotesses menagere auxiliaire ouvriere operatrice preparatrice conseillere commerciale livreuse "
-    "agente assistantes employees".split())
+    "agente assistantes employees enseignante enseignantes intervenante intervenantes surveillante surveillantes "
+    "accompagnante accompagnantes consultante consultantes gerante gerantes".split())
 
 
 def detect_gender(ctx: Ctx, dropped: list) -> list[Hit]:
@@ -1399,7 +1402,9 @@ _EN = frozenset(
     "years weekends written available required needed hiring now friendly hard work good join apply asap "
     "kitchen looking seeking wanted hire hiring salary shifts shift in customer manage report attend "
     # what English ads offer and the titles they use (« What we offer: health insurance, yearly bonus »)
-    "offer hours health insurance yearly bonus benefits perks paid leave happiness hero teammate".split()
+    "offer hours health insurance yearly bonus benefits perks paid leave happiness hero teammate "
+    # seasonal job titles (« Ski Lift Operator - Winter Season »)
+    "operator winter summer season seasonal".split()
 )
 _FR = frozenset(
     "le la les de des du et en un une pour avec vous votre vos nous notre nos est sont sera dans sur au aux par ou "
@@ -1432,7 +1437,13 @@ _OTHER = frozenset(
     "alojamento pagamento semanal trabalhador trabalhadores precisamos canalizador carpinteiro cofragem "
     "camarero camarera mesas bebidas atendera atender preparara cocinero cocinera limpiadora albanil "
     "peon repartidor lunes viernes cameriere cercasi cuoco lavapiatti muratore operaio turni lunedi venerdi "
-    "gesucht mitarbeiter stelle arbeitszeit stunden woche montag freitag kenntnisse".split()
+    "gesucht mitarbeiter stelle arbeitszeit stunden woche montag freitag kenntnisse "
+    # the recruitment process and the season as other languages write them (« Proceso de selección: entrevista… »,
+    # « Bewerbungsprozess: Telefoninterview… », « stagione estiva, vitto e alloggio »), Luxembourgish function words
+    "proceso seleccion entrevista entrevistas telefonica prueba pruebas practica tienda respuesta plazo enviar "
+    "curriculo candidatos im bewerbung bewerbungen bewerbungsprozess vorstellungsgesprach telefoninterview "
+    "probearbeitstag probetag lebenslauf unterlagen colloquio colloqui selezione inviare stagione estiva invernale "
+    "vitto alloggio inclusi retribuzione mir sichen eng fir eise ass".split()
 )
 # Letters of scripts other than the Latin one (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Georgian, kana,
 # CJK, Hangul): several words of them in a row are a passage in another language whatever the language.
@@ -1444,7 +1455,9 @@ _TOK = re.compile(r"[a-z]+")
 
 
 # « mantenimiento », « formazione », « manutencao » (ção folded): endings no French word has
-_OTHER_ENDINGS = ("miento", "mientos", "ciones", "zione", "zioni", "cao", "coes", "ados", "adas", "idos", "idas")
+_OTHER_ENDINGS = ("miento", "mientos", "ciones", "zione", "zioni", "cao", "coes", "ados", "adas", "idos", "idas",
+                  # Spanish « -cción », « -ación » (French writes « -ction », « -ation »), German « -ung(en) »
+                  "ccion", "acion", "ung", "ungen")
 
 
 def _lang_counts(text: str) -> tuple[int, int, int]:
@@ -1531,6 +1544,8 @@ def detect_language(ctx: Ctx, dropped: list) -> list[Hit]:
             s += 1
         hits.append(Hit("language.foreign_passage", "R02-LANG", "language", "review", body.name, s, e,
                         params={"words": best[2]}))
+    if not hits and len(body.words & _OTHER) >= 3:
+        hits.extend(_other_language(body))  # a German or Spanish sentence in an offer with a few English words
     # English-only title with no French description.
     if ctx.title is not None and (fr < 15):
         te, tf, tn = _lang_counts(ctx.title.folded)
@@ -1549,17 +1564,19 @@ def _english_title(ctx: Ctx) -> list[Hit]:
     if ctx.title is None:
         return []
     en_words = len(ctx.title.words & _EN)
-    if en_words == 0:
-        return []
     title = ctx.title.folded
     # « (m/f/d) », « (m/w/d) »: the gender marker of English and German ads (French ones write « H/F »)
     marker = _MFD.search(title)
+    german = marker is not None and "w" in marker.group(0)
+    if en_words == 0 and not german:
+        return []
     if en_words < 2 and marker is None:
         return []
     if marker:
         title = title[:marker.start()] + title[marker.end():]
     te, tf, tn = _lang_counts(title)
-    if tn < (3 if marker else 4) or tf:
+    # « Lagerarbeiter (m/w/d) - Sarreguemines »: the German marker and no French word make the title German
+    if tn < (2 if german else 3 if marker else 4) or tf:
         return []
     return [Hit("language.foreign_title", "R02-LANG", "language", "review", "intitule", 0, len(ctx.title.clean))]
 

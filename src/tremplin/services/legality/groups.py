@@ -56,6 +56,8 @@ _EXCL_BEFORE = (
     r"\bexcepte (?:les|des)|\b(?:ne|n') ?" + _VERBS_NEG + r" (?:pas|plus|jamais|aucune?)(?: de| d'| les| des| avec "
     r"(?:des|les))?|\b(?:ne|n') ?(?:pouvons|peut|pourrons|pouvez|pourra) (?:pas|plus) (?:malheureusement )?"
     r"(?:accueillir|recruter|embaucher|employer|accepter|prendre|retenir|integrer|recevoir)(?: de| d'| les| des)?|"
+    # « ne donnera pas suite aux candidatures de seniors »
+    r"\b(?:ne |n')?donn\w* (?:pas|aucune) suite (?:a(?:ux?)?|a des)|\brefus\w* (?:les|des|d'|de)|"
     r"\binterdit\w* (?:a(?:ux?)?|pour)|\b(?:non|pas) ouvert\w* a(?:ux?)?|\bferme\w* a(?:ux?)?|\b(?:ne )?(?:convient|conviendrait|"
     r"convient) pas (?:a(?:ux?)?|a des|pour)|\b(?:pas|non) (?:adapte|compatible|accessible)\w* (?:a(?:ux?)?|a des|pour|avec)|"
     r"\binaccessible\w* a(?:ux?)?|\bincompatible\w* avec|\bne pas etre|\bn'etre pas|\bne pas avoir ete|\bevitez les|"
@@ -143,7 +145,7 @@ GROUPS: tuple[Group, ...] = (
        r"(?:jeunes |tres jeunes |petits |jeunes? )?enfants?|mamans?|meres? (?:de famille|celibataires?|"
        r"isolees?|seules?|au foyer)|meres|peres? de famille|parents (?:de (?:jeunes |tres jeunes )?enfants|"
        r"isoles?|solos?)|familles? monoparentales?|personnes? (?:avec|ayant) (?:des |de jeunes )?enfants|"
-       r"enfants? (?:en bas age|a charge|de moins de \d+ ans)|vie (?:de famille|familiale)|(?:contraintes?|obligations?|charges?|attaches?) "
+       r"enfants? (?:en bas age|a charge|de moins de \d+ ans)|" + _PEOPLE + r" (?:avec|ayant) (?:des |de jeunes |de petits )?enfants|vie (?:de famille|familiale)|(?:contraintes?|obligations?|charges?|attaches?) "
        r"(?:familiales?|de famille)|projets? (?:d'enfants?|de (?:bebe|grossesse|maternite))|grossesses?|"
        r"divorce\w*|veu(?:f|ve)s?)(?![a-z0-9])",
        "celibataire marie mariee enceinte maman mamans mere meres pere parent parents famille enfant enfants "
@@ -237,6 +239,8 @@ GROUPS: tuple[Group, ...] = (
               r"parking|magasin)\w*\s+(?:\w+\s+)?(?:non|pas|in)\s*accessible|mutuelle|prevoyance|garantie|assurance|"
               r"remplacement|indemni|sans (?:aucun )?(?:probleme|souci) (?:de|pour) (?:communication|deplacement|horaires)|"
               r"maladies? professionnelles?|"
+              # the law's exception to an age limit (« la limite haute ne s'appliquant pas aux travailleurs handicapés »)
+              r"\bne s'appliqu\w*|\bprevue?s? par la loi|"
               # « parler une autre langue est un handicap »: the word said of a trait, not of a person
               r"\b(?:est|sera|serait|constitue|devient) (?:un |une )?(?:vrai |reel |gros |veritable )?handicap\b"
               r"(?! (?:\w+ )?(?:physique|mental|psychique|moteur|visuel|auditif)))",

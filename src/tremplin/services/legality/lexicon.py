@@ -35,6 +35,9 @@ NEG_BEFORE = re.compile(
 NEG_AFTER = re.compile(
     r"^[^.;\n]{0,25}?\b(?:non|pas|n'est pas|ne sont pas)\s+(?:obligatoire|exige|requis|necessaire|demande|indispensable"
     r"|imperatif|souhaite)\w*|^[^.;\n]{0,25}?\bfacultati\w*|^[^.;\n]{0,12}?\b(?:n'est|ne sont|ne sera|ne seront) pas\b"
+    # « les candidatures féminines ne sont pas traitées »: a denied processing excludes the group, it denies no need
+    r"(?! (?:traite|retenu|accepte|etudie|examine|considere|convoque|contacte|admis|recu|rappele|selectionne|presente|"
+    r"embauche|recrute|pris en compte|prise en compte|bienvenu)\w*)"
 )
 # « quel que soit votre âge » is a statement; « quel que soit leur niveau », « quelle que soit l'organisation » (after
 # an exclusion) say nothing of the candidates' protected properties
@@ -49,7 +52,7 @@ DIVERSITY = re.compile(
     r"personnes|profils)|egalite des chances|diversite|discriminat|ouvert(?:e|es|s)? a (?:tou|tous|toutes)|inclusi|"
     r"engage\w* (?:pour|en faveur|contre|dans)|lutte contre|valoris\w* (?:toutes|la diversite|les differences)|"
     r"\bfriendly\b|egalite professionnelle|handi-?accueillant|aucune discrimination|tous les talents|"
-    r"toutes les differences|\bmixite|\baucune limite d'age|\bque (?:vous ayez|tu aies) \d{2} (?:ou|comme|et) \d{2} ans|\brespect (?:de|des) (?:la|les) (?:personne|difference)|charte de la diversite"
+    r"toutes les differences|\bmixite|\baucune limite d'age|\btoutes (?:les )?generations|\bde tous (?:les )?ages|\bque (?:vous ayez|tu aies) \d{2} (?:ou|comme|et) \d{2} ans|\brespect (?:de|des) (?:la|les) (?:personne|difference)|charte de la diversite"
 )
 
 
@@ -131,8 +134,10 @@ _SEX = [
       r"aupres|accompagn|public|usager|resident|patient|beneficiaire|accueilli|heberge|detenu|adultes|mineurs)",
       exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_only_after", "R08-SEX", "sex", "block",
-      r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b",
-      "hommes femmes", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+      r"\b(?:hommes|femmes)\s+(?:uniquement|exclusivement|seulement|exige\w*|de preference|souhaite\w*)\b|"
+      # « Candidate uniquement » (not « candidate uniquement par mail », the verb)
+      r"\bcandidates?\s+(?:uniquement|exclusivement|seulement)\b(?!\s*(?:par|via|sur|en|depuis|a partir|au|a l'))",
+      "hommes femmes candidate candidates", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     P("sex.explicit_gender", "R08-SEX", "sex", "block",
       # « Expérience en chantier, sexe masculin »: the sex as an item of a list of requirements
       r"\bde sexe (?:masculin|feminin)\b|(?:^|(?<=[,;\n•*-]))\s*sexe\s*:?\s*(?:masculin|feminin)e?s?\b(?!\s*(?:ou|et|/|,|-|et/ou|ou bien)\s*(?:masculin|feminin))|\b(?:profil|candidat\w*|personnel|personne|presence|recrue|collaborat\w*)"
@@ -176,6 +181,20 @@ _SEX = [
       r"(?:un|une) (?:homme|femme|monsieur|dame|fille|garcon)\b(?!\s*(?:ou|et|/)\s|\s*,\s*(?:une? )?(?:homme|femme|dame|"
       r"monsieur|fille|garcon))",
       "homme femme monsieur dame fille garcon", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
+    # « poste féminin », « le marin devra être un homme », « le quota est de trois femmes »: the job or the
+    # person hired given a sex
+    P("sex.explicit_gender", "R08-SEX", "sex", "block",
+      r"\b(?:poste|emploi|job)s? (?:exclusivement |uniquement |strictement )?(?:masculin|feminin)s?\b"
+      r"(?!\s*(?:ou|et|/)\s*(?:masculin|feminin))|"
+      r"\b(?:devra|doit|doivent|devront|devrait) (?:imperativement |obligatoirement |absolument |forcement |donc )?"
+      r"etre (?:un homme|une femme|des hommes|des femmes|de sexe (?:masculin|feminin))\b(?!\s*(?:ou|et|/)\s)|"
+      r"\bquotas? (?:est |sera )?(?:de |d')?(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) "
+      r"(?:femmes|hommes|candidates|filles|garcons)\b",
+      "masculin feminin masculins feminins homme femme hommes femmes quota quotas", exceptions=("EXC-R1142-1",),
+      unless=r"(?:encourag|bienvenu|egalement|aussi|feminis|mixite|parite|egalite|traditionnellement|historiquement)",
+      articles=("L1142-1", "L1146-1", "L5321-2")),
+    P("sex.explicit_gender", "R08-SEX", "sex", "block", r"\bsexe\s*=\s*(?:f|h|m|homme|femme|masculin|feminin)\b",
+      "sexe", exceptions=("EXC-R1142-1",), articles=("L1142-1", "L1146-1", "L5321-2")),
     # « un employé de genre masculin »: the sex named as a gender
     P("sex.explicit_gender", "R08-SEX", "sex", "block",
       r"\bde genre (?:masculin|feminin)\b(?!\s*(?:ou|et|/|,)\s*(?:de genre )?(?:masculin|feminin))",
@@ -281,7 +300,8 @@ _SPOKEN_FROM_BIRTH = (
 _NATIVE_SPEAKER_NEEDS = ("native speaker speakers maternelle natif natifs bilingue locuteur locutrice locuteurs premiere "
                          "francophone anglophone hispanophone germanophone lusophone arabophone italophone russophone "
                          "sinophone neerlandophone")
-_NATIVE_SPEAKER_NEEDS_LANGUAGE = _NATIVE_SPEAKER_NEEDS + " naissance berceau grandi"
+_NATIVE_SPEAKER_NEEDS_LANGUAGE = (_NATIVE_SPEAKER_NEEDS + " naissance berceau grandi muttersprache muttersprachler materna "
+                                  "madrelingua madre moedertaal tongue")
 _NATIVE_SPEAKER_UNLESS = r"(?:ou (?:equivalent|niveau)|niveau (?:c1|c2|bilingue)|ou bilingue|ou courant)"
 
 _ORIGIN = [
@@ -426,7 +446,8 @@ _RELIGIOUS_ITEMS = (r"(?:voile|foulard|hijab|kippa|turban|burqa|niqab|burkini|si
 # determining requirement (L1133-1), not a criterion on an ordinary worker.
 MINISTRY_OF_WORSHIP = (r"\baumonier(?:e|s|es)?\b|\baumonier ?\((?:e|ere)\)|\bministres? du culte\b|\bpretres?\b|"
                        r"\bpasteure?s?\b(?! (?:allemand|belge|australien|berger))|\bimams?\b|\brabbins?\b|"
-                       r"\bcatechistes?\b|\bdiacres?\b")
+                       r"\bcatechistes?\b|\bdiacres?\b|\b(?:animat\w*|agent|charge\w*|responsable|coordinat\w*|"
+                       r"laic\w*)(?:\(\w+\))?(?: / \w+)? (?:en|de|d'|de la) pastorale\b|\bcatechese\b")
 _RELIGION = [
     P("religion.dress_ban", "R10-DISCRIM", "religion", "review",
       r"\b(?:pas de|sans|aucun|aucune|interdi\w*|proscri\w*|refus\w*|ne (?:pas )?porter|retirer|enlever|ni)\s+"
@@ -895,7 +916,9 @@ _LANGUAGE = [
       unless=r"(?:\bou\b[^.;\n]{0,20}" + _LANGS + r"|un plus|apprecie|serait un atout|atout|souhaite|bienvenu|"
       r"(?<!contact )(?<!aucun )(?<!sans )(?<!aucune )clien(?:ts?|tele)\b(?! etrangere)|clientele (?:etrangere|internationale)|"
       r"touris|export|etranger|(?<!avec l')(?<!avec l')international(?!e? du groupe)|"
-      r"traduct|interpr|enseign|professeur|formateur|accueil)",
+      r"traduct|interpr|enseign|professeur|formateur|accueil|"
+      # a team or partners abroad the job coordinates with
+      r"coordonn\w*|partenaires?|filiale|siege)",
       articles=("L1132-1", "L5321-2")),
     P("language.accent", "R10-DISCRIM", "language", "block",
       r"\b(?:sans|aucun|pas d'|pas de|ne pas avoir d'|non)\s*(?:\w+\s+){0,2}?accents?\b(?!\s+(?:sur|mis|particulier|"
@@ -906,7 +929,9 @@ _LANGUAGE = [
       "accent accents", negatable=False, unless=r"(?:mett\w* l'accent|mis l'accent|l'accent (?:est )?mis)",
       articles=("L1132-1", "L5321-2")),
     # the language spoken from birth is read as the mother tongue here only (the origin detector keeps its own words)
-    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER + "|" + _SPOKEN_FROM_BIRTH,
+    P("language.native_speaker", "R10-DISCRIM", "language", "review", _NATIVE_SPEAKER + "|" + _SPOKEN_FROM_BIRTH + "|"
+      # the mother tongue in the language it is asked in (« Deutsch als Muttersprache », « madrelingua »)
+      r"\b(?:muttersprache|muttersprachler\w*|lengua materna|madrelingua|lingua madre|moedertaal|mother tongue)\b",
       _NATIVE_SPEAKER_NEEDS_LANGUAGE,
       unless=_NATIVE_SPEAKER_UNLESS, articles=("L1132-1", "L5321-2")),
 ]
@@ -1323,7 +1348,11 @@ _AGE_WORDS = [
       articles=("L1132-1", "L5321-2")),
     P("age.junior_senior", "R07-AGE", "age", "advise",
       r"\b(?:profil|candidat\w*|vous etes|personne)\s+(?:plutot\s+)?(?:junior|senior)s?\b",
-      "junior senior juniors seniors", articles=("L1132-1", "L5321-2")),
+      "junior senior juniors seniors",
+      # « senior au sens de l'expérience : huit ans de projets »: the seniority meant is the experience
+      unless=r"(?:au sens de|en termes d'|cote) (?:l')?experience|\bexperience (?:de|d')(?:au moins )?(?:\d+|un|deux|trois|"
+             r"quatre|cinq|six|sept|huit|neuf|dix)|\b(?:au moins|minimum|plus de) (?:\d+|deux|trois|quatre|cinq|six|sept|huit|"
+             r"neuf|dix) ans (?:de|d')", articles=("L1132-1", "L5321-2")),
 ]
 
 ALL_PATTERNS: tuple[Pat, ...] = tuple(

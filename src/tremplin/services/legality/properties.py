@@ -62,9 +62,13 @@ _CUE_EXCL = (
     r"\bmerci de ne pas|\bevit\w*|\becart\w*|\brejet\w*|\bproscri\w*|\bindesirable\w*|\bbannis?\b|\bpas question|"
     r"\bhors de question|\bstop\b|\bjamais\b|\bno\b(?= [a-z])|\bnot (?:accepted|allowed|welcome|suitable|hired)|\bnever\b|"
     r"\bwithout\b|\birrecevab\w*|\bdeconseill\w*|\b(?:pas|non) recommande\w*|\bmise?s? (?:de cote|a l'ecart|au placard)|"
-    r"\bferme\w* (?:l'acces|la porte|les portes)|\b(?:cherchez|cherche|allez voir|voyez|postulez|passez) ailleurs\b|"
+    r"\bferme\w* (?:l'acces|la porte|les portes|aux?|a des)\b|\b(?:cherchez|cherche|allez voir|voyez|postulez|passez) ailleurs\b|"
     r"\bc'est (?:non|niet|mort|exclu|hors de question)\b|\bnon[- ](?:embauche|recrutement|selection)\w*|"
-    r"\bmotif (?:de |d')(?:refus|rejet|non|ecart|eviction)\w*|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
+    r"\bmotif (?:de |d')(?:refus|rejet|non|ecart|eviction)\w*|\bn'[a-z]+ (?:\w+ )?ni\b|\bne [a-z']+ (?:\w+ )?ni\b|\bpa (?:de|d')|\bc'est mort\b|\boubliez\b|\bpas la peine\b|\bnope\b|(?:^|(?<=[\n:•]))\s*ni\b|"
+    # a processing put on hold (« place la candidature en attente »), the absence of a membership checked, a
+    # negative score (« = -10 points »), a clause opening with « Ni »
+    r"\b(?:place|met|mettent|placent|mise?s?)\w* (?:la |les |votre |vos )?candidatures? en attente\b|"
+    r"\babsence (?:de |d')(?:tout\w* |toute )?(?:adhesion|engagement|appartenance|mandat|activite)\w*|=\s*-\s*\d+|\binaccept\w*|\bpas acceptee?s?\b|\bpas admise?s?\b|\bpas retenue?s?\b|\bniet\b|=\s*(?:non|refus|stop|exclu)"
 )
 _CUE_ONLY = (
     r"\buniquement\b|\bseulement\b|\bexclusivement\b|\bstrictement\b|\breserve\w*|\bseul(?:e|s|es)? (?:les|des|une?|aux?)\b|"
@@ -86,6 +90,12 @@ _CUE_PREF = (
     r"\bpreferred\b|\bpreferably\b|\bde preference\b|\bpreferen\w*|\bprivilegi\w*|\bidealement\b|\bideal(?:e|s|es)? (?:pour|si)\b|\bprioritair\w*|"
     r"\ben priorite\b|\bpriorite (?:absolue |totale )?(?:aux?|a|donnee|sera)\b|\bplutot\b|\bprefer\w*|\bconvien(?:drait|draient|t|nent)\b|\bun plus\b|\bapprecie\w*|"
     r"\bbienvenu\w*|\bsouhait\w*|\bvoulons\b|\bveut\b|\bidealement\b|\bavantage\w*|\bconseill(?:e|ee|es|ees|ons)\b"
+)
+_CUE_REQ_SCORE = (
+    # a scoring grid (« apparence physique notée sur 10 », « coefficient 2 », « = +5 points »): the property is graded
+    r"|\bnote\w* sur \d+\b|\bcoefficient\b|=\s*\+?\s*\d+ ?(?:points?|pts)\b"
+    # what the reader must do to a trait (« cheveux crépus à lisser »)
+    r"|\ba (?:lisser|defriser|raser|cacher|masquer|camoufler)\b"
 )
 _CUE_ASK = (
     r"\bindiquez\b|\bindiquer\b|\bprecisez\b|\bpreciser\b|\bmentionnez\b|\bmentionner\b|\bsignalez\b|\bsignaler\b|"
@@ -109,7 +119,7 @@ _CUE_SEEK = (
 _CUES = {
     "excl": fast(_CUE_EXCL, exact=True),
     "only": re.compile(_CUE_ONLY),
-    "req": re.compile(_CUE_REQ),
+    "req": re.compile(_CUE_REQ + _CUE_REQ_SCORE),
     "pref": fast(_CUE_PREF),
     "ask": re.compile(_CUE_ASK),
     "seek": fast(_CUE_SEEK),
@@ -124,7 +134,8 @@ _CUE_WORDS = frozenset(
     "no not never without required mandatory preferred preferably "
     "demandons reclamons exigeons doit doivent dois ni mis mise mises ferme ferment fermera voulons ideal maxi maximum maximal maximale maximaux mini minimum minimal minimale minimaux "
     "max min accepte acceptee acceptes acceptees tolere toleree toleres tolerees "
-    "partager partageant partageante partageantes partageants partagez partagent partage".split())
+    "partager partageant partageante partageantes partageants partagez partagent partage "
+    "attente absence coefficient lisser defriser raser cacher masquer camoufler fermee fermees fermes".split())
 _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "abstenir", "exclu", "interdit", "interdiction",
               "incompatible", "inaccept", "indesirable", "ecart", "rejet", "proscri", "evit", "reserve", "exige",
               "requis", "requise", "obligatoire", "imperati", "indispensable", "necessaire", "impose", "demande",
@@ -132,7 +143,7 @@ _CUE_STEMS = ("refus", "eliminatoire", "redhibitoire", "abstien", "abstenez", "a
               "bienvenu", "souhait", "ideal", "avantage", "conseill", "justifi", "adapte", "accept", "admis", "retenu",
               "etudi", "recevable", "desir", "pris", "compatible", "autoris", "toler", "consider", "bannis", "precis",
               "indiqu", "mentionn", "signal", "joign", "joindre", "fourni", "declar", "communiqu", "pass", "abstiendr",
-              "sabsten", "irrecevab", "deconseill", "recommand")
+              "sabsten", "irrecevab", "deconseill", "recommand", "note")
 
 
 # Words of the search cue, looked for only near the properties that take it (they occur in most offers).
@@ -193,7 +204,8 @@ _LAWFUL = re.compile(
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
-    r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\binterdit par la loi|\bau sens de l'article|"
+    r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\bprevue?s? par la loi|"
+    r"\bne s'appliqu\w* pas (?:aux?|pour)\b|\binterdit par la loi|\bau sens de l'article|"
     r"\bcode du travail|\bl\.? ?1132|\btoutes? et tous\b|\btous et toutes\b|\bouvert\w* a (?:tou|toutes|tous)|"
     r"\btou(?:te)?s (?:les )?(?:nationalites|origines|ages|religions|confessions|profils|tailles|morphologies|"
     r"horizons|situations)|\bsans discrimination|\bnon[- ]discrimination|\bdiscrimin|\bn'(?:exclu|ecart|elimin|refus)\w*|"
@@ -370,6 +382,12 @@ PROPS: tuple[Prop, ...] = (
        r"(?:xxs|xs|s|m|3[2-9]|4[0-6])\b|(?:porteu\w*|port) (?:de )?lunettes|a lunettes|lunettes (?:de vue|correctrices)|avec (?:des )?lunettes|dents? (?:abimee|jaune|manquante|de travers)\w*|appareils? "
        r"dentaires?|bien (?:foutue?s?|roulee?s?|gaulee?s?|balancee?s?)|(?:bonne|belle|jolie) (?:gueule|tete|bouille)|"
        r"gueule d'ange|cheveux|"
+       # a clothing size as a condition (« taille de vêtement 38 au maximum », « taille 36 ou 38 »), complexion and
+       # features, the brand's aesthetic standards, a look asked for (« look surfeur exigé »), a pretty face
+       r"tailles? (?:de (?:vetements?|confection|tenue|uniforme|robe|pantalon) )?(?:xxs|xs|3[2-9]|4[0-6])\b|"
+       r"tailles? de (?:vetements?|confection)|teint (?:clair|pale|mat|fonce|hale|bronze|de porcelaine)|"
+       r"traits (?:fins|reguliers|harmonieux|delicats)|(?:standards?|criteres?|canons?|normes?) (?:esthetiques?|de beaute)|"
+       r"look (?!(?:soigne|professionnel|correct|adapte|de la marque|de l'enseigne)\b)[a-z]{4,}|minois|"
        r"surpoids|en surpoids|obes\w*|(?:trop )?(?:gros|grosse|grosses|ronde?s?|maigres?|petite?s?|grande?s?) "
        r"(?:personnes?|gabarits?|tailles?)|kilos en trop|(?:un |le |votre |du |beau |belle |joli )physique|"
        r"physique (?:agreable|avenant|attrayant|attirant|de mannequin|irreprochable|parfait|plaisant|soigne|"
@@ -411,13 +429,15 @@ PROPS: tuple[Prop, ...] = (
        "mensurations taille poids kg kgs 1m cm mesurer mesurez mesurant mesurent mesure mince minces svelte elance elancee look teint peau visage "
        "dents dent laid laide laids moche moches disgracieux vilain fortes forte corpulence "
        "corpulent corpulente corpulentes enrobe enrobee enrobes enrobees embonpoint roux rousse rousses rousseur "
+       "tailles vetement vetements traits esthetique esthetiques minois "
        "depasser peser pesant pese vetement vetements vestimentaire vestimentaires beaute blond blonde blondes "
        "blondinette blondinettes brune brunes brunette brunettes mignons "
        "rouquin rouquine seduisant seduisante seduisants seduisantes seduisant attirant attirante sex charmant "
        "charmante mignon mignonne stature carrure gabarit gabarits m calvitie chauve chauves",
        "excl only req pref ask seek", "review",
-       unless=r"\bconseil\w* en image|\bconseillerez|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
-              r"\bperceu\w*|\bbarbier\w*|\bcoiffeu\w*|\bcoiffage|\bsalon de coiffure|\bestheti\w*|\bsalon\b(?! auto)|"
+       # (the appearance of the sex on the identity papers is the gender identity's criterion: see prop.orientation)
+       unless=r"\bconseil\w* en image|\bconseillerez|\bsexe (?:inscrit|indique|mentionne|de naissance|biologique|assigne)|\bmorphologie (?:des|de vos|du client)|\bstyle\b|\btatoueu\w*|"
+              r"\bperceu\w*|\bbarbier\w*|\bcoiffeu\w*|\bcoiffage|\bsalon de coiffure|(?<!standards )(?<!standard )(?<!criteres )(?<!canons )(?<!normes )\bestheti\w*|\bsalon\b(?! auto| de l'auto)|"
               r"\bcasting|\bdefile\w*|\bmannequins? (?:hommes?|femmes?|enfants?|h|f|pour|photo|cabine|mode|vivants?)\b|\btravaux publics|\bbitum\w*|\benrobage|\bvoirie|\benrobes? (?:h|f|bitum\w*|a chaud|routier)\b|\bmannequin (?:cabine|photo|de defile)|\bessayages?|\bprototypes?|\blunettes? (?:de (?:protection|"
               r"securite|soleil|chantier)|masque|anti)|\bopticien|\boptique|\bverres? correcteurs?|\bsoins? (?:de|du) "
               r"(?:la )?peau|\bdermato|\bvotre taille (?:d'entreprise|de)|\bleur taille (?:d'entreprise|de)|"
@@ -474,6 +494,8 @@ PROPS: tuple[Prop, ...] = (
        "enceinte enceintes grossesse grossesses maternite parental personne personnes marier nombreuse nombreuses couple concubinage",
        "excl only pref ask", "block",
        unless=r"\bmutuelle|\bprevoyance|\bcreche|\bcompatibles? avec (?:une|la|votre|ta|leur) vie (?:de famille|familiale)|"
+              r"\b(?:horaires?|plannings?|emplois? du temps|organisation)\w* (?:\w+ ){0,2}?(?:pense|concu|adapte|amenage)\w* "
+              r"(?:pour|a) (?:la |une |votre )?vie (?:de famille|familiale)|"
               r"\bconcili\w*|\bamenagements? (?:de|du|des) (?:poste|temps|horaires?)|\bconges? (?:maternite|paternite|parental|de naissance)"
               r"(?! (?:prevu|a venir|en vue|dans))(?<!en conge maternite)(?<!en conge parental)|"
               r"\brole\b|\bcasting|\bpersonnage|\bfilm|\bcourt-metrage|\btheatre|\bcomedien\w*|\bactrice|"
@@ -504,7 +526,10 @@ PROPS: tuple[Prop, ...] = (
        r"(?:roumain(?:e?s)|bulgares|ukrainien(?:ne)?s|tchetchenes|albanaises|kurdes|tamouls|vietnamien(?:ne)?s|"
        r"turc(?:que)?s|turques|russes|chinoises|polonaises|portugaises|bresilien(?:ne)?s)\b(?! (?:courant|lu|ecrit|parle|bilingue|souhaite|exige|requis|obligatoire|serait|"
        r"est un|indispensable|apprecie|un plus|niveau|natif|maternel|[abc][12]\b))|"
-       r"origines?|nationalites?|double nationalite|ressortissant\w*|consonance\w*|noms? (?:a consonance|"
+       r"origines?|nationalites?|double nationalite|"
+       # a birthplace given as the value of a filter or field (« pays de naissance = France »); asked alone, it is
+       # candidate data
+       r"(?:pays|lieu|ville|departement) de naissance(?=\s*[:=]\s*(?:la |le |l')?[a-z])|ressortissant\w*|consonance\w*|noms? (?:a consonance|"
        r"etranger|francais|de famille)|patronymes?|couleur (?:de peau|de la peau)|peau (?:blanche|noire|claire|"
        r"foncee|mate)|races?\b|ethni\w*|de souche|(?:type|typee?s?|physique) (?:europeen|caucasien|africain|"
        r"asiatique|maghrebin|mediterraneen|nordique)\w*|caucasien\w*|pays de l'est|europe de l'est|hors (?:union "
@@ -550,7 +575,7 @@ PROPS: tuple[Prop, ...] = (
        "americaine americains bresilien bresilienne bresiliens philippin philippine philippins philippines thai "
        "thaie malgache malgaches japonais japonaise coreen coreenne grec grecque serbe serbes hongrois hongroise "
        "indien indienne mauricien mauricienne neerlandais neerlandaise "
-       "origine origines nationalite nationalites double ressortissant ressortissants ressortissante consonance "
+       "origine origines nationalite nationalites double naissance ressortissant ressortissants ressortissante consonance "
        "nom! noms! patronyme patronymes couleur peau race races ethnie ethnique ethniques souche typee typees "
        "caucasien caucasienne caucasiens hors! ue! europe! extracommunautaire extracommunautaires "
        "extra communautaire communautaires europeen europeenne europeens europeennes etranger etrangere etrangers "
@@ -606,7 +631,12 @@ PROPS: tuple[Prop, ...] = (
               r"\bcollege|\blycee|\binstitution|\bdiocese|\beglise|\baumoner|\btourisme|\bpatrimoine|\bedifice|"
               + MINISTRY_OF_WORSHIP + "|"
               # time off or a schedule arranged for religious holidays: a benefit offered, no criterion
-              r"\b(?:amenag|adapt|conges?|absences?|jours?|flexib|souple)\w*[^.;\n]{0,40}\bfetes? religieuses|"
+              r"\b(?:amenag|adapt|conges?|absences?|jours?|flexib|souple)\w*[^.;\n]{0,40}\bfetes? religieuses?|"
+              r"\bfetes? religieuses?[^.;\n]{0,40}\b(?:conges?|rtt|poses?|posees?|recuper\w*)\b|"
+              # knowledge of a field (« histoire religieuse de la région », « art sacré »), the habilitation that the
+              # regulation of ritual slaughter asks for
+              r"\bhistoire (?:\w+ )?religieuse|\bart sacre|\bpatrimoine (?:\w+ )?religieux|\babattage rituel|"
+              r"\bsacrificat\w*|"
               r"\bfetes? religieuses?[^.;\n]{0,25}\b(?:sur demande|possibles?|accorde\w*|respecte\w*|pris\w* en compte)|"
               r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
               r"\blieu de culte|\bcathedrale|\bguide|\bvisite|\bculture\w*|\bfoi (?:de|du)\b|\bbonne foi|\bma foi|"
@@ -641,7 +671,15 @@ PROPS: tuple[Prop, ...] = (
        r"prud'?hom\w*|actions? collectives?|conseillers? municipa\w*|maires?(?: en exercice| adjoints?)|"
        r"(?:quel parti|pour qui) (?:vous )?vot\w*|sensibilite\w* (?:de )?(?:droite|gauche)|"
        r"sensibilites? (?:liberale|conservatrice|progressiste|ecologiste|socialiste|communiste|souverainiste|"
-       r"republicaine)s?|confederation paysanne|coordination rurale|fnsea)",
+       r"republicaine)s?|confederation paysanne|coordination rurale|fnsea|"
+       # ideologies and parties named (« projet autonomiste », « idées régionalistes », « engagement au Rassemblement
+       # national »), a party or union card, political stands, being close to the ruling majority or to its opposition
+       r"autonomist\w*|regionalist\w*|independantist\w*|separatist\w*|gaullist\w*|centrist\w*|trotskist\w*|"
+       r"marxist\w*|rassemblement national|front national|france insoumise|parti (?:socialiste|communiste|"
+       r"republicain|radical|animaliste|pirate)|les republicains|cartes? (?:de |d'un |du )?(?:parti|syndicat|"
+       r"militant)|cartes? (?:syndicale|politique|d'adherent)s?|prises? de positions? (?:politiques?|syndicales?)|"
+       r"(?:proche|proches|fidele|fideles) (?:de la|du|des) (?:majorite|opposition|maire|municipalite)"
+       r"(?: municipale| presidentielle| departementale| regionale| en place| sortante)?)",
        "milite militer militez militons militent militait parti! adherer! adherez! adhere! adherant! anti "
        "souverainiste souverainistes royaliste royalistes identitaire identitaires conservateur conservateurs "
        "conservatrice conservatrices progressiste progressistes idees! "
@@ -655,9 +693,16 @@ PROPS: tuple[Prop, ...] = (
        "lr fn opinion opinions conviction convictions engagement engagements mandat mandats elu elus elue elues "
        "delegue delegues representant representants election elections vote votes voter prudhomme prudhommes "
        "prudhommal prud collective collectives conseiller conseillers municipal municipaux maire maires votez "
-       "sensibilite sensibilites confederation coordination fnsea",
+       "sensibilite sensibilites confederation coordination fnsea autonomiste autonomistes regionaliste "
+       "regionalistes independantiste independantistes separatiste separatistes gaulliste gaullistes centriste "
+       # (a party card, a political stand are anchored by « parti », « syndicale », « politiques »; closeness to a
+       # majority by the rarer « majorité », « opposition »: frequent words here would cost every offer a scan)
+       "centristes trotskiste marxiste marxistes rassemblement front insoumise socialiste republicain republicains "
+       "majorite opposition municipalite",
        "excl only pref ask req", "block", exceptions=("EXC-EXIGENCE-ESSENTIELLE",),
        unless=r"\brelations? (?:avec les )?(?:partenaires|organisations|representants|elus|syndicats)|"
+              r"\bsyndicats? (?:intercommuna\w*|mixtes?|des eaux|d'initiative|de (?:communes|copropriete|pays))|"
+              r"\bcommunes (?:du|de ce|de notre) syndicat|\bsivom|\bsivu\b|"
               r"\bdialogue social|\binstances?|\bnegociation|\baccords? (?:d'entreprise|collectifs?|signes?)|"
               r"\borganisations syndicales\b(?!.{0,30}(?:pas|exclu))|\baccompagn|\baupres (?:des|de)|"
               r"\bavec les (?:elus|representants)|\bremplac\w* (?:des |les )?grevistes|\bsans engagement|"
@@ -688,7 +733,7 @@ PROPS: tuple[Prop, ...] = (
        r"(?:genre|sexe) (?:inscrit |indique |assigne |declare )?(?:de|a (?:leur|sa|la|votre|ta)) naissance|"
        r"(?:genre|sexe) (?:[a-z']+ ){0,4}?(?:celui|celle) (?:de|inscrit sur) (?:votre|ta|sa|leur|la) (?:carte d'identite|piece "
        r"d'identite|etat civil)|(?:genre|sexe) (?:indique|inscrit|mentionne|figurant|declare) (?:sur|a|dans) (?:votre |ta |sa |"
-       r"leur |la |vos |les )?(?:carte d'identite|pieces? d'identite|etat civil|papiers)|"
+       r"leur |la |vos |les |l')?(?:carte d'identite|pieces? d'identite|etat civil|papiers)|"
        r"transition (?:de genre|de sexe)?|changement de sexe|transidentit\w*|transgenre\w*|transsexu\w*|trans\b|"
        r"non[- ]binaire\w*|genre fluide|queer\w*|homosexu\w*|heterosexu\w*|bisexu\w*|homos?\b|heteros?\b|gays?\b|"
        r"lesbien\w*|lgbt\w*|travesti\w*|drag (?:queen|king)s?|efemine\w*|effemine\w*|vie (?:sexuelle|intime)|"
@@ -784,7 +829,8 @@ PROPS: tuple[Prop, ...] = (
        "logement logements caravane caravanes mobil mobilhome camping squat squats squatteur "
        "hebergement chrs hotels habitation",
        "excl only req pref ask", "review",
-       unless=r"\bvehicul|\bpermis\b|\bvoiture|\bdeplac|"
+       unless=r"\bvehicul|\bpermis\b|\bvoiture|\bdeplac|\bqu'(?:a|apres|lors de) (?:l'etablissement|la signature|"
+              r"l'embauche|votre embauche|la redaction)|\bnati(?:f|ve|fs|ves) (?:de|du|des|d')|"
               r"\b(?:entreprise|societe|agence|magasin|site|bureaux|locaux|depot|entrepot|siege|chantier|poste|"
               r"etablissement|restaurant|boutique|usine|structure|cabinet)\w*\s+(?:\w+\s+){0,3}?(?:situe|base|implante|"
               r"localise|se trouve|est a)\w*|\bsecteur d'intervention|\binterventions?|\bdeplacements?|\btournees?|"
@@ -891,7 +937,11 @@ PROPS: tuple[Prop, ...] = (
        # something sold to the candidate, a payment as the way to apply, an access code, a share of the pay
        r"(?:vous )?(?:sera|seront|est|sont) vendue?s?\b|vendue?s? (?:a |au prix de |pour )?(?:environ )?\d|"
        r"en (?:reglant|payant|versant|achetant|souscrivant|acquittant)|codes? d'acces|"
-       r"avance\w* par (?:le candidat|la candidate|vous|vos soins|le salarie|le stagiaire)|(?:pas|jamais) rembours\w*)",
+       r"avance\w* par (?:le candidat|la candidate|vous|vos soins|le salarie|le stagiaire)|(?:pas|jamais) rembours\w*|"
+       # the employer's side of the charge (« nous prélevons 40 € », « nous vendons la liste »), a sum to plan for
+       # (« comptez 40 € »), a service given « contre 40 € », a place booked or contacts unlocked by the reader
+       r"(?:encaiss|prelev|factur|vend|retien|dedui)ons\b|comptez\b|contre (?:environ )?\d+|"
+       r"(?:reservez|debloquez|debloquer) (?:votre|vos|les|la|le|sa|son|leurs?)\b|d'avance (?:sur|pour)\b)",
        "apportez apporter amenez amener remettez remettre prevoyez especes liquide "
        "financent versent paient payent achetent paie! verse! regle! reglent! finance! fournit! fournissent! "
        "souscrire souscrivez souscription souscrit formule formules audiotel appel reverse reverser reverserez "
@@ -907,7 +957,8 @@ PROPS: tuple[Prop, ...] = (
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
        "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
        "sms envoi message texto somme pack packs inscrivez abonnez adherez acces accedez acceder coordonnees "
-       "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes",
+       "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes "
+       "encaissons prelevons facturons vendons retenons deduisons comptez contre reservez debloquez debloquer",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
               # « vous n'avez rien à acheter », « candidater ne coûte rien »: nothing asked
@@ -921,8 +972,8 @@ PROPS: tuple[Prop, ...] = (
               r"votre employeur|l'opco|le cpf|france travail)|\bcpf\b|\bopco|\bchiffre d'affaires|\bbudget|"
               r"\bdevis|\bfactures? (?:clients?|fournisseurs?)|\bcomptab|\bfacturation (?:client|fournisseur)|"
               r"\bacheteur|\bachats? (?:de|des) (?:produits|marchandises|matieres|pieces)|\bservice achats?|"
-              r"\bapprovisionn|\bgestion (?:des|de la) (?:achats|facturation|caisse)|\bencaiss|\bcaisse\b(?! a outils)|"
-              r"\bclients?\b|\bclientele|\bvente\b|\bvendre|\bsaisie|\bsuivi (?:des|de la)|\brelance|\bimpayes|"
+              r"\bapprovisionn|\bgestion (?:des|de la) (?:achats|facturation|caisse)|\bencaiss(?!ons)|\bcaisse\b(?! a outils)|"
+              r"\bsaisie|\bsuivi (?:des|de la)|\brelance|\bimpayes|"
               r"\bpaiements? (?:des|du) (?:salaires?|clients?|fournisseurs?|factures?)|\bmoyens? de paiement|"
               r"(?<!propre )\bterminal de paiement|\bcaution (?:morale|bancaire)|\bforfait (?:jours?|annuel|heures?|mobilite)|"
               r"\bau forfait|\bforfait\w* (?:de|en) \d+ jours|\bcotisations? (?:sociales?|patronales?|salariales?|"
@@ -935,7 +986,11 @@ PROPS: tuple[Prop, ...] = (
               r"patronale|aux benefices|a hauteur|aux frais de (?:transport|mutuelle))|\binteressement|"
               r"\bparticipation\b(?! financiere)(?!.{0,45}(?:€|\beuros?\b))|\bsalaire (?:verse|paye)|\bpaye (?:le|chaque|tous|a)\b|"
               # rent for housing the employer offers, kept from the pay: a benefit in kind, not a fee to get the job
-              r"\bloyers?\b|\blogements? (?:possible|facultatif|propose|disponible|sur place)"),
+              r"\bloyers?\b|\blogements? (?:possible|facultatif|propose|disponible|sur place)|"
+              # one's own meals or commute (« les repas restent à votre charge »), tips handed over whole to the staff
+              r"\b(?:repas|dejeuners?|trajets?|transports?)\b(?: \w+){0,2}? (?:restent|reste|sont|est|a) (?:a )?"
+              r"(?:vos|votre|ta|leur|sa) (?:frais|charge)|\breverse\w* (?:integralement|en totalite|a 100 ?%|"
+              r"aux? (?:salaries|equipes?|serveurs|personnel))|\bintegralement reverse"),
 )
 
 # A number that can be an age or a birth year. The lookahead on the first digit adds no condition (every alternative
@@ -1135,6 +1190,12 @@ _CHARGED = fast(
     r"votre propre|vos propres|condition (?:pour|d'|de) (?:etre|l'embauche|embauche|travailler|postuler|acceder)|"
     r"(?:condition|prealable) (?:a|de) (?:l'embauche|votre embauche|l'emploi)|"
     r"seul moyen|"
+    # a sum due at a stage of the recruitment (« avant l'entretien », « lors de votre candidature », « pour intégrer
+    # l'équipe »), taken « sur le candidat », or asked « par personne » for a recruiting session
+    r"avant (?:l'|votre |tout |le |la )?(?:premier\w* )?(?:entretien|rendez-vous|journee|tournee|semaine|jour|"
+    r"recrutement)|lors (?:de|du) (?:votre |la |le )?(?:candidature|inscription|recrutement)|"
+    r"(?:sur|aux?) (?:le |les )?candidat\w*|pour (?:integrer|rejoindre|passer) (?:l'|le |la |votre |notre |nos |les )|"
+    r"(?:journee|session|seance|salon|epreuve)s? (?:de |d')(?:recrutement|selection)\b|"
     r"pour (?:reserver|retenir|bloquer|garantir|confirmer) (?:votre|sa|ta|leur) (?:place|inscription|creneau|candidature)|"
     r"lou(?:ez|er|erez|eront|ent) (?:votre|vos|son|sa|ses|leur|leurs)\b|pour (?:debloquer|obtenir|recevoir|consulter|"
     r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
@@ -1162,6 +1223,12 @@ _READER = re.compile(r"\b(?:vous|votre|vos|candidat\w*|postulant\w*|recrue\w*|no
                      r"selection|epreuves?|tests? (?:de |d')\w+|"
                      r"postuler|recrute\w*|acceder|acces|job|poste|mission\w*|selectionne\w*)\b")
 
+# A sales job's words (« vente », « clients ») say the purchases are the customers', unless the reader is the one told to
+# buy (« vous devez acheter votre stock », « la tablette de vente est à acheter »).
+_SALES = re.compile(r"\bclients?\b|\bclientele|\bvente\b|\bvendre")
+_OWN_PURCHASE = re.compile(r"\b(?:devez|doit|doivent|devrez|devra|devront|faut) (?:\w+ )?(?:acheter|payer|regler|financer)\b|"
+                           r"\b(?:est|sont|reste|restent) a (?:acheter|payer|regler|financer)\b|\ba (?:vos|votre|ta|tes) frais\b")
+
 _PAY_CONTEXT = re.compile(r"\b(?:remuner\w*|salaires?|brut|bruts|net|nets|payee?s?|paie|de l'heure|taux horaire|smic)\b")
 
 # Field form: « Origine : européenne », « Religion : catholique », « Situation familiale : marié ».
@@ -1172,7 +1239,7 @@ _FIELD_NAMES = re.compile(r"^(?:sexe|genre|age|origine|nationalite|religion|conf
                           r"orientation|opinions?|syndicat|appartenance (?:syndicale|politique|religieuse)|"
                           r"domicile|lieu de residence|residence|quartier|couleur de peau|langue maternelle|accent|"
                           r"corpulence|morphologie|silhouette|mensurations|imc|coiffure|cheveux|confession|culte|"
-                          r"convictions?|parti|sensibilite|croyances?|pratique religieuse)"
+                          r"convictions?|parti|sensibilite|croyances?|pratique religieuse|(?:pays|lieu|ville) de naissance)"
                           r"(?:\s+(?:du|de la|des|de l'|d')\s*(?:candidat|candidate|postulant|salarie|personne)\w*"
                           r"(?:\s*\(e\))?|\s+(?:politiques?|religieuses?|syndicales?|sexuelles?|souhaite\w*|requis\w*|exige\w*|"
                           r"demande\w*|prefere\w*|attendu\w*|ideal\w*))?\s*$")
@@ -1185,7 +1252,8 @@ _TITLE_SELF = frozenset(("origin", "religion", "opinions", "sexual_orientation_i
 
 _FIELD_COLON = re.compile(r"(?:\s+(?:du|de la|des|de l'|d')\s*(?:candidat|candidate|postulant|salarie|personne)\w*"
                           r"(?:\s*\(e\))?|\s+(?:souhaite\w*|requis\w*|exige\w*|demande\w*|prefere\w*|attendu\w*))?"
-                          r"\s*:\s*")
+                          # « sexe = F », « pays de naissance = France »: a filter of a recruiting software
+                          r"\s*[:=]\s*")
 
 
 def _field_form(folded: str, c0: int, ms: int, me: int, c1: int) -> bool:
@@ -1245,7 +1313,8 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
                        r"(?:salaire|remuneration|paie)|(?:lui|elle|eux|elles)-?memes?|audiotel|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "
                        r"(?:sur|de|du)|non rembours|payant|surtaxe|08 ?9\d|(?:a|au) (?:acheter|regler|payer)|"
-                       r"facture\w*(?: [^.;]{0,16}?)? (?:au|a)\b|achete\w* (?:son|sa|ses)|vous sera demande",
+                       r"facture\w*(?: [^.;]{0,16}?)? (?:au|a)\b|achete\w* (?:son|sa|ses)|vous sera demande|"
+                       r"prevoy\w* (?:le |la |les )?(?:paiement|reglement|somme|montant|cout)",
                        folded[a:b])
     if amount is None and strong is None:
         return None
@@ -1306,6 +1375,21 @@ def _matches(prop: Prop, ft, present: frozenset[str], cues: list[tuple[int, int]
     anchors = [(s, e) for s, e in word_positions(folded, present & _PROP_ANCHORS[id(prop)])
                if cues is None or _near(cues, s, e, prop.reach + 90)]
     return finditer_in_windows(prop.rx, folded, anchors, 45, 50)
+
+
+# « Pas de candidats domiciliés en Seine-Saint-Denis, notre client… », « merci de ne pas postuler à l'accueil »: an
+# exclusion aimed at the applicants themselves is no description of the job's public or place, whatever context
+# word (client, accueil) the clause also holds. Only for the categories whose lawful contexts are a public or a place:
+# the others hold legal conditions (« titre de séjour exigé pour les candidats hors UE ») that stay lawful.
+_PUBLIC_OR_PLACE = frozenset(("health_disability", "residence"))
+_APPLICANT_BEFORE = re.compile(r"\b(?:candidat(?:e|s|es|\(e\)s?)?|postulant\w*|candidatures?)\b(?: qui)?[^.;:\n]{0,20}$")
+_APPLYING = re.compile(r"postul|candidater|candidatez")
+
+
+def _excludes_applicants(folded: str, c0: int, ms: int, ks: int, ke: int) -> bool:
+    return bool(_APPLICANT_BEFORE.search(folded, max(c0, ms - 30), ms) or folded.startswith(("candidat", "postulant"), ms)
+                # the group named, then right after it « merci de ne pas postuler »
+                or ms < ks <= ms + 60 and "?" not in folded[ms:ks] and _APPLYING.search(folded, ks, ke + 12))
 
 
 def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=None) -> None:
@@ -1379,7 +1463,10 @@ def _scan(ctx: Ctx, ft, dropped: list, hits: list[Hit], done: set[str], back=Non
             clause = folded[c0:c1]
             if _states_lawful(clause, ms - c0) or is_diversity_statement(folded, ms, me):
                 continue
-            if prop.unless is not None and lawful_context(prop.unless, clause):
+            if prop.unless is not None and lawful_context(prop.unless, clause) and not (
+                    kind == "excl" and prop.category in _PUBLIC_OR_PLACE and _excludes_applicants(folded, c0, ms, ks, ke)):
+                continue
+            if prop.cues == ("fee",) and _SALES.search(clause) and not _OWN_PURCHASE.search(clause):
                 continue
             if prop.category == "religion" and kind != "excl" and _MINISTRY.search(
                     folded, *sentence_bounds(folded, ms, me)):

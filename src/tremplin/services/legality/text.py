@@ -390,6 +390,9 @@ def finditer_in_windows(rx, folded: str, positions, back: int, fwd: int):
     spans: list[tuple[int, int]] = []
     for s, e in positions:
         a, b = max(0, s - back), min(n, e + fwd)
+        # a window never ends inside a word: « \b » would hold at its end (« fo\b » found in « foyer »)
+        while b < n and folded[b].isalnum():
+            b += 1
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
