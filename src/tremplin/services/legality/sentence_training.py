@@ -39,7 +39,7 @@ RULES_MISS_SHARE = 0.17
 #: Template sets in the order they were written (a set is trained on only by the measures of later sets).
 SET_ORDER = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
              "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-             "heldout17", "heldout18")
+             "heldout17", "heldout18", "heldout19", "heldout20")
 
 
 @dataclass
