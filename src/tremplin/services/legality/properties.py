@@ -31,6 +31,7 @@ from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import (
+    DENIED_NEED_WORDS,
     EMPLOYER_PAYS,
     MINISTRY_OF_WORSHIP,
     REIMBURSED,
@@ -196,7 +197,11 @@ def _seek_positions(ft, cue_spans: list[tuple[int, int]]) -> list[tuple[int, int
 _LAWFUL = re.compile(
     r"\baucune? (?:condition|critere|exigence|restriction|distinction|limite|discrimination|importance)|"
     r"\b(?:sans|pas de) (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
-    r"\baucune preference\b|\b(?:aucun|pas de) (?:probleme|souci)s?\b(?! (?:de|d'|du|des|avec)\b)|\bc'est prive\b|"
+    r"\baucune preference\b|\b(?:aucun|pas de|sans) (?:probleme|souci)s?\b(?! (?:de|d'|du|des|avec)\b)|\bc'est prive\b|"
+    # « aucune croyance demandée », « pas besoin d'être … », « on s'en fiche », « … sont aussi les bienvenus »: the
+    # property is said not to count
+    r"\baucune? (?:\w+ ){1,2}(?:demande|exige|requis|necessaire|attendu|impose)\w*|" + DENIED_NEED_WORDS + r"|"
+    r"\b(?:on |nous )?s'en (?:fiche|fout|moque)\b|\b(?:aussi|egalement|tout autant) (?:les )?bienvenu|"
     # « quelle que soit l'organisation » after an exclusion is no statement: only a protected property makes one
     + WHATEVER_PROTECTED + r"|"
     r"\bindifferent|\bjamais (?:un |une |des )?(?:critere|obstacle|frein|probleme)|"
