@@ -5,6 +5,9 @@ silent.
 Lawful statements: a need denied right before the property (« pas besoin d'être … », « inutile d'avoir … »), even
 where a bare negation would not cancel the match; a property said not to count (« aucune … demandée », « on s'en
 fiche », « sans souci »), a group said to be welcome too (« … sont aussi les bienvenus »).
+Fees: the reader written in the third person (« à leurs frais », « à ses propres frais », « à la charge de
+l'intervenant ») or with « tu » (« tu dois acheter », « déduit de ta première paie »), a sum « déductible » from the
+pay; the employer's own charge (« à la charge de l'employeur ») stays silent.
 """
 
 from __future__ import annotations
@@ -34,3 +37,24 @@ def test_round13_lawful_statements_stay_silent(text):
 ])
 def test_round13_exclusions_next_to_a_denied_need_are_found(text, category):
     assert category in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Avant l'embauche, les candidats suivent à leurs frais un stage de sécurité de 240 €.",
+    "La visite technique du véhicule (60 €) est à la charge du livreur retenu.",
+    "Les frais de test de langue (35 €) restent à la charge de l'animateur recruté.",
+    "Tu dois acheter ta mallette de démonstration (90 €) pour vendre les produits.",
+    "Ta tenue (45 €) est retenue sur ta première paie.",
+    "Le candidat verse 30 € de frais de sélection, déductibles de son premier salaire.",
+])
+def test_round13_fees_on_the_reader_are_found(text):
+    assert "fee" in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les frais de transport (50 € par semaine) sont à la charge de l'employeur.",
+    "Les repas restent à leur charge ; titre-restaurant de 9 € fourni.",
+    "Tu dois vendre 20 produits par semaine ; prime de 50 € au-delà.",
+])
+def test_round13_charges_not_on_the_reader_stay_silent(text):
+    assert "fee" not in found(text), found(text)

@@ -924,11 +924,12 @@ PROPS: tuple[Prop, ...] = (
        r"a payer|reglement|paiement\w*|(?:reglerez|payerez|paierez|verserez|acheterez|financerez|reglez|"
        r"payez|versez|achetez|financez)\b|"
        r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
-       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
-       r"vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole)\w*|(?:achet\w*|pay\w*|regle\w*|"
+       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?(?:frais|charge)|a la charge (?:du|de la|de l'|des) "
+       r"(?:candidat|salarie|vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole|intervenant|"
+       r"postulant|recrue|extra|livreu|chauffeu|animat)\w*|(?:achet\w*|pay\w*|regle\w*|"
        r"fourni\w*|financ\w*|a acheter|a payer|a fournir) par vos soins|"
-       r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|defalque)e?s? (?:sur|de|du|des) "
-       r"(?:vos |votre |le |les |la )?(?:premiers? |premieres? )?(?:salaires?|paies?|payes?|remuneration|commissions?)|"
+       r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|deductible|defalque)e?s? (?:sur|de|du|des) "
+       r"(?:vos |votre |le |les |la |ton |ta |tes |sa |son |ses |leurs? )?(?:premiers? |premieres? )?(?:salaires?|paies?|payes?|remuneration|commissions?)|"
        r"(?:retenue|prelevement|deduction)s? sur (?:le |la |votre |vos |les |ton |ta |tes )?(?:salaire|paie|paye|"
        r"remuneration)s?|investissement (?:initial|de depart|personnel)|participation financiere|"
        r"non rembours\w*|numeros? surtaxe\w*|surtaxe\w*|08 ?9\d|coute\w*|cout (?:de|du|d')|\bcoute |frais (?:de |d')\w+|"
@@ -956,7 +957,7 @@ PROPS: tuple[Prop, ...] = (
        "factures facturees facturer facturation regler payer reglement paiement paiements payez paye versement "
        "versements verser versez achat achats acheter achete achetee achetes achetez achetent achetera acheteront "
        "charge soins retenu retenue retenus retenues preleve prelevee preleves prelevement deduction deduit deduite "
-       "defalque "
+       "defalque deductible "
        "investissement "
        "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
@@ -1206,7 +1207,8 @@ _CHARGED = fast(
     r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
     r"\w+ )?(?:salaires?|paies?|payes?|remunerations?|mois de salaire)|(?:reverse|reverser)\w*|"
     r"(?:prelev|retien|deduis|deduir)\w*|"
-    r"a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
+    r"a (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?(?:frais|charge)|a la charge (?:du|de la|des|de l'(?!employeur|entreprise|etablissement|"
+    r"association|agence|organisat|enseigne|structure))|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
     r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de|du)|deductions? sur|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
     r"(?:candidat|salarie|nouvel|stagiaire|conseill|vendeu|benevole|recrue|personne)\w*|surtaxe\w*|"
@@ -1215,7 +1217,7 @@ _CHARGED = fast(
     r"commencer|mission|formation)|"
     r"faut (?:\w+ )?(?:payer|acheter|regler|verser|avancer|financer)|"
     r"(?:achete|achetez|paye|payez|regle|reglez|verse|versez|finance|financez|avance|avancez)\w* (?:son|sa|ses|votre|"
-    r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront) (?:\w+ )?(?:acheter|regler|payer|verser|"
+    r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront|dois|devras|devrez) (?:\w+ )?(?:acheter|regler|payer|verser|"
     r"financer|avancer|s'acquitter|prevoir)|est demande|sont demandes|sera demande|seront demandes|demande\w* "
     r"(?:au|aux|a la) (?:candidat|postulant|nouvel|recrue)|obligatoire|imposee?s?\b|avant (?:de commencer|l'embauche|la prise|"
     r"le debut|votre|toute)|pour (?:postuler|etre (?:present|retenu|recrute|embauche|mis)|acceder|candidater|"
@@ -1231,8 +1233,8 @@ _READER = re.compile(r"\b(?:vous|votre|vos|candidat\w*|postulant\w*|recrue\w*|no
 # A sales job's words (« vente », « clients ») say the purchases are the customers', unless the reader is the one told to
 # buy (« vous devez acheter votre stock », « la tablette de vente est à acheter »).
 _SALES = re.compile(r"\bclients?\b|\bclientele|\bvente\b|\bvendre")
-_OWN_PURCHASE = re.compile(r"\b(?:devez|doit|doivent|devrez|devra|devront|faut) (?:\w+ )?(?:acheter|payer|regler|financer)\b|"
-                           r"\b(?:est|sont|reste|restent) a (?:acheter|payer|regler|financer)\b|\ba (?:vos|votre|ta|tes) frais\b")
+_OWN_PURCHASE = re.compile(r"\b(?:devez|doit|doivent|devrez|devra|devront|dois|devras|faut) (?:\w+ )?(?:acheter|payer|regler|financer)\b|"
+                           r"\b(?:est|sont|reste|restent) a (?:acheter|payer|regler|financer)\b|\ba (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?frais\b")
 
 _PAY_CONTEXT = re.compile(r"\b(?:remuner\w*|salaires?|brut|bruts|net|nets|payee?s?|paie|de l'heure|taux horaire|smic)\b")
 
@@ -1313,7 +1315,7 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
     if charged is None:
         return None
     amount = _AMOUNT.search(folded, a, b)
-    strong = re.search(r"a (?:vos|votre|ta|tes) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
+    strong = re.search(r"a (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?(?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
                        r"\d+ ?% (?:de|du) (?:votre|vos|leur|son|sa) (?:premier |premiere )?(?:mois de )?"
                        r"(?:salaire|remuneration|paie)|(?:lui|elle|eux|elles)-?memes?|audiotel|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "
