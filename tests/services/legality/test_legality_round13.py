@@ -8,6 +8,8 @@ fiche », « sans souci »), a group said to be welcome too (« … sont aussi l
 Fees: the reader written in the third person (« à leurs frais », « à ses propres frais », « à la charge de
 l'intervenant ») or with « tu » (« tu dois acheter », « déduit de ta première paie »), a sum « déductible » from the
 pay; the employer's own charge (« à la charge de l'employeur ») stays silent.
+Age: a bound whose sentence names a legal text as its source (« conformément à la réglementation », « conformément au
+code … », « dérogation légale ») is the law restated; a bare bound is still found.
 """
 
 from __future__ import annotations
@@ -58,3 +60,20 @@ def test_round13_fees_on_the_reader_are_found(text):
 ])
 def test_round13_charges_not_on_the_reader_stay_silent(text):
     assert "fee" not in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Conducteur de poids lourd : au moins 21 ans pour le permis C, conformément à la réglementation.",
+    "Volontaires de 18 à 25 ans, conformément au code du service national.",
+    "Serveur en salle : 18 ans minimum pour servir l'alcool (dérogation légale pour les apprentis).",
+])
+def test_round13_age_bounds_from_the_law_stay_silent(text):
+    assert "age" not in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Conducteur de poids lourd : 21 à 35 ans, conformément à notre politique interne.",
+    "Candidats de 25 à 40 ans, équipe jeune et dynamique.",
+])
+def test_round13_age_bounds_without_a_legal_text_are_found(text):
+    assert "age" in found(text), found(text)

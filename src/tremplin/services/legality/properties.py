@@ -209,7 +209,7 @@ _LAWFUL = re.compile(
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
-    r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\bprevue?s? par la loi|"
+    r"\bconformement a la loi|\bconformement (?:au code|a la reglementation)|\bderogation legale|\bla loi (?:interdit|prevoit|impose)|\bprevue?s? par la loi|"
     r"\bne s'appliqu\w* pas (?:aux?|pour)\b|\binterdit par la loi|\bau sens de l'article|"
     r"\bcode du travail|\bl\.? ?1132|\btoutes? et tous\b|\btous et toutes\b|\bouvert\w* a (?:tou|toutes|tous)|"
     r"\btou(?:te)?s (?:les )?(?:nationalites|origines|ages|religions|confessions|profils|tailles|morphologies|"
