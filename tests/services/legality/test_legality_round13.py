@@ -36,6 +36,9 @@ def test_round13_lawful_statements_stay_silent(text):
     ("Pas de candidats juifs, pas besoin d'en discuter.", "religion"),
     ("Pas de souci de santé toléré : aucun arrêt maladie accepté.", "health_disability"),
     ("Candidats musulmans non acceptés.", "religion"),
+    # « inutile d'envoyer … » shuts out: only a need of being or having is denied
+    ("Plus de 45 ans, inutile de postuler.", "age"),
+    ("Adhérents d'un syndicat : inutile d'envoyer une candidature.", "opinions"),
 ])
 def test_round13_exclusions_next_to_a_denied_need_are_found(text, category):
     assert category in found(text), found(text)
@@ -57,6 +60,8 @@ def test_round13_fees_on_the_reader_are_found(text):
     "Les frais de transport (50 € par semaine) sont à la charge de l'employeur.",
     "Les repas restent à leur charge ; titre-restaurant de 9 € fourni.",
     "Tu dois vendre 20 produits par semaine ; prime de 50 € au-delà.",
+    # « enfants à sa charge » is family, not a fee
+    "Prime de 150 € par enfant à sa charge, versée en décembre.",
 ])
 def test_round13_charges_not_on_the_reader_stay_silent(text):
     assert "fee" not in found(text), found(text)

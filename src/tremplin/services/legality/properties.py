@@ -924,7 +924,7 @@ PROPS: tuple[Prop, ...] = (
        r"a payer|reglement|paiement\w*|(?:reglerez|payerez|paierez|verserez|acheterez|financerez|reglez|"
        r"payez|versez|achetez|financez)\b|"
        r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
-       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?(?:frais|charge)|a la charge (?:du|de la|de l'|des) "
+       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes) (?:propres )?(?:frais|charge)|a (?:leurs?|ses|sa|son) (?:propres )?frais|a la charge (?:du|de la|de l'|des) "
        r"(?:candidat|salarie|vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole|intervenant|"
        r"postulant|recrue|extra|livreu|chauffeu|animat)\w*|(?:achet\w*|pay\w*|regle\w*|"
        r"fourni\w*|financ\w*|a acheter|a payer|a fournir) par vos soins|"
@@ -1207,7 +1207,7 @@ _CHARGED = fast(
     r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
     r"\w+ )?(?:salaires?|paies?|payes?|remunerations?|mois de salaire)|(?:reverse|reverser)\w*|"
     r"(?:prelev|retien|deduis|deduir)\w*|"
-    r"a (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?(?:frais|charge)|a la charge (?:du|de la|des|de l'(?!employeur|entreprise|etablissement|"
+    r"a (?:vos|votre|ta|tes) (?:propres )?(?:frais|charge)|a (?:leurs?|ses|sa|son) (?:propres )?frais|a la charge (?:du|de la|des|de l'(?!employeur|entreprise|etablissement|"
     r"association|agence|organisat|enseigne|structure))|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
     r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de|du)|deductions? sur|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
@@ -1315,7 +1315,7 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
     if charged is None:
         return None
     amount = _AMOUNT.search(folded, a, b)
-    strong = re.search(r"a (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?(?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
+    strong = re.search(r"a (?:vos|votre|ta|tes) (?:propres )?(?:frais|charge)|a (?:leurs?|ses|sa|son) (?:propres )?frais|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
                        r"\d+ ?% (?:de|du) (?:votre|vos|leur|son|sa) (?:premier |premiere )?(?:mois de )?"
                        r"(?:salaire|remuneration|paie)|(?:lui|elle|eux|elles)-?memes?|audiotel|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "
