@@ -8,6 +8,8 @@ fiche », « sans souci »), a group said to be welcome too (« … sont aussi l
 Fees: the reader written in the third person (« à leurs frais », « à ses propres frais », « à la charge de
 l'intervenant ») or with « tu » (« tu dois acheter », « déduit de ta première paie »), a sum « déductible » from the
 pay; the employer's own charge (« à la charge de l'employeur ») stays silent.
+Religion: an academic field named after religions (« histoire des religions », « sociologie religieuse ») is
+knowledge asked for, not a faith.
 Age: a bound whose sentence names a legal text as its source (« conformément à la réglementation », « conformément au
 code … », « dérogation légale ») is the law restated; a bare bound is still found.
 """
@@ -82,3 +84,19 @@ def test_round13_age_bounds_from_the_law_stay_silent(text):
 ])
 def test_round13_age_bounds_without_a_legal_text_are_found(text):
     assert "age" in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Guide conférencier : une licence d'histoire des religions est exigée.",
+    "Chargé d'études : master en sociologie des religions souhaité.",
+])
+def test_round13_religion_as_a_field_of_knowledge_stays_silent(text):
+    assert "religion" not in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nous exigeons une pratique religieuse assidue de nos guides.",
+    "Religion catholique exigée pour ce poste de comptable.",
+])
+def test_round13_faith_asked_is_still_found(text):
+    assert "religion" in found(text), found(text)

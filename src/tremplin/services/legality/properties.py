@@ -640,7 +640,7 @@ PROPS: tuple[Prop, ...] = (
               r"\bfetes? religieuses?[^.;\n]{0,40}\b(?:conges?|rtt|poses?|posees?|recuper\w*)\b|"
               # knowledge of a field (« histoire religieuse de la région », « art sacré »), the habilitation that the
               # regulation of ritual slaughter asks for
-              r"\bhistoire (?:\w+ )?religieuse|\bart sacre|\bpatrimoine (?:\w+ )?religieux|\babattage rituel|"
+              r"\b(?:histoire|sociologie|anthropologie|sciences?) (?:\w+ )?religi\w*|\bart sacre|\bpatrimoine (?:\w+ )?religieux|\babattage rituel|"
               r"\bsacrificat\w*|"
               r"\bfetes? religieuses?[^.;\n]{0,25}\b(?:sur demande|possibles?|accorde\w*|respecte\w*|pris\w* en compte)|"
               r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
