@@ -7,7 +7,8 @@ where a bare negation would not cancel the match; a property said not to count (
 fiche », « sans souci »), a group said to be welcome too (« … sont aussi les bienvenus »).
 Fees: the reader written in the third person (« à leurs frais », « à ses propres frais », « à la charge de
 l'intervenant ») or with « tu » (« tu dois acheter », « déduit de ta première paie »), a sum « déductible » from the
-pay; the employer's own charge (« à la charge de l'employeur ») stays silent.
+pay; a service made compulsory and priced (« formation obligatoire à 90 € », « coaching obligatoire …, 40 € la
+séance »), unless the sum is a wage; the employer's own charge (« à la charge de l'employeur ») stays silent.
 Religion: an academic field named after religions (« histoire des religions », « sociologie religieuse ») is
 knowledge asked for, not a faith.
 Age: a bound whose sentence names a legal text as its source (« conformément à la réglementation », « conformément au
@@ -53,6 +54,8 @@ def test_round13_exclusions_next_to_a_denied_need_are_found(text, category):
     "Tu dois acheter ta mallette de démonstration (90 €) pour vendre les produits.",
     "Ta tenue (45 €) est retenue sur ta première paie.",
     "Le candidat verse 30 € de frais de sélection, déductibles de son premier salaire.",
+    "Module « Réussir en vente directe » obligatoire : 75 € avant la première tournée.",
+    "Coaching obligatoire avec notre partenaire pour accéder aux missions, 30 € la séance.",
 ])
 def test_round13_fees_on_the_reader_are_found(text):
     assert "fee" in found(text), found(text)
@@ -62,6 +65,8 @@ def test_round13_fees_on_the_reader_are_found(text):
     "Les frais de transport (50 € par semaine) sont à la charge de l'employeur.",
     "Les repas restent à leur charge ; titre-restaurant de 9 € fourni.",
     "Tu dois vendre 20 produits par semaine ; prime de 50 € au-delà.",
+    "Formation obligatoire de deux jours, rémunérée 13 € de l'heure.",
+    "Formation hygiène obligatoire prise en charge par l'entreprise (280 €).",
     # « enfants à sa charge » is family, not a fee
     "Prime de 150 € par enfant à sa charge, versée en décembre.",
 ])

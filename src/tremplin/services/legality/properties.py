@@ -919,8 +919,11 @@ PROPS: tuple[Prop, ...] = (
        r"abonnements? (?:premium|candidat|payant|mensuel)|comptes? (?:candidat )?premium|premium|droits? "
        r"(?:d'entree|d'inscription|d'adhesion)|(?:formation|reunion|session|inscription|candidature|stage|entretien|"
        r"dossier|test|evaluation|selection|recrutement|kit|badge|tenue|acces|atelier|seminaire|information|"
-       r"certification|examen|habilitation|module|cursus|programme|parcours)s?\b"
-       r"[^.;\n]{0,40}?\bpayant\w*|factur\w*|(?<!capacite )(?<!apte )a regler(?! (?:les|des|la|le|un|une|vos|ses))|"
+       r"certification|examen|habilitation|module|cursus|programme|parcours|coaching)s?\b"
+       # « Formation obligatoire à 90 € avant de commencer », « coaching obligatoire …, 40 € la séance »: a service
+       # made compulsory and priced (a wage « de l'heure », « brut » is pay, not a price)
+       r"[^.;\n]{0,40}?\b(?:payant\w*|obligatoire\w*\b(?=[^.;\n]{0,80}?\d+ ?(?:€|euros?\b)(?! ?(?:de l'heure|/ ?h|brut|"
+       r"net|par heure|par mois|bruts?|nets?)\b)))|factur\w*|(?<!capacite )(?<!apte )a regler(?! (?:les|des|la|le|un|une|vos|ses))|"
        r"a payer|reglement|paiement\w*|(?:reglerez|payerez|paierez|verserez|acheterez|financerez|reglez|"
        r"payez|versez|achetez|financez)\b|"
        r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
@@ -964,7 +967,8 @@ PROPS: tuple[Prop, ...] = (
        "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
        "sms envoi message texto somme pack packs inscrivez abonnez adherez acces accedez acceder coordonnees "
        "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes "
-       "encaissons prelevons facturons vendons retenons deduisons comptez contre reservez debloquez debloquer",
+       "encaissons prelevons facturons vendons retenons deduisons comptez contre reservez debloquez debloquer "
+       "obligatoire obligatoires",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
               # « vous n'avez rien à acheter », « candidater ne coûte rien »: nothing asked
