@@ -129,6 +129,11 @@ _MAJOR = fast(r"\b(?:etre|vous etes|tu es|etes|etre age\w* de)\s+majeur(?:\(e\)|
                     r"\s+(?:exige|obligatoire|requis|imperatif|uniquement)\w*|\bmajorite (?:exigee|requise|obligatoire)\b")
 # A job the law closes to minors (serving alcohol, night work, private security, gambling, dangerous work): « être
 # majeur » or « 18 ans minimum » with such a reason in its sentence restates the law, it is no age criterion.
+# « au moins 21 ans, conformément à la réglementation » (permis D), « 16 à 25 ans, conformément au code du service
+# national », « (dérogation légale) »: the sentence names a legal text as the source of the age bound
+_AGE_BY_LAW = fast(r"\bconformement (?:au code|aux codes|a la reglementation|aux dispositions (?:legales|reglementaires|du "
+                   r"code)|au decret|a l'article)|\bderogation legale|\b(?:impose|fixe|prevu)e?s? par (?:la reglementation|"
+                   r"le code|la loi|le decret|decret)")
 _MINORS_BARRED = fast(r"\b(?:alcool\w*|boissons? alcoolis\w*|debits? de boissons?|licence (?:iv|4)|bar\b|bars\b|"
                       r"discotheque|boite de nuit|casinos?|jeux d'argent|tabac|travail de nuit|de nuit|nuits?\b|"
                       r"cnaps|carte professionnelle|securite privee|agent de (?:surete|securite)|surete|"
@@ -204,7 +209,7 @@ def detect_age(ctx: Ctx, dropped: list) -> list[Hit]:
                                  folded[max(c0, start - 25):start])
             if NEG_BEFORE.search(folded[c0:start]) and not _EXCLUSION.search(window) and not not_more:
                 continue
-            if is_diversity_statement(folded, start, end):
+            if is_diversity_statement(folded, start, end) or _AGE_BY_LAW.search(folded, s0, s1):
                 continue
             pre = folded[max(c0, start - 25):start]
             post = folded[end:min(c1, end + 25)]

@@ -39,6 +39,13 @@ NEG_AFTER = re.compile(
     r"(?! (?:traite|retenu|accepte|etudie|examine|considere|convoque|contacte|admis|recu|rappele|selectionne|presente|"
     r"embauche|recrute|pris en compte|prise en compte|bienvenu)\w*)"
 )
+# « pas besoin d'être croyant », « inutile d'avoir … »: a need of being or having denied right before the match, even
+# where a negation alone would not cancel it (« pas de croyants » excludes, « pas besoin d'être croyant » opens);
+# « inutile d'envoyer votre CV » shuts out, hence « être » or « avoir » after the denied need
+_DENIED_NEED_OPENING = (r"(?:\b(?:pas|nul|aucun|sans) (?:besoin|obligation) d'|\b(?:pas|plus) (?:oblige|obligee|necessaire|"
+                        r"indispensable|obligatoire|requis) d'|\binutile d')")
+DENIED_NEED_WORDS = _DENIED_NEED_OPENING + r"(?:etre|avoir)\b"
+DENIED_NEED = re.compile(_DENIED_NEED_OPENING + r"(?:(?:etre|avoir)\b(?: \w+){0,2} ?)?$")
 # « quel que soit votre âge » is a statement; « quel que soit leur niveau », « quelle que soit l'organisation » (after
 # an exclusion) say nothing of the candidates' protected properties
 WHATEVER_PROTECTED = (
@@ -1501,7 +1508,7 @@ def _check_match(ctx: Ctx, pat: Pat, ft, m, dropped: list | None) -> Hit | None:
         return None
     c0, c1 = clause_bounds(folded, start, end)
     before = folded[c0:start]
-    if pat.negatable and NEG_BEFORE.search(before):
+    if pat.negatable and NEG_BEFORE.search(before) or DENIED_NEED.search(before):
         return None
     if pat.negatable and NEG_AFTER.search(folded[end:c1 + 1]):
         return None

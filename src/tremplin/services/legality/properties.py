@@ -31,6 +31,7 @@ from tremplin.services.legality.alternation import compile_skipping
 from tremplin.services.legality.context import Ctx
 from tremplin.services.legality.findings import Hit
 from tremplin.services.legality.lexicon import (
+    DENIED_NEED_WORDS,
     EMPLOYER_PAYS,
     MINISTRY_OF_WORSHIP,
     REIMBURSED,
@@ -196,7 +197,11 @@ def _seek_positions(ft, cue_spans: list[tuple[int, int]]) -> list[tuple[int, int
 _LAWFUL = re.compile(
     r"\baucune? (?:condition|critere|exigence|restriction|distinction|limite|discrimination|importance)|"
     r"\b(?:sans|pas de) (?:condition|critere|exigence|restriction|distinction|limite|consideration)|\bpeu importe|\bqu'importe|"
-    r"\baucune preference\b|\b(?:aucun|pas de) (?:probleme|souci)s?\b(?! (?:de|d'|du|des|avec)\b)|\bc'est prive\b|"
+    r"\baucune preference\b|\b(?:aucun|pas de|sans) (?:probleme|souci)s?\b(?! (?:de|d'|du|des|avec)\b)|\bc'est prive\b|"
+    # « aucune croyance demandée », « pas besoin d'être … », « on s'en fiche », « … sont aussi les bienvenus »: the
+    # property is said not to count
+    r"\baucune? (?:\w+ ){1,2}(?:demande|exige|requis|necessaire|attendu|impose)\w*|" + DENIED_NEED_WORDS + r"|"
+    r"\b(?:on |nous )?s'en (?:fiche|fout|moque)\b|\b(?:aussi|egalement|tout autant) (?:les )?bienvenu|"
     # « quelle que soit l'organisation » after an exclusion is no statement: only a protected property makes one
     + WHATEVER_PROTECTED + r"|"
     r"\bindifferent|\bjamais (?:un |une |des )?(?:critere|obstacle|frein|probleme)|"
@@ -204,7 +209,7 @@ _LAWFUL = re.compile(
     r"probleme|exige|requis|demande|obligatoire|necessaire|important)|\bne (?:sont|seront|sera|est) pas (?:un |des )?"
     r"(?:critere|obstacle|frein|pris en compte)|\bn'a (?:pas|aucune) (?:d')?importance|\bne compte pas|\bpas d'importance|"
     r"\b(?:ne |n')?(?:demandons|exigeons|regardons|tenons compte|posons|prenons en compte) (?:pas|aucun|jamais)|"
-    r"\bconformement a la loi|\bla loi (?:interdit|prevoit|impose)|\bprevue?s? par la loi|"
+    r"\bconformement a la loi|\bconformement (?:au code|a la reglementation)|\bderogation legale|\bla loi (?:interdit|prevoit|impose)|\bprevue?s? par la loi|"
     r"\bne s'appliqu\w* pas (?:aux?|pour)\b|\binterdit par la loi|\bau sens de l'article|"
     r"\bcode du travail|\bl\.? ?1132|\btoutes? et tous\b|\btous et toutes\b|\bouvert\w* a (?:tou|toutes|tous)|"
     r"\btou(?:te)?s (?:les )?(?:nationalites|origines|ages|religions|confessions|profils|tailles|morphologies|"
@@ -635,7 +640,7 @@ PROPS: tuple[Prop, ...] = (
               r"\bfetes? religieuses?[^.;\n]{0,40}\b(?:conges?|rtt|poses?|posees?|recuper\w*)\b|"
               # knowledge of a field (« histoire religieuse de la région », « art sacré »), the habilitation that the
               # regulation of ritual slaughter asks for
-              r"\bhistoire (?:\w+ )?religieuse|\bart sacre|\bpatrimoine (?:\w+ )?religieux|\babattage rituel|"
+              r"\b(?:histoire|sociologie|anthropologie|sciences?) (?:\w+ )?religi\w*|\bart sacre|\bpatrimoine (?:\w+ )?religieux|\babattage rituel|"
               r"\bsacrificat\w*|"
               r"\bfetes? religieuses?[^.;\n]{0,25}\b(?:sur demande|possibles?|accorde\w*|respecte\w*|pris\w* en compte)|"
               r"\bmobilier|\bfait religieux|\bcantine|\brepas|\bmenus?\b|\bhalal|\bcasher|\bsalle de priere|"
@@ -914,16 +919,20 @@ PROPS: tuple[Prop, ...] = (
        r"abonnements? (?:premium|candidat|payant|mensuel)|comptes? (?:candidat )?premium|premium|droits? "
        r"(?:d'entree|d'inscription|d'adhesion)|(?:formation|reunion|session|inscription|candidature|stage|entretien|"
        r"dossier|test|evaluation|selection|recrutement|kit|badge|tenue|acces|atelier|seminaire|information|"
-       r"certification|examen|habilitation|module|cursus|programme|parcours)s?\b"
-       r"[^.;\n]{0,40}?\bpayant\w*|factur\w*|(?<!capacite )(?<!apte )a regler(?! (?:les|des|la|le|un|une|vos|ses))|"
+       r"certification|examen|habilitation|module|cursus|programme|parcours|coaching)s?\b"
+       # « Formation obligatoire à 90 € avant de commencer », « coaching obligatoire …, 40 € la séance »: a service
+       # made compulsory and priced (a wage « de l'heure », « brut » is pay, not a price)
+       r"[^.;\n]{0,40}?\b(?:payant\w*|obligatoire\w*\b(?=[^.;\n]{0,80}?\d+ ?(?:€|euros?\b)(?! ?(?:de l'heure|/ ?h|brut|"
+       r"net|par heure|par mois|bruts?|nets?)\b)))|factur\w*|(?<!capacite )(?<!apte )a regler(?! (?:les|des|la|le|un|une|vos|ses))|"
        r"a payer|reglement|paiement\w*|(?:reglerez|payerez|paierez|verserez|acheterez|financerez|reglez|"
        r"payez|versez|achetez|financez)\b|"
        r"payer\b|payez\b|paye par (?:vos soins|le candidat|vous)|versement\w* (?:de|initial|prealable)|verser\b|versez\b|"
-       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la) (?:candidat|salarie|"
-       r"vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole)\w*|(?:achet\w*|pay\w*|regle\w*|"
+       r"achat\w*|achet\w*|a (?:vos|votre|ta|tes) (?:propres )?(?:frais|charge)|a (?:leurs?|ses|sa|son) (?:propres )?frais|a la charge (?:du|de la|de l'|des) "
+       r"(?:candidat|salarie|vendeur|vendeuse|conseill\w*|nouvel\w*|collaborat\w*|stagiaire|benevole|intervenant|"
+       r"postulant|recrue|extra|livreu|chauffeu|animat)\w*|(?:achet\w*|pay\w*|regle\w*|"
        r"fourni\w*|financ\w*|a acheter|a payer|a fournir) par vos soins|"
-       r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|defalque)e?s? (?:sur|de|du|des) "
-       r"(?:vos |votre |le |les |la )?(?:premiers? |premieres? )?(?:salaires?|paies?|payes?|remuneration|commissions?)|"
+       r"(?:retenu|retenue|retenus|retenues|preleve|prelevee|preleves|deduit|deduite|deductible|defalque)e?s? (?:sur|de|du|des) "
+       r"(?:vos |votre |le |les |la |ton |ta |tes |sa |son |ses |leurs? )?(?:premiers? |premieres? )?(?:salaires?|paies?|payes?|remuneration|commissions?)|"
        r"(?:retenue|prelevement|deduction)s? sur (?:le |la |votre |vos |les |ton |ta |tes )?(?:salaire|paie|paye|"
        r"remuneration)s?|investissement (?:initial|de depart|personnel)|participation financiere|"
        r"non rembours\w*|numeros? surtaxe\w*|surtaxe\w*|08 ?9\d|coute\w*|cout (?:de|du|d')|\bcoute |frais (?:de |d')\w+|"
@@ -951,14 +960,15 @@ PROPS: tuple[Prop, ...] = (
        "factures facturees facturer facturation regler payer reglement paiement paiements payez paye versement "
        "versements verser versez achat achats acheter achete achetee achetes achetez achetent achetera acheteront "
        "charge soins retenu retenue retenus retenues preleve prelevee preleves prelevement deduction deduit deduite "
-       "defalque "
+       "defalque deductible "
        "investissement "
        "participation rembourse remboursable remboursables surtaxe surtaxes surtaxee 089 08 0899 0892 0891 0897 0890 "
        "cout coute coutera adhesion licence carte cartes moyennant avance acquerir financer verseront versera "
        "contribution min minute reglerez payerez paierez verserez acheterez financerez reglez achetez financez "
        "sms envoi message texto somme pack packs inscrivez abonnez adherez acces accedez acceder coordonnees "
        "reserver louez louer louerez loueront louent location vendu vendue vendus vendues reglant payant versant achetant souscrivant acquittant code codes "
-       "encaissons prelevons facturons vendons retenons deduisons comptez contre reservez debloquez debloquer",
+       "encaissons prelevons facturons vendons retenons deduisons comptez contre reservez debloquez debloquer "
+       "obligatoire obligatoires",
        "fee", "block",
        unless=r"\baucuns? frais|\bsans frais|\bne vous sera (?:jamais )?demande|\brien ne vous sera|\bjamais\b|"
               # « vous n'avez rien à acheter », « candidater ne coûte rien »: nothing asked
@@ -1201,7 +1211,8 @@ _CHARGED = fast(
     r"acceder|participer|etre place|avoir acces)|sur (?:votre|vos|leur|leurs|son|sa|ses) (?:premier |premiere |"
     r"\w+ )?(?:salaires?|paies?|payes?|remunerations?|mois de salaire)|(?:reverse|reverser)\w*|"
     r"(?:prelev|retien|deduis|deduir)\w*|"
-    r"a (?:vos|votre|ta|tes) (?:frais|charge)|a la charge (?:du|de la)|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
+    r"a (?:vos|votre|ta|tes) (?:propres )?(?:frais|charge)|a (?:leurs?|ses|sa|son) (?:propres )?frais|a la charge (?:du|de la|des|de l'(?!employeur|entreprise|etablissement|"
+    r"association|agence|organisat|enseigne|structure))|(?:achet\w*|pay\w*|regle\w*|fourni\w*|"
     r"financ\w*|a acheter|a payer|a fournir) par vos soins|retenu\w* (?:sur|de)|"
     r"preleve\w* (?:sur|de)|deduit\w* (?:sur|de|du)|deductions? sur|non rembours\w*|payant\w*|factur\w*(?: [^.;]{0,16}?)? (?:au|a la|aux|a) "
     r"(?:candidat|salarie|nouvel|stagiaire|conseill|vendeu|benevole|recrue|personne)\w*|surtaxe\w*|"
@@ -1210,7 +1221,7 @@ _CHARGED = fast(
     r"commencer|mission|formation)|"
     r"faut (?:\w+ )?(?:payer|acheter|regler|verser|avancer|financer)|"
     r"(?:achete|achetez|paye|payez|regle|reglez|verse|versez|finance|financez|avance|avancez)\w* (?:son|sa|ses|votre|"
-    r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront) (?:\w+ )?(?:acheter|regler|payer|verser|"
+    r"vos|leur|leurs|un|une|le|la|les)\b|(?:doit|doivent|devez|devra|devront|dois|devras|devrez) (?:\w+ )?(?:acheter|regler|payer|verser|"
     r"financer|avancer|s'acquitter|prevoir)|est demande|sont demandes|sera demande|seront demandes|demande\w* "
     r"(?:au|aux|a la) (?:candidat|postulant|nouvel|recrue)|obligatoire|imposee?s?\b|avant (?:de commencer|l'embauche|la prise|"
     r"le debut|votre|toute)|pour (?:postuler|etre (?:present|retenu|recrute|embauche|mis)|acceder|candidater|"
@@ -1226,8 +1237,8 @@ _READER = re.compile(r"\b(?:vous|votre|vos|candidat\w*|postulant\w*|recrue\w*|no
 # A sales job's words (« vente », « clients ») say the purchases are the customers', unless the reader is the one told to
 # buy (« vous devez acheter votre stock », « la tablette de vente est à acheter »).
 _SALES = re.compile(r"\bclients?\b|\bclientele|\bvente\b|\bvendre")
-_OWN_PURCHASE = re.compile(r"\b(?:devez|doit|doivent|devrez|devra|devront|faut) (?:\w+ )?(?:acheter|payer|regler|financer)\b|"
-                           r"\b(?:est|sont|reste|restent) a (?:acheter|payer|regler|financer)\b|\ba (?:vos|votre|ta|tes) frais\b")
+_OWN_PURCHASE = re.compile(r"\b(?:devez|doit|doivent|devrez|devra|devront|dois|devras|faut) (?:\w+ )?(?:acheter|payer|regler|financer)\b|"
+                           r"\b(?:est|sont|reste|restent) a (?:acheter|payer|regler|financer)\b|\ba (?:vos|votre|ta|tes|leurs?|ses|sa|son) (?:propres )?frais\b")
 
 _PAY_CONTEXT = re.compile(r"\b(?:remuner\w*|salaires?|brut|bruts|net|nets|payee?s?|paie|de l'heure|taux horaire|smic)\b")
 
@@ -1308,7 +1319,7 @@ def _fee(folded: str, c0: int, c1: int, ms: int, me: int) -> tuple[str, int, int
     if charged is None:
         return None
     amount = _AMOUNT.search(folded, a, b)
-    strong = re.search(r"a (?:vos|votre|ta|tes) (?:frais|charge)|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
+    strong = re.search(r"a (?:vos|votre|ta|tes) (?:propres )?(?:frais|charge)|a (?:leurs?|ses|sa|son) (?:propres )?frais|(?:achet\w*|pay\w*|a acheter|a payer) par vos soins|"
                        r"\d+ ?% (?:de|du) (?:votre|vos|leur|son|sa) (?:premier |premiere )?(?:mois de )?"
                        r"(?:salaire|remuneration|paie)|(?:lui|elle|eux|elles)-?memes?|audiotel|"
                        r"retenu\w* sur|preleve\w* sur|deduit\w* "

@@ -501,7 +501,7 @@ def _content_version() -> str:
 
 
 #: Version of the detectors (lexicons, patterns, thresholds): bump on any change of behaviour.
-DETECTORS_VERSION = "1.14"
+DETECTORS_VERSION = "1.15"
 
 
 #: Version of the whole rule set (law version, detectors version, hash of rules and parameters):
