@@ -1056,7 +1056,19 @@ def write_odt(content: Content, style: Style, path: Path, rng: random.Random) ->
         for part in content.parts:
             heading(root, _heading(part.heading, style))
             items(root, part.items)
+    _declare_every_odf_namespace()
     doc.save(str(path))
+
+
+def _declare_every_odf_namespace() -> None:
+    """odfpy keeps the namespaces a document declares in one dict shared by the whole process, filled as elements
+    are made anywhere: without this, a document's bytes would depend on the ODF documents made before it in the
+    process. Declaring every namespace odfpy knows, in a fixed order, leaves them depending on the seed only."""
+    from odf.element import Element
+    from odf.namespaces import nsdict
+
+    Element.namespaces.clear()
+    Element.namespaces.update(sorted(nsdict.items()))
 
 
 def _rtf_escape(value: str) -> str:

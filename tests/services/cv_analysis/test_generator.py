@@ -81,3 +81,18 @@ def test_helpers():
     assert render_dates("2015-10", "2017-06", style)[0] == "D'octobre 2015 à juin 2017"
     assert render_dates("2021-03", None, style) == ("Depuis mars 2021", {"start": "2021-03", "end": None,
                                                                           "current": True})
+
+
+def test_odt_bytes_do_not_depend_on_earlier_odf_documents(referentials, tmp_path):
+    # odfpy shares the declared namespaces across the process: a chart made between two documents (as another part
+    # of a process could) must not change the next document's bytes.
+    from odf import chart
+    from odf.element import Element
+    from odf.namespaces import CHARTNS
+
+    profiles = random_profiles(5, 7)
+    Element.namespaces.pop(CHARTNS, None)  # as in a process that has made no chart yet
+    first = write_cvs(profiles, tmp_path / "a", 7, formats=("odt",))
+    chart.Chart(attributes={"class": "chart:bar"})
+    second = write_cvs(profiles, tmp_path / "b", 7, formats=("odt",))
+    assert [p.read_bytes() for p, _ in first] == [p.read_bytes() for p, _ in second]
