@@ -235,7 +235,8 @@ def choose_thresholds(examples: Sequence[Example], best: Sequence[tuple[str, flo
                       classes: Sequence[str]) -> dict[str, Any]:
     """Per-category thresholds from out-of-fold scores: every category starts off; greedily, the move (one category
     to a lower threshold of ``THRESHOLDS``) that adds the most template positives per unit of estimated wrong
-    additions (then the most positives, then the highest threshold) is made, as long as the estimated added precision stays at ``CV_MIN_ADDED_PRECISION`` or more."""
+    additions (then the most positives, then the highest threshold) is made, as long as the estimated added
+    precision stays at ``CV_MIN_ADDED_PRECISION`` or more."""
     import math
 
     import numpy as np
